@@ -1,0 +1,583 @@
+"""Ledger files → model. Shape mistakes become Problems with positions, never exceptions."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from .model import (
+    Cadence,
+    Deadline,
+    Group,
+    Item,
+    Ledger,
+    Milestone,
+    Name,
+    Plan,
+    ProgressFile,
+    Report,
+    Section,
+    Source,
+    Status,
+    Task,
+    Unit,
+)
+from .problems import LedgerUnreadable, Problem
+from .rules import (
+    deadline_format,
+    duplicate_key,
+    impossible_date,
+    make,
+    missing_deadline,
+    missing_key,
+    numeric_id,
+    unknown_key,
+    unknown_status,
+    wrong_type,
+    yaml_tag,
+)
+from .yamlio import Document, position, read_document
+
+TASKS_FILE = "tasks.yaml"
+UNITS_FILE = "units.yaml"
+PROGRESS_DIR = "progress"
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
+    _TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
+_TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    ledger: Ledger
+    problems: list[Problem]
+
+
+def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
+    """The ledger's files; raises LedgerUnreadable when the ledger is not there at all."""
+    if not root.is_dir():
+        raise LedgerUnreadable(
+            f"找不到台账目录“{root}”(可用 --ledger 或环境变量 GONGKAI_LEDGER_DIR 指定)"
+        )
+    tasks, units = root / TASKS_FILE, root / UNITS_FILE
+    for required in (tasks, units):
+        if not required.is_file():
+            raise LedgerUnreadable(f"台账目录“{root}”中没有 {required.name}")
+    progress_dir = root / PROGRESS_DIR
+    progress = sorted(progress_dir.glob("*.yaml")) if progress_dir.is_dir() else []
+    return tasks, units, progress
+
+
+def load_ledger(root: Path) -> Loaded:
+    """Read every file of the ledger at `root`; all problems found are returned together."""
+    tasks_path, units_path, progress_paths = ledger_files(root)
+    problems: list[Problem] = []
+
+    def read(path: Path) -> Reader:
+        shown = _shown(path)
+        try:
+            document = read_document(path, shown)
+        except OSError as error:
+            raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
+        return Reader(shown, document, problems)
+
+    tasks_reader = read(tasks_path)
+    plan, sections, tasks = tasks_reader.tasks_file()
+    units, groups = read(units_path).units_file()
+    progress = [read(p).progress_file() for p in progress_paths]
+    ledger = Ledger(
+        plan=plan,
+        sections=tuple(sections),
+        tasks=tuple(tasks),
+        units=tuple(units),
+        groups=tuple(groups),
+        progress=tuple(p for p in progress if p is not None),
+    )
+    return Loaded(ledger, problems)
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path).replace(os.sep, "/") if not path.is_absolute() else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+class Reader:
+    """Walks one composed document, collecting problems into a shared list."""
+
+    def __init__(self, path: str, document: Document, problems: list[Problem]) -> None:
+        self.path = path
+        self.document = document
+        self.problems = problems
+        problems.extend(document.problems)
+
+    # -- primitives ---------------------------------------------------------
+
+    def at(self, node: Node) -> Source:
+        return position(self.path, node)
+
+    def add(self, rule: ModuleType, where: Node | Source, message: str, hint: str = "") -> None:
+        source = where if isinstance(where, Source) else self.at(where)
+        self.problems.append(make(rule, source, message, hint))
+
+    def _tag_ok(self, node: Node) -> bool:
+        if node.tag in _KNOWN_TAGS:
+            return True
+        self.add(yaml_tag, node, f"不支持的 YAML 标签“{node.tag}”", hint="请删除标签")
+        return False
+
+    def mapping(
+        self, node: Node | None, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, tuple[Node, Node]] | None:
+        if node is None or not self._tag_ok(node):
+            return None
+        if not isinstance(node, MappingNode):
+            self.add(wrong_type, node, f"{what}应为“键: 值”形式的映射")
+            return None
+        required = tuple(required)
+        allowed = (*required, *optional)
+        found: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag not in _TEXT_TAGS | {_BOOL, _NULL}:
+                self.add(wrong_type, key, f"{what}的键应为文本")
+                continue
+            name = key.value
+            if name in found:
+                first = found[name][0].start_mark.line + 1
+                self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")
+                continue
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                self.add(
+                    unknown_key,
+                    key,
+                    f"{what}中未知的键“{name}”",
+                    hint=f"是否为“{close[0]}”?" if close else "可用的键:" + "、".join(allowed),
+                )
+                continue
+            found[name] = (key, value)
+        for name in required:
+            if name not in found:
+                self.add(missing_key, node, f"{what}缺少“{name}”")
+        return found
+
+    def text(self, node: Node, what: str, *, empty_ok: bool = False) -> str | None:
+        if not self._tag_ok(node):
+            return None
+        if isinstance(node, ScalarNode) and node.tag in _TEXT_TAGS:
+            if node.value.strip() or empty_ok:
+                return str(node.value)
+            self.add(wrong_type, node, f"{what}不能为空")
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            self.add(wrong_type, node, f"{what}不能为空")
+        else:
+            self.add(wrong_type, node, f"{what}应为文本", hint="含特殊符号的文本请加引号")
+        return None
+
+    def ident(self, node: Node, what: str, *, numbers_ok: bool) -> str | None:
+        """An id: text; a number is accepted only where YAML cannot change it (task ids)."""
+        if not self._tag_ok(node):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == _FLOAT:
+            read_as = f" {float(node.value)!r}" if _is_plain_float(node.value) else ""
+            self.add(
+                numeric_id,
+                node,
+                f"{what}“{node.value}”没有加引号,被读成了数字{read_as}",
+                hint=f'请写成 "{node.value}"',
+            )
+            return str(node.value)
+        if isinstance(node, ScalarNode) and node.tag == _INT and not numbers_ok:
+            self.add(
+                numeric_id,
+                node,
+                f"{what}“{node.value}”没有加引号,被读成了数字",
+                hint=f'请写成 "{node.value}"',
+            )
+            return str(node.value)
+        return self.text(node, what)
+
+    def integer(self, node: Node, what: str) -> int | None:
+        if self._tag_ok(node) and isinstance(node, ScalarNode) and node.tag == _INT:
+            try:
+                return int(node.value.replace("_", ""), 0)
+            except ValueError:
+                pass
+        self.add(wrong_type, node, f"{what}应为整数")
+        return None
+
+    def day(self, node: Node, what: str) -> date | None:
+        if not self._tag_ok(node):
+            return None
+        if isinstance(node, ScalarNode) and node.tag in (_TIMESTAMP, _STR):
+            m = _ISO_DATE.fullmatch(node.value.strip())
+            if m:
+                try:
+                    return date(int(m[1]), int(m[2]), int(m[3]))
+                except ValueError:
+                    self.add(impossible_date, node, f"{what}“{node.value}”不存在")
+                    return None
+        self.add(impossible_date, node, f"{what}应为日期,写成 YYYY-MM-DD", hint="例如 2022-09-26")
+        return None
+
+    def sequence(self, node: Node, what: str) -> list[Node] | None:
+        if not self._tag_ok(node):
+            return None
+        if isinstance(node, SequenceNode):
+            return list(node.value)
+        if isinstance(node, ScalarNode) and node.tag == _NULL:
+            return []
+        self.add(
+            wrong_type,
+            node,
+            f"{what}应为列表",
+            hint=f"例如 [{node.value}]" if isinstance(node, ScalarNode) and node.value else "",
+        )
+        return None
+
+    def names(self, node: Node, what: str) -> list[Name]:
+        result = []
+        for element in self.sequence(node, what) or []:
+            text = self.text(element, f"{what}中的名称")
+            if text is not None:
+                result.append(Name(text.strip(), self.at(element)))
+        return result
+
+    def texts(self, node: Node, what: str) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names(node, what))
+
+    def deadline(self, node: Node, what: str, year: int) -> Deadline | None:
+        text = self.text(node, what)
+        if text is None:
+            return None
+        try:
+            return parse_deadline(text, year)
+        except DeadlineError as error:
+            if error.impossible:
+                self.add(impossible_date, node, str(error))
+            else:
+                self.add(
+                    deadline_format, node, str(error), hint="可用写法:" + "、".join(ACCEPTED_FORMS)
+                )
+            return Deadline(text=text, due=None)  # keeps missing-deadline quiet
+
+    # -- tasks.yaml ---------------------------------------------------------
+
+    def tasks_file(self) -> tuple[Plan, list[Section], list[Task]]:
+        root = self.mapping(self.document.node, "tasks.yaml", ("plan", "tasks"), ("sections",))
+        root = root or {}
+        plan = self.plan(root["plan"][1] if "plan" in root else None)
+        sections = (
+            [
+                s
+                for node in self.sequence(root["sections"][1], "sections") or []
+                if (s := self.section(node)) is not None
+            ]
+            if "sections" in root
+            else []
+        )
+        tasks = (
+            [
+                t
+                for node in self.sequence(root["tasks"][1], "tasks") or []
+                if (t := self.task(node, plan)) is not None
+            ]
+            if "tasks" in root
+            else []
+        )
+        return plan, sections, tasks
+
+    def plan(self, node: Node | None) -> Plan:
+        fields = (
+            self.mapping(
+                node,
+                "plan",
+                ("title", "year"),
+                ("issuer", "doc_no", "issued", "update_every", "warn_days"),
+            )
+            or {}
+        )
+        source = self.at(node) if node is not None else Source(self.path, 1, 1)
+
+        def get_text(key: str) -> str:
+            return (self.text(fields[key][1], f"plan.{key}") or "") if key in fields else ""
+
+        year = self.integer(fields["year"][1], "plan.year") if "year" in fields else None
+        issued = self.day(fields["issued"][1], "plan.issued") if "issued" in fields else None
+        cadence = Cadence.MONTH
+        if "update_every" in fields:
+            text = get_text("update_every")
+            if text in {c.value for c in Cadence}:
+                cadence = Cadence(text)
+            elif text:
+                self.add(
+                    wrong_type,
+                    fields["update_every"][1],
+                    f"plan.update_every“{text}”应为 月、季 或 年 之一",
+                )
+        warn_days = 15
+        if "warn_days" in fields:
+            value = self.integer(fields["warn_days"][1], "plan.warn_days")
+            if value is not None and value < 0:
+                self.add(wrong_type, fields["warn_days"][1], "plan.warn_days 不能为负数")
+            elif value is not None:
+                warn_days = value
+        return Plan(
+            title=get_text("title"),
+            issuer=get_text("issuer"),
+            doc_no=get_text("doc_no"),
+            issued=issued,
+            year=year or (issued.year if issued else date.min.year),
+            update_every=cadence,
+            warn_days=warn_days,
+            source=source,
+        )
+
+    def section(self, node: Node) -> Section | None:
+        fields = self.mapping(node, "章节", ("id", "title"))
+        if not fields or "id" not in fields or "title" not in fields:
+            return None
+        ident = self.ident(fields["id"][1], "章节编号", numbers_ok=True)
+        title = self.text(fields["title"][1], "章节标题")
+        if ident is None or title is None:
+            return None
+        return Section(ident, title, self.at(node))
+
+    def task(self, node: Node, plan: Plan) -> Task | None:
+        fields = self.mapping(node, "任务", ("id", "title", "items"), ("section", "deadline"))
+        if not fields or "id" not in fields:
+            return None
+        ident = self.ident(fields["id"][1], "任务编号", numbers_ok=True)
+        if ident is None:
+            return None
+        what = f"任务 {ident} "
+        title = self.text(fields["title"][1], what + "的标题") if "title" in fields else None
+        section = (
+            self.ident(fields["section"][1], what + "的章节", numbers_ok=True)
+            if "section" in fields
+            else None
+        )
+        deadline = (
+            self.deadline(fields["deadline"][1], what + "的完成时间", plan.year)
+            if "deadline" in fields
+            else None
+        )
+        items: list[Item] = []
+        if "items" in fields:
+            for item_node in self.sequence(fields["items"][1], what + "的 items") or []:
+                item = self.item(item_node, ident, deadline, plan)
+                if item is not None:
+                    items.append(item)
+        return Task(
+            id=ident,
+            section=section or "",
+            title=title or "",
+            deadline=deadline,
+            items=tuple(items),
+            source=self.at(node),
+            section_source=self.at(fields["section"][1]) if "section" in fields else None,
+        )
+
+    def item(
+        self, node: Node, task_id: str, task_deadline: Deadline | None, plan: Plan
+    ) -> Item | None:
+        fields = self.mapping(
+            node,
+            f"任务 {task_id} 的条目",
+            ("id", "content", "owners"),
+            ("lead", "deadline", "milestones"),
+        )
+        if not fields or "id" not in fields:
+            return None
+        ident = self.ident(fields["id"][1], "条目编号", numbers_ok=False)
+        if ident is None:
+            return None
+        what = f"条目 {ident} "
+        content = self.text(fields["content"][1], what + "的内容") if "content" in fields else ""
+        owners = self.names(fields["owners"][1], what + "的 owners") if "owners" in fields else []
+        lead = None
+        if "lead" in fields:
+            lead_text = self.text(fields["lead"][1], what + "的牵头单位")
+            lead = Name(lead_text.strip(), self.at(fields["lead"][1])) if lead_text else None
+        deadline, deadline_source = task_deadline, None
+        if "deadline" in fields:
+            deadline = self.deadline(fields["deadline"][1], what + "的完成时间", plan.year)
+            deadline_source = self.at(fields["deadline"][1])
+        if deadline is None:
+            self.add(
+                missing_deadline,
+                node,
+                f"条目 {ident} 及其任务都没有完成时间",
+                hint="在任务或条目上写 deadline",
+            )
+        milestones = []
+        if "milestones" in fields:
+            for m_node in self.sequence(fields["milestones"][1], what + "的 milestones") or []:
+                m_fields = self.mapping(m_node, what + "的节点", ("deadline", "what"))
+                if not m_fields or "deadline" not in m_fields or "what" not in m_fields:
+                    continue
+                m_deadline = self.deadline(
+                    m_fields["deadline"][1], what + "节点的完成时间", plan.year
+                )
+                m_what = self.text(m_fields["what"][1], what + "节点的内容")
+                if m_deadline is not None and m_what is not None:
+                    milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
+        return Item(
+            id=ident,
+            task_id=task_id,
+            content=content or "",
+            owners=tuple(owners),
+            deadline=deadline,
+            own_deadline="deadline" in fields,
+            lead=lead,
+            milestones=tuple(milestones),
+            source=self.at(node),
+            deadline_source=deadline_source,
+        )
+
+    # -- units.yaml ---------------------------------------------------------
+
+    def units_file(self) -> tuple[list[Unit], list[Group]]:
+        root = self.mapping(self.document.node, "units.yaml", ("units",), ("groups",)) or {}
+        units = (
+            [
+                u
+                for node in self.sequence(root["units"][1], "units") or []
+                if (u := self.unit(node)) is not None
+            ]
+            if "units" in root
+            else []
+        )
+        groups = (
+            [
+                g
+                for node in self.sequence(root["groups"][1], "groups") or []
+                if (g := self.group(node)) is not None
+            ]
+            if "groups" in root
+            else []
+        )
+        return units, groups
+
+    def unit(self, node: Node) -> Unit | None:
+        fields = self.mapping(node, "单位", ("id", "name"), ("aliases", "kind"))
+        if not fields or "id" not in fields or "name" not in fields:
+            return None
+        ident = self.ident(fields["id"][1], "单位编号", numbers_ok=True)
+        name = self.text(fields["name"][1], "单位名称")
+        if ident is None or name is None:
+            return None
+        aliases = (
+            self.texts(fields["aliases"][1], f"{name}的 aliases") if "aliases" in fields else ()
+        )
+        kind = (self.text(fields["kind"][1], f"{name}的 kind") or "") if "kind" in fields else ""
+        return Unit(ident, name.strip(), aliases, kind, self.at(node), self.at(fields["id"][1]))
+
+    def group(self, node: Node) -> Group | None:
+        fields = self.mapping(node, "单位组", ("name", "members"), ("aliases",))
+        if not fields or "name" not in fields:
+            return None
+        name = self.text(fields["name"][1], "单位组名称")
+        if name is None:
+            return None
+        aliases = (
+            self.texts(fields["aliases"][1], f"{name}的 aliases") if "aliases" in fields else ()
+        )
+        members = (
+            self.names(fields["members"][1], f"{name}的 members") if "members" in fields else []
+        )
+        return Group(name.strip(), aliases, tuple(members), self.at(node))
+
+    # -- progress/<unit-id>.yaml -------------------------------------------
+
+    def progress_file(self) -> ProgressFile | None:
+        root = self.mapping(self.document.node, "进展文件", ("unit", "reports"))
+        if not root or "unit" not in root:
+            return None
+        unit_text = self.text(root["unit"][1], "进展文件的 unit")
+        if unit_text is None:
+            return None
+        reports = []
+        if "reports" in root:
+            for node in self.sequence(root["reports"][1], "reports") or []:
+                report = self.report(node)
+                if report is not None:
+                    reports.append(report)
+        return ProgressFile(
+            self.path, Name(unit_text.strip(), self.at(root["unit"][1])), tuple(reports)
+        )
+
+    def report(self, node: Node) -> Report | None:
+        fields = self.mapping(
+            node, "进展", ("item", "date", "status"), ("summary", "evidence", "reason")
+        )
+        if not fields or not {"item", "date", "status"} <= fields.keys():
+            return None
+        item = self.ident(fields["item"][1], "进展的条目编号", numbers_ok=False)
+        day = self.day(fields["date"][1], "进展日期")
+        status_text = self.text(fields["status"][1], "进展状态")
+        status = None
+        if status_text is not None:
+            try:
+                status = Status(status_text.strip())
+            except ValueError:
+                close = difflib.get_close_matches(
+                    status_text, [s.value for s in Status], n=1, cutoff=0.3
+                )
+                self.add(
+                    unknown_status,
+                    fields["status"][1],
+                    f"未知的进展状态“{status_text}”",
+                    hint=f"是否为“{close[0]}”?"
+                    if close
+                    else "可用状态:" + "、".join(s.value for s in Status),
+                )
+        summary = ""
+        if "summary" in fields:
+            summary = self.text(fields["summary"][1], "进展摘要") or ""
+        elif status is not None and status is not Status.NOT_APPLICABLE:
+            self.add(missing_key, node, "进展缺少“summary”")
+        evidence = self.texts(fields["evidence"][1], "evidence") if "evidence" in fields else ()
+        reason = (
+            (self.text(fields["reason"][1], "不涉及的理由", empty_ok=True) or "")
+            if "reason" in fields
+            else ""
+        )
+        if item is None or day is None or status is None:
+            return None
+        return Report(
+            item=item.strip(),
+            date=day,
+            status=status,
+            summary=summary,
+            evidence=evidence,
+            reason=reason.strip(),
+            source=self.at(node),
+            item_source=self.at(fields["item"][1]),
+            status_source=self.at(fields["status"][1]),
+            date_source=self.at(fields["date"][1]),
+        )
+
+
+def _is_plain_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

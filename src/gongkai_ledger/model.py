@@ -1,0 +1,162 @@
+"""The ledger as plain, immutable data.
+
+Every node that a user wrote keeps its `Source`, so any later check can
+point at the exact line and column. Nothing here reads files or the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """A position in a ledger file; line and col are 1-based."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Status(StrEnum):
+    NOT_STARTED = "未启动"
+    IN_PROGRESS = "推进中"
+    DONE = "已完成"
+    NOT_APPLICABLE = "不涉及"
+
+
+class Cadence(StrEnum):
+    MONTH = "月"
+    QUARTER = "季"
+    YEAR = "年"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline as written (`text`) and what it means.
+
+    `due` is the end of the stated period (None for 常态化更新 and the like);
+    `continuing` marks 并持续更新 / 常态化更新 / 持续推进; `yearly` marks 每年…前,
+    where `due` is the first occurrence (in the plan's year).
+    """
+
+    text: str
+    due: date | None
+    continuing: bool = False
+    yearly: bool = False
+
+
+@dataclass(frozen=True)
+class Name:
+    """A unit or group name as the user wrote it, with where."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    issuer: str
+    doc_no: str
+    issued: date | None
+    year: int
+    update_every: Cadence
+    warn_days: int
+    source: Source
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Milestone:
+    deadline: Deadline
+    what: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    task_id: str
+    content: str
+    owners: tuple[Name, ...]
+    deadline: Deadline | None  # the effective one: the item's own, else its task's
+    own_deadline: bool
+    lead: Name | None
+    milestones: tuple[Milestone, ...]
+    source: Source
+    deadline_source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    section: str
+    title: str
+    deadline: Deadline | None
+    items: tuple[Item, ...]
+    source: Source
+    section_source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    source: Source
+    id_source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[Name, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Report:
+    item: str
+    date: date
+    status: Status
+    summary: str
+    evidence: tuple[str, ...]
+    reason: str
+    source: Source
+    item_source: Source | None = None
+    status_source: Source | None = None
+    date_source: Source | None = None
+
+
+@dataclass(frozen=True)
+class ProgressFile:
+    path: str
+    unit: Name
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True)
+class Ledger:
+    plan: Plan
+    sections: tuple[Section, ...]
+    tasks: tuple[Task, ...]
+    units: tuple[Unit, ...]
+    groups: tuple[Group, ...]
+    progress: tuple[ProgressFile, ...] = field(default=())
+
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for task in self.tasks for item in task.items)

@@ -1,0 +1,85 @@
+"""User mistakes as values: a Problem has a position, a rule id and a message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Source
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+LEVEL_ZH = {Level.ERROR: "错误", Level.WARNING: "警告"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: Source
+    rule: str
+    level: Level
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.source.path, self.source.line, self.source.col, self.rule, self.message)
+
+
+class LedgerUnreadable(Exception):
+    """The ledger cannot be read at all (no directory, no tasks.yaml): exit code 2."""
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    unique = {(p.sort_key(), p.level, p.hint): p for p in problems}
+    return [unique[k] for k in sorted(unique)]
+
+
+def format_text(problems: list[Problem]) -> str:
+    lines = []
+    for p in problems:
+        hint = f"({p.hint})" if p.hint else ""
+        lines.append(f"{p.source}: {LEVEL_ZH[p.level]} [{p.rule}] {p.message}{hint}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_json(problems: list[Problem]) -> str:
+    rows = [
+        {
+            "path": p.source.path,
+            "line": p.source.line,
+            "col": p.source.col,
+            "rule": p.rule,
+            "level": p.level.value,
+            "message": p.message,
+            "hint": p.hint,
+        }
+        for p in problems
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(problems: list[Problem]) -> str:
+    lines = []
+    for p in problems:
+        message = p.message + (f"({p.hint})" if p.hint else "")
+        lines.append(
+            f"::{p.level.value} file={_github_escape(p.source.path, prop=True)},"
+            f"line={p.source.line},col={p.source.col},"
+            f"title={_github_escape(p.rule, prop=True)}::{_github_escape(message)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}

@@ -1,0 +1,10 @@
+"""文件不是 UTF-8 编码。
+
+常见于 Windows 记事本或 WPS 以 GBK(ANSI)或 UTF-16 保存的文件。
+报告指出第一个无法按 UTF-8 解读的字节所在的行和列。
+修正:用编辑器“另存为”UTF-8(无 BOM)编码。"""
+
+from ..problems import Level
+
+ID = "encoding"
+LEVEL = Level.ERROR

@@ -1,0 +1,29 @@
+"""条目编号与所属任务不符。
+
+条目编号应以任务编号加“.”开头,例如任务 5 的条目是 5.1、5.2……
+修正:改正条目编号,或把条目移到正确的任务下。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..problems import Level
+from . import Finding
+
+ID = "item-id-prefix"
+LEVEL = Level.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for task in ctx.ledger.tasks:
+        prefix = f"{task.id}."
+        for item in task.items:
+            rest = item.id[len(prefix) :]
+            if not item.id.startswith(prefix) or not rest:
+                yield (
+                    item.source,
+                    f"条目编号“{item.id}”不属于任务 {task.id}",
+                    f"应写成“{prefix}N”",
+                )

@@ -1,0 +1,32 @@
+"""单位对一个不由它负责的条目报送了进展。
+
+一个单位只对自己直接负责、或通过单位组(如“市政府各部门”)负责的条目报送进展。
+修正:检查条目编号是否写错;若分工有变,先修改 `tasks.yaml` 的 `owners`。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..problems import Level
+from . import Finding
+
+ID = "not-owner"
+LEVEL = Level.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for progress in ctx.ledger.progress:
+        unit = ctx.registry.unit(progress.unit.text)
+        if unit is None:
+            continue
+        for report in progress.reports:
+            item = ctx.items_by_id.get(report.item)
+            if item is not None and not ctx.registry.owns(unit, item):
+                owners = "、".join(o.text for o in item.owners)
+                yield (
+                    report.item_source or report.source,
+                    f"{unit.name}不是条目 {item.id} 的责任单位",
+                    f"责任单位:{owners}",
+                )

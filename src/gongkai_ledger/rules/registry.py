@@ -1,0 +1,73 @@
+"""The list of every rule, in documentation order."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    anchor,
+    bom,
+    deadline_format,
+    duplicate_id,
+    duplicate_key,
+    duplicate_unit,
+    encoding,
+    future_report,
+    group_cycle,
+    impossible_date,
+    item_id_prefix,
+    lead_not_owner,
+    missing_deadline,
+    missing_key,
+    na_reason,
+    no_evidence,
+    no_owner,
+    not_owner,
+    numeric_id,
+    progress_file,
+    syntax,
+    tabs,
+    unit_id_format,
+    unknown_item,
+    unknown_key,
+    unknown_section,
+    unknown_status,
+    unknown_unit,
+    wrong_type,
+    yaml_tag,
+)
+
+ALL: tuple[ModuleType, ...] = (
+    encoding,
+    bom,
+    tabs,
+    syntax,
+    duplicate_key,
+    anchor,
+    yaml_tag,
+    unknown_key,
+    missing_key,
+    wrong_type,
+    impossible_date,
+    numeric_id,
+    deadline_format,
+    missing_deadline,
+    duplicate_id,
+    item_id_prefix,
+    unknown_section,
+    no_owner,
+    unknown_unit,
+    duplicate_unit,
+    unit_id_format,
+    group_cycle,
+    lead_not_owner,
+    progress_file,
+    unknown_item,
+    not_owner,
+    unknown_status,
+    future_report,
+    na_reason,
+    no_evidence,
+)
+
+LEDGER_RULES: tuple[ModuleType, ...] = tuple(r for r in ALL if hasattr(r, "check"))

@@ -1,0 +1,28 @@
+"""进展报告引用了不存在的条目编号。
+
+修正:改成 `tasks.yaml` 中已有的条目编号,例如 `"5.1"`。
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ..context import Context
+from ..problems import Level
+from . import Finding
+
+ID = "unknown-item"
+LEVEL = Level.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for progress in ctx.ledger.progress:
+        for report in progress.reports:
+            if report.item not in ctx.items_by_id:
+                close = difflib.get_close_matches(report.item, ctx.items_by_id, n=1)
+                yield (
+                    report.item_source or report.source,
+                    f"未知条目“{report.item}”",
+                    f"是否为“{close[0]}”?" if close else "",
+                )

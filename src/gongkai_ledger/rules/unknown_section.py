@@ -1,0 +1,30 @@
+"""任务的 `section` 不是 `sections` 中列出的章节。
+
+修正:改成已有章节的编号(如 `一`),或在 `sections` 中补上该章节。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..problems import Level
+from . import Finding
+
+ID = "unknown-section"
+LEVEL = Level.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    known = {s.id for s in ctx.ledger.sections}
+    for task in ctx.ledger.tasks:
+        if not known:
+            return
+        if not task.section:
+            yield task.source, f"任务 {task.id} 没有写所属章节 section", ""
+        elif task.section not in known:
+            yield (
+                task.section_source or task.source,
+                f"未知章节“{task.section}”",
+                "已有章节:" + "、".join(sorted(known)),
+            )

@@ -1,0 +1,33 @@
+"""责任单位、牵头单位、单位组成员或进展文件中的单位不在单位名录中。
+
+名称要与 `units.yaml` 中某个单位或单位组的 `name` 或 `aliases` 完全一致。
+报告会提示最接近的名称。
+修正:改正错别字,或在 `units.yaml` 中登记该单位(或给它加别名)。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..model import Name
+from ..problems import Level
+from . import Finding
+
+ID = "unknown-unit"
+LEVEL = Level.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    names: list[tuple[str, Name]] = []
+    for item in ctx.ledger.items():
+        names.extend(("责任单位", owner) for owner in item.owners)
+        if item.lead is not None:
+            names.append(("牵头单位", item.lead))
+    for group in ctx.ledger.groups:
+        names.extend((f"单位组“{group.name}”的成员", m) for m in group.members)
+    for progress in ctx.ledger.progress:
+        names.append(("进展文件的单位", progress.unit))
+    for what, name in names:
+        if ctx.registry.lookup(name.text) is None:
+            yield name.source, f"未知{what}“{name.text}”", ctx.registry.suggest(name.text)

@@ -1,0 +1,87 @@
+"""Shared fixtures: small ledgers written inline, as the user would write them."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gongkai_ledger.check import check_ledger
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "data"
+
+TASKS = """\
+plan:
+  title: 2022年某县政务公开工作要点
+  issuer: 某县人民政府办公室
+  doc_no: 某府办发〔2022〕1号
+  issued: 2022-03-01
+  year: 2022
+  update_every: 月
+  warn_days: 15
+sections:
+  - id: 一
+    title: 第一部分
+tasks:
+  - id: 1
+    section: 一
+    title: 任务一
+    deadline: 2022年9月并持续更新
+    items:
+      - id: "1.1"
+        content: 条目一
+        owners: [县财政局]
+      - id: "1.2"
+        content: 条目二
+        owners: [各乡镇]
+        deadline: 2022年12月
+"""
+
+UNITS = """\
+units:
+  - id: czj
+    name: 县财政局
+    aliases: [财政局]
+    kind: 政府工作部门
+  - id: aaz
+    name: 甲镇
+    kind: 乡镇
+  - id: bbx
+    name: 乙乡
+    kind: 乡镇
+groups:
+  - name: 各乡镇
+    members: [甲镇, 乙乡]
+"""
+
+Write = Callable[..., Path]
+
+
+@pytest.fixture
+def write_ledger(tmp_path: Path) -> Write:
+    """Write a ledger directory; each argument is inline YAML (dedented)."""
+
+    def write(
+        tasks: str = TASKS, units: str = UNITS, progress: dict[str, str] | None = None
+    ) -> Path:
+        root = tmp_path / "ledger"
+        (root / "progress").mkdir(parents=True, exist_ok=True)
+        (root / "tasks.yaml").write_text(textwrap.dedent(tasks), encoding="utf-8")
+        (root / "units.yaml").write_text(textwrap.dedent(units), encoding="utf-8")
+        for name, text in (progress or {}).items():
+            (root / "progress" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+
+    return write
+
+
+def found(root: Path, as_of: date = date(2022, 12, 31)) -> list[tuple[str, int, int, str]]:
+    """The problems of a ledger as (file name, line, col, rule) tuples."""
+    return [
+        (Path(p.source.path).name, p.source.line, p.source.col, p.rule)
+        for p in check_ledger(root, as_of)
+    ]
