@@ -1,0 +1,164 @@
+"""As-of semantics: where each (item, owning unit) pair stands on a given date.
+
+No I/O and no clock: `standings(ledger, as_of=date(2022, 10, 15))`.
+The rules, from DESIGN.md:
+
+- a report dated after the as-of date does not exist yet;
+- 已完成 is sticky: a later report keeps a continuing item fresh, it never undoes it;
+- 不涉及 (with a reason) removes the unit from the item;
+- 逾期: the due date has passed and the unit has not completed the item;
+- 临期: due within the plan's `warn_days` and not completed;
+- 更新滞后: a continuing item whose first deadline (or, without one, the plan's
+  issue date) has passed, and no report in the current or previous cadence period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Cadence, Item, Ledger, Report, Status, Unit
+from .registry import Registry
+from .workdays import CalendarGap, workdays_after
+
+# Same-day reports are ordered by this rank, so results never depend on file order.
+_RANK = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.NOT_APPLICABLE: 2, Status.DONE: 3}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One unit's position on one item as of a date."""
+
+    item: Item
+    unit: Unit
+    reports: tuple[Report, ...]  # dated on or before the as-of date, oldest first
+    status: Status
+    completed_on: date | None
+    due: date | None
+    overdue: bool
+    days_late: int
+    workdays_late: int | None  # None when the official calendar does not cover the dates
+    due_soon: bool
+    days_left: int | None
+    stale: bool
+
+    @property
+    def latest(self) -> Report | None:
+        return self.reports[-1] if self.reports else None
+
+    @property
+    def last_report_date(self) -> date | None:
+        return self.reports[-1].date if self.reports else None
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more is owed on the deadline: completed, or 不涉及."""
+        return self.status in (Status.DONE, Status.NOT_APPLICABLE)
+
+    @property
+    def on_time(self) -> bool:
+        return self.completed_on is not None and (self.due is None or self.completed_on <= self.due)
+
+    @property
+    def owes(self) -> bool:
+        return self.overdue or self.due_soon or self.stale
+
+
+def reports_by_unit_item(
+    ledger: Ledger, registry: Registry, as_of: date
+) -> dict[tuple[str, str], list[Report]]:
+    """Reports that exist as of `as_of`, keyed by (unit id, item id), oldest first."""
+    found: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for progress in ledger.progress:
+        unit = registry.unit(progress.unit.text)
+        if unit is None:
+            continue
+        for report in progress.reports:
+            if report.date <= as_of:
+                found[(unit.id, report.item)].append(report)
+    for reports in found.values():
+        reports.sort(key=lambda r: (r.date, _RANK[r.status], r.summary, r.reason, r.evidence))
+    return found
+
+
+def standings(ledger: Ledger, as_of: date, registry: Registry | None = None) -> list[Standing]:
+    """Every (item, owning unit) pair as of `as_of`, in plan order then owner order."""
+    registry = registry or Registry.of(ledger)
+    reports = reports_by_unit_item(ledger, registry, as_of)
+    result = []
+    for item in ledger.items():
+        for unit in registry.owning_units(item):
+            result.append(_standing(item, unit, reports.get((unit.id, item.id), []), ledger, as_of))
+    return result
+
+
+def _standing(
+    item: Item, unit: Unit, reports: Sequence[Report], ledger: Ledger, as_of: date
+) -> Standing:
+    completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
+    latest = reports[-1] if reports else None
+    if completed_on is not None:
+        status = Status.DONE
+    elif latest is not None:
+        status = latest.status
+    else:
+        status = Status.NOT_STARTED
+    deadline = item.deadline
+    due = deadline.due if deadline is not None else None
+    open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
+    overdue = open_ and due is not None and due < as_of
+    days_late = (as_of - due).days if overdue and due is not None else 0
+    workdays_late: int | None = 0
+    if overdue and due is not None:
+        try:
+            workdays_late = workdays_after(due, as_of)
+        except CalendarGap:
+            workdays_late = None
+    due_soon = (
+        open_ and due is not None and as_of <= due and (due - as_of).days <= ledger.plan.warn_days
+    )
+    days_left = (due - as_of).days if due is not None and due >= as_of else None
+    stale = False
+    if deadline is not None and deadline.continuing and status is not Status.NOT_APPLICABLE:
+        started = due if due is not None else ledger.plan.issued
+        if started is not None and started < as_of:
+            window = previous_period_start(as_of, ledger.plan.update_every)
+            stale = not any(r.date >= window for r in reports)
+    return Standing(
+        item=item,
+        unit=unit,
+        reports=tuple(reports),
+        status=status,
+        completed_on=completed_on,
+        due=due,
+        overdue=overdue,
+        days_late=days_late,
+        workdays_late=workdays_late,
+        due_soon=due_soon,
+        days_left=days_left,
+        stale=stale,
+    )
+
+
+def previous_period_start(day: date, cadence: Cadence) -> date:
+    """First day of the cadence period before the one containing `day`."""
+    if cadence is Cadence.MONTH:
+        return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
+    if cadence is Cadence.QUARTER:
+        quarter_start = (day.month - 1) // 3 * 3 + 1
+        if quarter_start == 1:
+            return date(day.year - 1, 10, 1)
+        return date(day.year, quarter_start - 3, 1)
+    return date(day.year - 1, 1, 1)
+
+
+def item_done(item_standings: Iterable[Standing]) -> bool:
+    """An item is done when every owning unit has completed it or is 不涉及."""
+    return all(s.settled for s in item_standings)
+
+
+def calendar_gaps(all_standings: Iterable[Standing]) -> bool:
+    """True when some overdue pair's 工作日 could not be counted."""
+    return any(s.overdue and s.workdays_late is None for s in all_standings)
