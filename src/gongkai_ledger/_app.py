@@ -7,19 +7,56 @@ Only the command layer reads the clock or the environment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
-app = typer.Typer(
+HELP_TEXT = "显示此帮助并退出。"
+
+
+def _in_chinese(option: Any) -> Any:
+    """Click's --help option says 'Show this message and exit.'; our users read Chinese."""
+    if option is not None:
+        option.help = HELP_TEXT
+    return option
+
+
+class ChineseCommand(TyperCommand):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _in_chinese(super().get_help_option(ctx))
+
+
+class ChineseGroup(TyperGroup):
+    def get_help_option(self, ctx: Any) -> Any:
+        return _in_chinese(super().get_help_option(ctx))
+
+
+class App(typer.Typer):
+    """A Typer app whose commands and sub-apps all have Chinese --help text."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("cls", ChineseGroup)
+        kwargs.setdefault("add_completion", False)
+        kwargs.setdefault("pretty_exceptions_enable", False)
+        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        super().__init__(**kwargs)
+
+    def command(
+        self, name: str | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", ChineseCommand)
+        return super().command(name, **kwargs)
+
+
+app = App(
     name="ledger",
     help="政务公开工作要点重点任务台账:检查、督办、通报。",
     no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 LEDGER_ENV = "GONGKAI_LEDGER_DIR"

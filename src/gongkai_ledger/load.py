@@ -39,6 +39,7 @@ from .rules import (
     make,
     missing_deadline,
     missing_key,
+    no_owner,
     numeric_id,
     unknown_key,
     unknown_status,
@@ -380,7 +381,10 @@ class Reader:
         )
         items: list[Item] = []
         if "items" in fields:
-            for item_node in self.sequence(fields["items"][1], what + "的 items") or []:
+            item_nodes = self.sequence(fields["items"][1], what + "的 items")
+            if item_nodes == [] and _is_empty_list(fields["items"][1]):
+                self.add(no_owner, fields["items"][1], f"任务 {ident} 没有条目")
+            for item_node in item_nodes or []:
                 item = self.item(item_node, ident, deadline, plan)
                 if item is not None:
                     items.append(item)
@@ -410,7 +414,11 @@ class Reader:
             return None
         what = f"条目 {ident} "
         content = self.text(fields["content"][1], what + "的内容") if "content" in fields else ""
-        owners = self.names(fields["owners"][1], what + "的 owners") if "owners" in fields else []
+        owners: list[Name] = []
+        if "owners" in fields:
+            owners = self.names(fields["owners"][1], what + "的 owners")
+            if not owners and _is_empty_list(fields["owners"][1]):
+                self.add(no_owner, fields["owners"][1], f"条目 {ident} 没有责任单位")
         lead = None
         if "lead" in fields:
             lead_text = self.text(fields["lead"][1], what + "的牵头单位")
@@ -581,3 +589,9 @@ def _is_plain_float(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_empty_list(node: Node) -> bool:
+    return (isinstance(node, SequenceNode) and not node.value) or (
+        isinstance(node, ScalarNode) and node.tag == _NULL
+    )

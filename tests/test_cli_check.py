@@ -1,0 +1,119 @@
+"""`ledger check` end to end: formats, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SHIPPED, TASKS, Write
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai_ledger", *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
+
+
+@pytest.fixture
+def broken(write_ledger: Write) -> Path:
+    return write_ledger(
+        tasks=TASKS.replace("owners: [县财政局]", "owners: [县财正局]").replace(
+            '- id: "1.2"', "- id: 1.20"
+        )
+    )
+
+
+def test_shipped_data_is_clean() -> None:
+    result = run("check", "--ledger", str(SHIPPED), "--as-of", "2022-12-31")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_text_format(broken: Path) -> None:
+    result = run("check", "--ledger", str(broken), "--as-of", "2022-12-31")
+    path = f"{broken}/tasks.yaml"
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{path}:20:18: 错误 [unknown-unit] 未知责任单位“县财正局”(是否为“县财政局”?)\n"
+        f'{path}:21:13: 错误 [numeric-id] 条目编号“1.20”没有加引号,被读成了数字 1.2(请写成 "1.20")\n'
+    )
+    assert result.stderr == "共 2 个错误,0 个警告\n"
+
+
+def test_json_format(broken: Path) -> None:
+    result = run("check", "--ledger", str(broken), "--format", "json", "--as-of", "2022-12-31")
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["col"], r["rule"], r["level"]) for r in rows] == [
+        (20, 18, "unknown-unit", "error"),
+        (21, 13, "numeric-id", "error"),
+    ]
+    assert rows[0]["hint"] == "是否为“县财政局”?"
+    assert rows[0]["path"] == f"{broken}/tasks.yaml"
+
+
+def test_github_format_is_chosen_on_github_actions(broken: Path) -> None:
+    result = run("check", "--ledger", str(broken), env={"GITHUB_ACTIONS": "true"})
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"::error file={broken}/tasks.yaml,line=20,col=18,title=unknown-unit::"
+        "未知责任单位“县财正局”(是否为“县财政局”?)"
+    )
+    assert result.returncode == 1
+
+
+def test_warnings_fail_only_with_strict(write_ledger: Write) -> None:
+    root = write_ledger(
+        progress={
+            "czj.yaml": "unit: 县财政局\nreports:\n  - item: \"1.1\"\n    date: 2022-09-26\n"
+            "    status: 已完成\n    summary: 已公开\n"
+        }
+    )
+    assert run("check", "--ledger", str(root)).returncode == 0
+    strict = run("check", "--ledger", str(root), "--strict")
+    assert strict.returncode == 1
+    assert "[no-evidence]" in strict.stdout
+
+
+def test_environment_variable_chooses_the_ledger(broken: Path) -> None:
+    result = run("check", env={"GONGKAI_LEDGER_DIR": str(broken)})
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--ledger", "/nonexistent/ledger"], "找不到台账目录"),
+        (["--as-of", "2022-02-30"], "不是有效日期"),
+        (["--format", "xml"], "--format 只能是"),
+    ],
+)
+def test_unusable_input_exits_2_without_traceback(args: list[str], message: str) -> None:
+    result = run("check", "--ledger", str(SHIPPED), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_missing_units_file_exits_2(write_ledger: Write) -> None:
+    root = write_ledger()
+    (root / "units.yaml").unlink()
+    result = run("check", "--ledger", str(root))
+    assert result.returncode == 2
+    assert "没有 units.yaml" in result.stderr
+
+
+def test_version_and_chinese_help() -> None:
+    assert run("--version").stdout.startswith("gongkai-ledger ")
+    help_text = run("--help").stdout
+    assert "政务公开" in help_text
+    assert "Show this message" not in help_text
