@@ -117,3 +117,17 @@ def test_version_and_chinese_help() -> None:
     help_text = run("--help").stdout
     assert "政务公开" in help_text
     assert "Show this message" not in help_text
+
+
+def test_every_rule_is_documented() -> None:
+    from gongkai_ledger.rules.docs import render_markdown, table_row
+    from gongkai_ledger.rules.registry import ALL
+
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for rule in ALL:
+        assert table_row(rule) in readme, rule.ID
+    assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render_markdown(), (
+        "docs/rules.md is stale: python -m gongkai_ledger.rules.docs > docs/rules.md"
+    )
