@@ -28,7 +28,7 @@ def test_clean_progress_file(write_ledger: Write) -> None:
 
 def test_syntax(write_ledger: Write) -> None:
     tasks = TASKS.replace("  title: 2022年某县政务公开工作要点", "  title: [未闭合")
-    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 3, 9, "syntax")]
+    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 2, 10, "syntax")]
 
 
 def test_tabs(write_ledger: Write) -> None:
@@ -241,10 +241,16 @@ def test_done_without_evidence_is_a_warning(write_ledger: Write) -> None:
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
-        ("unit: 县财政局\nreports:\n  - item: 1.1\n    date: 2022-09-26\n"
-         "    status: 推进中\n    summary: x\n", "numeric-id"),
-        ("unit: 县财政局\nreports:\n  - item: \"1.1\"\n    date: 2022-9-31\n"
-         "    status: 推进中\n    summary: x\n", "impossible-date"),
+        (
+            "unit: 县财政局\nreports:\n  - item: 1.1\n    date: 2022-09-26\n"
+            "    status: 推进中\n    summary: x\n",
+            "numeric-id",
+        ),
+        (
+            'unit: 县财政局\nreports:\n  - item: "1.1"\n    date: 2022-9-31\n'
+            "    status: 推进中\n    summary: x\n",
+            "impossible-date",
+        ),
     ],
 )
 def test_progress_value_rules(write_ledger: Write, text: str, rule: str) -> None:

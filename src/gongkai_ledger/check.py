@@ -2,27 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .context import Context
-from .load import Loaded, load_ledger
+from .load import TASKS_FILE, UNITS_FILE, Loaded, load_ledger
 from .problems import Level, Problem, sorted_problems
-from .rules import make
+from .rules import anchor, encoding, make, syntax, tabs
 from .rules.registry import LEDGER_RULES
+
+_FILE_LEVEL = {r.ID for r in (anchor, encoding, syntax, tabs)}
 
 
 def check_loaded(loaded: Loaded, as_of: date) -> list[Problem]:
     ctx = Context(loaded.ledger, as_of)
     problems = list(loaded.problems)
+    unreadable = _unreadable(loaded.problems)
     for rule in LEDGER_RULES:
+        if unreadable & getattr(rule, "NEEDS", frozenset()):
+            continue  # e.g. no "unknown item" noise when tasks.yaml itself did not parse
         problems.extend(make(rule, *finding) for finding in rule.check(ctx))
     return sorted_problems(problems)
 
 
-def check_ledger(root: Path, as_of: date) -> list[Problem]:
-    """All problems of the ledger at `root`, sorted by file and position."""
-    return check_loaded(load_ledger(root), as_of)
+def check_ledger(
+    root: Path, as_of: date, overrides: Mapping[Path, bytes] | None = None
+) -> list[Problem]:
+    """All problems of the ledger at `root`, sorted by file and position.
+
+    `overrides` checks some files with substituted content, as `load_ledger` reads them.
+    """
+    return check_loaded(load_ledger(root, overrides), as_of)
+
+
+def _unreadable(problems: list[Problem]) -> frozenset[str]:
+    """Which of tasks.yaml / units.yaml could not be read at all."""
+    return frozenset(
+        PurePosixPath(p.source.path).name
+        for p in problems
+        if p.rule in _FILE_LEVEL and PurePosixPath(p.source.path).name in (TASKS_FILE, UNITS_FILE)
+    )
 
 
 def exit_code(problems: list[Problem], *, strict: bool) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,7 +46,7 @@ from .rules import (
     wrong_type,
     yaml_tag,
 )
-from .yamlio import Document, position, read_document
+from .yamlio import Document, parse_document, position, read_document
 
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
@@ -82,15 +82,28 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
     return tasks, units, progress
 
 
-def load_ledger(root: Path) -> Loaded:
-    """Read every file of the ledger at `root`; all problems found are returned together."""
+def load_ledger(root: Path, overrides: Mapping[Path, bytes] | None = None) -> Loaded:
+    """Read every file of the ledger at `root`; all problems found are returned together.
+
+    `overrides` substitutes the content of some files (a progress file may be new) without
+    touching the disk: a command that writes checks its result this way before writing.
+    """
     tasks_path, units_path, progress_paths = ledger_files(root)
+    replaced = {_absolute(p): data for p, data in (overrides or {}).items()}
+    if overrides:
+        progress_dir, known = _absolute(root / PROGRESS_DIR), {_absolute(p) for p in progress_paths}
+        for path in overrides:
+            key = _absolute(path)
+            if key.parent == progress_dir and key.suffix == ".yaml" and key not in known:
+                progress_paths.append(path)  # a new progress file, not on disk yet
+        progress_paths.sort()
     problems: list[Problem] = []
 
     def read(path: Path) -> Reader:
         shown = _shown(path)
         try:
-            document = read_document(path, shown)
+            data = replaced.get(_absolute(path))
+            document = read_document(path, shown) if data is None else parse_document(data, shown)
         except OSError as error:
             raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
         return Reader(shown, document, problems)
@@ -108,6 +121,10 @@ def load_ledger(root: Path) -> Loaded:
         progress=tuple(p for p in progress if p is not None),
     )
     return Loaded(ledger, problems)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
 
 
 def _shown(path: Path) -> str:

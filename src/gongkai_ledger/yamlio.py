@@ -58,6 +58,9 @@ _SYNTAX_ZH = {
 }
 
 
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
+
+
 @dataclass(frozen=True)
 class Document:
     """A composed YAML document, its decoded text, and the problems met reading it."""
@@ -195,13 +198,22 @@ def _has_anchors(text: str, shown: str, problems: list[Problem], tab_lines: set[
 def _syntax_problem(
     error: yaml.YAMLError, shown: str, problems: list[Problem], tab_lines: set[int]
 ) -> None:
+    problem = (getattr(error, "problem", None) or str(error)).strip()
+    context = getattr(error, "context", None) or ""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    opened = getattr(error, "context_mark", None)
+    if opened is not None and context.startswith(_UNCLOSED):
+        # libyaml notices an unclosed bracket or quote lines later; the mistake is where it opened.
+        tab_line = mark is not None and mark.line + 1 in tab_lines
+        mark = None if tab_line else opened
+        if mark is None:
+            return
+        message = "引号没有闭合" if "quoted" in context else "方括号或花括号没有闭合"
+    else:
+        message = _SYNTAX_ZH.get(problem) or (
+            f"YAML 语法错误:{problem}" + (f"({context})" if context else "")
+        )
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if line in tab_lines:
         return  # already reported, better, as a tab
-    problem = (getattr(error, "problem", None) or str(error)).strip()
-    context = getattr(error, "context", None) or ""
-    message = _SYNTAX_ZH.get(problem)
-    if message is None:
-        message = f"YAML 语法错误:{problem}" + (f"({context})" if context else "")
     problems.append(make(syntax, Source(shown, line, col), message))

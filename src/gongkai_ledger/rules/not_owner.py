@@ -14,6 +14,7 @@ from . import Finding
 
 ID = "not-owner"
 LEVEL = Level.ERROR
+NEEDS = frozenset({"tasks.yaml", "units.yaml"})  # skipped when these files did not parse
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from . import Finding
 
 ID = "progress-file"
 LEVEL = Level.ERROR
+NEEDS = frozenset({"units.yaml"})  # skipped when these files did not parse
 
 
 def check(ctx: Context) -> Iterator[Finding]:

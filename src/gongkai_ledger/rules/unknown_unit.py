@@ -16,6 +16,7 @@ from . import Finding
 
 ID = "unknown-unit"
 LEVEL = Level.ERROR
+NEEDS = frozenset({"units.yaml"})  # skipped when these files did not parse
 
 
 def check(ctx: Context) -> Iterator[Finding]:
