@@ -74,7 +74,7 @@ def test_github_format_is_chosen_on_github_actions(broken: Path) -> None:
 def test_warnings_fail_only_with_strict(write_ledger: Write) -> None:
     root = write_ledger(
         progress={
-            "czj.yaml": "unit: 县财政局\nreports:\n  - item: \"1.1\"\n    date: 2022-09-26\n"
+            "czj.yaml": 'unit: 县财政局\nreports:\n  - item: "1.1"\n    date: 2022-09-26\n'
             "    status: 已完成\n    summary: 已公开\n"
         }
     )
