@@ -41,7 +41,7 @@ _SUFFIX = "并持续更新"
 
 _YEAR = r"(?:(?P<year>\d{4})年)?"
 _MONTH_CN = re.compile(_YEAR + r"(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?(?P<end>底)?前?")
-_YEAR_END = re.compile(_YEAR + r"底前?")
+_YEAR_END = re.compile(r"(?P<year>\d{4})?年底前?")  # 年底前 alone takes the plan's year
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
 _YEARLY = re.compile(r"每年(?:年底|(?P<month>\d{1,2})月底?)前?")
 

@@ -5,11 +5,13 @@ The rules, from DESIGN.md:
 
 - a report dated after the as-of date does not exist yet;
 - 已完成 is sticky: a later report keeps a continuing item fresh, it never undoes it;
-- 不涉及 (with a reason) removes the unit from the item;
+- 不涉及 (with a reason) removes the unit from the item; without one it counts for nothing
+  but freshness;
 - 逾期: the due date has passed and the unit has not completed the item;
 - 临期: due within the plan's `warn_days` and not completed;
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
-  issue date) has passed, and no report in the current or previous cadence period.
+  issue date, when known) has passed, and no report in the current or previous
+  cadence period.
 """
 
 from __future__ import annotations
@@ -98,11 +100,12 @@ def _standing(
     item: Item, unit: Unit, reports: Sequence[Report], ledger: Ledger, as_of: date
 ) -> Standing:
     completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
-    latest = reports[-1] if reports else None
+    # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
+    counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
     if completed_on is not None:
         status = Status.DONE
-    elif latest is not None:
-        status = latest.status
+    elif counted:
+        status = counted[-1].status
     else:
         status = Status.NOT_STARTED
     deadline = item.deadline
@@ -122,8 +125,9 @@ def _standing(
     days_left = (due - as_of).days if due is not None and due >= as_of else None
     stale = False
     if deadline is not None and deadline.continuing and status is not Status.NOT_APPLICABLE:
+        # Without a first deadline, updates are owed from the plan's issue (if known).
         started = due if due is not None else ledger.plan.issued
-        if started is not None and started < as_of:
+        if started is None or started < as_of:
             window = previous_period_start(as_of, ledger.plan.update_every)
             stale = not any(r.date >= window for r in reports)
     return Standing(
