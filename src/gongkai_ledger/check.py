@@ -9,10 +9,11 @@ from pathlib import Path, PurePosixPath
 from .context import Context
 from .load import TASKS_FILE, UNITS_FILE, Loaded, load_ledger
 from .problems import Level, Problem, sorted_problems
-from .rules import anchor, encoding, make, syntax, tabs
+from .rules import anchor, encoding, file_too_large, make, syntax, tabs
 from .rules.registry import LEDGER_RULES
+from .yamlio import DEFAULT_MAX_FILE_BYTES
 
-_FILE_LEVEL = {r.ID for r in (anchor, encoding, syntax, tabs)}
+_FILE_LEVEL = {r.ID for r in (anchor, encoding, file_too_large, syntax, tabs)}
 
 
 def check_loaded(loaded: Loaded, as_of: date) -> list[Problem]:
@@ -27,13 +28,17 @@ def check_loaded(loaded: Loaded, as_of: date) -> list[Problem]:
 
 
 def check_ledger(
-    root: Path, as_of: date, overrides: Mapping[Path, bytes] | None = None
+    root: Path,
+    as_of: date,
+    overrides: Mapping[Path, bytes] | None = None,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> list[Problem]:
     """All problems of the ledger at `root`, sorted by file and position.
 
     `overrides` checks some files with substituted content, as `load_ledger` reads them.
     """
-    return check_loaded(load_ledger(root, overrides), as_of)
+    return check_loaded(load_ledger(root, overrides, max_file_bytes=max_file_bytes), as_of)
 
 
 def _unreadable(problems: list[Problem]) -> frozenset[str]:

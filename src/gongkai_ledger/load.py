@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
+import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
@@ -31,7 +32,7 @@ from .model import (
     Task,
     Unit,
 )
-from .problems import LedgerUnreadable, Problem
+from .problems import LedgerUnreadable, Level, Problem
 from .rules import (
     deadline_format,
     duplicate_key,
@@ -46,7 +47,7 @@ from .rules import (
     wrong_type,
     yaml_tag,
 )
-from .yamlio import Document, parse_document, position, read_document
+from .yamlio import DEFAULT_MAX_FILE_BYTES, Document, parse_document, position, read_document
 
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
@@ -59,6 +60,11 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
+# Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+)
 
 
 @dataclass(frozen=True)
@@ -82,11 +88,17 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
     return tasks, units, progress
 
 
-def load_ledger(root: Path, overrides: Mapping[Path, bytes] | None = None) -> Loaded:
+def load_ledger(
+    root: Path,
+    overrides: Mapping[Path, bytes] | None = None,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> Loaded:
     """Read every file of the ledger at `root`; all problems found are returned together.
 
     `overrides` substitutes the content of some files (a progress file may be new) without
     touching the disk: a command that writes checks its result this way before writing.
+    A file larger than `max_file_bytes` is not read (a `file-too-large` problem).
     """
     tasks_path, units_path, progress_paths = ledger_files(root)
     replaced = {_absolute(p): data for p, data in (overrides or {}).items()}
@@ -103,7 +115,11 @@ def load_ledger(root: Path, overrides: Mapping[Path, bytes] | None = None) -> Lo
         shown = _shown(path)
         try:
             data = replaced.get(_absolute(path))
-            document = read_document(path, shown) if data is None else parse_document(data, shown)
+            document = (
+                read_document(path, shown, max_file_bytes)
+                if data is None
+                else parse_document(data, shown, max_file_bytes)
+            )
         except OSError as error:
             raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
         return Reader(shown, document, problems)
@@ -156,8 +172,21 @@ class Reader:
     def _tag_ok(self, node: Node) -> bool:
         if node.tag in _KNOWN_TAGS:
             return True
-        self.add(yaml_tag, node, f"不支持的 YAML 标签“{node.tag}”", hint="请删除标签")
+        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
+        self.add(yaml_tag, node, f"不支持的 YAML 标签“{tag}”", hint="请删除标签")
         return False
+
+    def root(
+        self, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """The file's top-level mapping; an empty file (or only comments) is a problem too."""
+        node = self.document.node
+        empty = node is None or (isinstance(node, ScalarNode) and node.tag == _NULL)
+        if empty and all(p.level is not Level.ERROR for p in self.document.problems):
+            keys = "、".join(f"“{k}”" for k in required)
+            self.add(missing_key, Source(self.path, 1, 1), f"{what}是空的,缺少{keys}")
+            return None
+        return self.mapping(node, what, required, optional)
 
     def mapping(
         self, node: Node | None, what: str, required: Iterable[str], optional: Iterable[str] = ()
@@ -172,7 +201,8 @@ class Reader:
         found: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag not in _TEXT_TAGS | {_BOOL, _NULL}:
-                self.add(wrong_type, key, f"{what}的键应为文本")
+                if self._tag_ok(key):  # an unknown tag is reported as such
+                    self.add(wrong_type, key, f"{what}的键应为文本")
                 continue
             name = key.value
             if name in found:
@@ -212,23 +242,17 @@ class Reader:
         """An id: text; a number is accepted only where YAML cannot change it (task ids)."""
         if not self._tag_ok(node):
             return None
-        if isinstance(node, ScalarNode) and node.tag == _FLOAT:
-            read_as = f" {float(node.value)!r}" if _is_plain_float(node.value) else ""
-            self.add(
-                numeric_id,
-                node,
-                f"{what}“{node.value}”没有加引号,被读成了数字{read_as}",
-                hint=f'请写成 "{node.value}"',
-            )
-            return str(node.value)
-        if isinstance(node, ScalarNode) and node.tag == _INT and not numbers_ok:
-            self.add(
-                numeric_id,
-                node,
-                f"{what}“{node.value}”没有加引号,被读成了数字",
-                hint=f'请写成 "{node.value}"',
-            )
-            return str(node.value)
+        if isinstance(node, ScalarNode):
+            canonical = numbers_ok and node.tag == _INT and _CANONICAL_INT.fullmatch(node.value)
+            misread = None if canonical else _misread_number(node)
+            if misread is not None:
+                self.add(
+                    numeric_id,
+                    node,
+                    f"{what}“{node.value}”没有加引号,{misread}",
+                    hint=f'请写成 "{node.value}"',
+                )
+                return str(node.value)
         return self.text(node, what)
 
     def integer(self, node: Node, what: str) -> int | None:
@@ -298,7 +322,7 @@ class Reader:
     # -- tasks.yaml ---------------------------------------------------------
 
     def tasks_file(self) -> tuple[Plan, list[Section], list[Task]]:
-        root = self.mapping(self.document.node, "tasks.yaml", ("plan", "tasks"), ("sections",))
+        root = self.root("tasks.yaml", ("plan", "tasks"), ("sections",))
         root = root or {}
         plan = self.plan(root["plan"][1] if "plan" in root else None)
         sections = (
@@ -479,7 +503,7 @@ class Reader:
     # -- units.yaml ---------------------------------------------------------
 
     def units_file(self) -> tuple[list[Unit], list[Group]]:
-        root = self.mapping(self.document.node, "units.yaml", ("units",), ("groups",)) or {}
+        root = self.root("units.yaml", ("units",), ("groups",)) or {}
         units = (
             [
                 u
@@ -532,7 +556,7 @@ class Reader:
     # -- progress/<unit-id>.yaml -------------------------------------------
 
     def progress_file(self) -> ProgressFile | None:
-        root = self.mapping(self.document.node, "进展文件", ("unit", "reports"))
+        root = self.root("进展文件", ("unit", "reports"))
         if not root or "unit" not in root:
             return None
         unit_text = self.text(root["unit"][1], "进展文件的 unit")
@@ -600,12 +624,18 @@ class Reader:
         )
 
 
-def _is_plain_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _misread_number(node: ScalarNode) -> str | None:
+    """How YAML misreads an unquoted id as a number ("0x10" → 16, "1:20" → 80), or None."""
+    if node.tag in (_INT, _FLOAT):
+        value = yaml.load(node.value, Loader=yaml.SafeLoader)  # a plain number, nothing else
+        return f"被读成了数字 {value!r}"
+    if not node.style and node.tag == _STR and _YAML12_NUMBER.fullmatch(node.value):  # plain
+        try:
+            value = int(node.value, 0)
+        except ValueError:
+            value = float(node.value)
+        return f"在 YAML 1.2 的工具中会被读成数字 {value!r}"
+    return None
 
 
 def _is_empty_list(node: Node) -> bool:

@@ -9,6 +9,7 @@ keep comments) lives in `edit.py` and uses ruamel.yaml.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +18,20 @@ from yaml.nodes import Node
 
 from .model import Source
 from .problems import Problem
-from .rules import anchor, bom, encoding, make, syntax, tabs
+from .rules import anchor, bom, encoding, file_too_large, make, syntax, tabs
 
 try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
     _Loader = yaml.SafeLoader
+
+# A ledger file is hand-written text; anything larger is a mistake (a data dump, a binary)
+# and would take memory in proportion to it. `ledger check --max-file-mb` raises it.
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# What libyaml refuses to read: control characters other than tab and line breaks, DEL,
+# U+FFFE/U+FFFF. Found first, so that the user gets a position and a reason.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -30,6 +39,8 @@ _UTF16_32_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+
+_DIRECTIVE = "以“%”开头的行被当成了 YAML 指令,请给文本加引号"
 
 # libyaml's messages, in the words an office user knows.
 _SYNTAX_ZH = {
@@ -51,6 +62,29 @@ _SYNTAX_ZH = {
     "found unknown escape character": "双引号文本中有无法识别的转义符“\\”",
     "found a tab character that violates indentation": "缩进中出现了制表符",
     "found a tab character where an indentation space is expected": "缩进中出现了制表符",
+    "exceeded maximum nesting depth": "嵌套层级过深(超过 1000 层),请检查括号是否成对",
+    "found invalid Unicode character escape code": (
+        "双引号文本中的“\\u”转义不是有效字符(如单独的代理项 \\ud800)"
+    ),
+    "did not find expected comment or line break": (
+        "“|”或“>”之后应换行再写文本;以 | 或 > 开头的文本请加引号"
+    ),
+    "did not find expected alphabetic or numeric character": (
+        "“&”“*”或“%”之后缺少名称;以这些符号开头的文本请加引号"
+    ),
+    "did not find expected <document start>": (
+        "文档结束后还有内容;请删除多余的“...”,或给顶格书写的文本加引号"
+    ),
+    "but found another document": "一个文件只能有一个 YAML 文档,请删除多余的“---”",
+    "mapping keys are not allowed in this context": "此处不能出现以“? ”开头的键,含问号的文本请加引号",
+    "could not find expected directive name": _DIRECTIVE,
+    "found unexpected non-alphabetical character": _DIRECTIVE,
+    "found unknown directive name": _DIRECTIVE,
+    "did not find expected version number": _DIRECTIVE,
+    "did not find expected whitespace or line break": (
+        "“!”开头的标签之后应有空格;以 ! 开头的文本请加引号"
+    ),
+    "did not find expected tag URI": "“!”开头的标签写法有误;以 ! 开头的文本请加引号",
     "found unexpected ':'": "出现了多余的冒号“:”,含冒号的文本请加引号",
     "block sequence entries are not allowed in this context": (
         "此处不能开始列表项“- ”,请检查缩进或在上一行的冒号后换行"
@@ -74,15 +108,27 @@ def position(path: str, node: Node) -> Source:
     return Source(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def read_document(path: Path, shown: str) -> Document:
+def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
     """Read one ledger file. OSError propagates: the caller decides how fatal it is."""
-    return parse_document(path.read_bytes(), shown)
+    with path.open("rb") as file:
+        data = file.read(max_bytes + 1)  # never more: the file may be huge
+    return parse_document(data, shown, max_bytes)
 
 
-def parse_document(data: bytes, shown: str) -> Document:
+def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
+    if len(data) > max_bytes:
+        too_large = _too_large(
+            shown,
+            f"文件超过 {_megabytes(max_bytes)} 的上限",
+            "台账文件应是手写的文本;确需更大的文件时,用 ledger check --max-file-mb 调高上限",
+        )
+        return Document(None, "", (too_large,))
     problems: list[Problem] = []
     text = _decode(data, shown, problems)
     if text is None:
+        return Document(None, "", tuple(problems))
+    if bad := _UNPRINTABLE.search(text):
+        problems.append(_control_character(text, bad.start(), shown))
         return Document(None, "", tuple(problems))
     tab_lines = _find_indent_tabs(text, shown, problems)
     if ("&" in text or "*" in text) and _has_anchors(text, shown, problems, tab_lines):
@@ -95,7 +141,37 @@ def parse_document(data: bytes, shown: str) -> Document:
     except RecursionError:
         problems.append(make(syntax, Source(shown, 1, 1), "文件嵌套层级过深,无法读取"))
         return Document(None, text, tuple(problems))
+    except MemoryError:  # small but dense (millions of tiny nodes): refuse, do not crash
+        problems.append(_too_large(shown, "文件内容过多,读取时内存不足", "请删除或拆分该文件"))
+        return Document(None, text, tuple(problems))
     return Document(node, text, tuple(problems))
+
+
+def _too_large(shown: str, message: str, hint: str) -> Problem:
+    return make(file_too_large, Source(shown, 1, 1), message, hint)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MB"
+
+
+def _control_character(text: str, index: int, shown: str) -> Problem:
+    line_start = text.rfind("\n", 0, index) + 1
+    where = Source(shown, text.count("\n", 0, index) + 1, index - line_start + 1)
+    char = f"U+{ord(text[index]):04X}"
+    if text[index] == "\0" and text.count("\0") * 4 > len(text):
+        return make(
+            encoding,
+            where,
+            "文件看起来是没有 BOM 的 UTF-16 编码",
+            hint="请用编辑器另存为 UTF-8(无 BOM)",
+        )
+    return make(
+        encoding,
+        where,
+        f"文件含有不允许的控制字符 {char},可能不是纯文本文件",
+        hint="请删除该字符;从其他软件复制的文字请以纯文本粘贴",
+    )
 
 
 def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
@@ -123,19 +199,32 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
-        guess = "GBK" if _decodes_as(data, "gbk") else "未知编码"
+        sample = data[:4096]
+        if sample.count(0) * 4 > len(sample):  # ASCII keys and spaces in UTF-16 are half NUL
+            where, guess = Source(shown, 1, 1), "看起来是没有 BOM 的 UTF-16"
+        else:
+            before = data[: error.start].decode("utf-8", errors="replace")
+            line = before.count("\n") + 1
+            where = Source(shown, line, len(before) - (before.rfind("\n") + 1) + 1)
+            guess = _guess_encoding(data)
         problems.append(
             make(
                 encoding,
-                Source(shown, line, col),
-                f"文件不是 UTF-8 编码(看起来是 {guess})",
+                where,
+                f"文件不是 UTF-8 编码({guess})",
                 hint="请用编辑器另存为 UTF-8(无 BOM)",
             )
         )
         return None
+
+
+def _guess_encoding(data: bytes) -> str:
+    if _decodes_as(data, "gbk"):
+        return "看起来是 GBK"
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * 100 < len(text):
+        return "个别字节不是有效的 UTF-8,可能是复制粘贴或截断造成的"
+    return "看起来不是文本文件"
 
 
 def _decodes_as(data: bytes, codec: str) -> bool:

@@ -26,6 +26,10 @@ def check(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="检查日期 YYYY-MM-DD,默认今天。")
     ] = None,
+    max_file_mb: Annotated[
+        int,
+        typer.Option("--max-file-mb", min=1, help="单个台账文件的大小上限(MB),超过则不读取。"),
+    ] = 64,  # yamlio.DEFAULT_MAX_FILE_BYTES; not imported here: yaml would slow start-up
 ) -> None:
     """检查台账:列出所有问题(文件:行:列、规则、说明)。
 
@@ -39,7 +43,9 @@ def check(
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in FORMATTERS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATTERS)},不能是“{fmt}”")
-    problems = check_ledger(ledger, parse_day(as_of, "--as-of"))
+    problems = check_ledger(
+        ledger, parse_day(as_of, "--as-of"), max_file_bytes=max_file_mb * 1024 * 1024
+    )
     sys.stdout.write(FORMATTERS[fmt](problems))
     if problems and fmt == "text":
         errors = sum(p.level == "error" for p in problems)

@@ -12,6 +12,7 @@ from . import (
     duplicate_key,
     duplicate_unit,
     encoding,
+    file_too_large,
     future_report,
     group_cycle,
     impossible_date,
@@ -38,6 +39,7 @@ from . import (
 )
 
 ALL: tuple[ModuleType, ...] = (
+    file_too_large,
     encoding,
     bom,
     tabs,
