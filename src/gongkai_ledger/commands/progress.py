@@ -1,0 +1,103 @@
+"""`ledger progress add`: append one report to a unit's progress file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import App, LedgerOption, UsageError, app, parse_day
+
+STATUSES = ("未启动", "推进中", "已完成", "不涉及")  # model.Status, without importing it here
+
+progress = App(name="progress", help="报送进展:向单位的进展文件追加报告。", no_args_is_help=True)
+app.add_typer(progress, name="progress")
+
+
+@progress.command("add")
+def add(
+    item: Annotated[
+        str,
+        typer.Argument(metavar="ITEM", help="条目编号,如 5.1(见 tasks.yaml)。", show_default=False),
+    ],
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="报送单位(必填):名称、别名或编号,如 市财政局、财政局、czj。"),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="进展状态(必填):未启动、推进中、已完成 或 不涉及。"),
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option("--summary", help="进展摘要:做了什么、在哪里公开(状态为不涉及时可省略)。"),
+    ] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", help="进展日期 YYYY-MM-DD,默认今天。")
+    ] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option("--evidence", help="佐证材料网址;有几个就写几次 --evidence。"),
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="不涉及的理由(状态为不涉及时必填)。")
+    ] = None,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """向单位的进展文件 progress/<单位编号>.yaml 追加一条进展。
+
+    只在 reports 末尾添加,其余内容(注释、空行、格式)原样保留;文件不存在时新建。
+
+    写入前先检查整个台账:这条进展若带来新的错误(条目不存在、不是责任单位、不涉及没写理由、日期晚于今天等),就不写入。
+
+    多人同时追加会依次写入;写入中途中断,原文件保持不变。
+
+    退出码:0 已写入;1 检查不通过,未写入;2 用法错误或文件不能安全写入。
+    """
+    import difflib
+
+    from ..edit import EditError, NewReport, Rejected, add_report
+    from ..model import Status
+    from ..problems import format_text
+
+    if not item.strip():
+        raise UsageError("请写出条目编号,如 ledger progress add 5.1 ……")
+    if unit is None or not unit.strip():
+        raise UsageError("请用 --unit 指定报送单位,如 --unit 市财政局")
+    if status is None:
+        raise UsageError("请用 --status 指定进展状态:" + "、".join(STATUSES))
+    if status.strip() not in STATUSES:
+        close = difflib.get_close_matches(status.strip(), STATUSES, n=1, cutoff=0.3)
+        hint = f"是否为“{close[0]}”?" if close else ""
+        raise UsageError(f"--status 只能是 {'、'.join(STATUSES)},不能是“{status}”{hint}")
+    state = Status(status.strip())
+    if not (summary or "").strip() and state is not Status.NOT_APPLICABLE:
+        raise UsageError("请用 --summary 写明进展摘要")
+    today = date.today()
+    report = NewReport(
+        item=item.strip(),
+        date=parse_day(day, "--date"),
+        status=state,
+        summary=(summary or "").strip(),
+        evidence=tuple(e.strip() for e in evidence or () if e.strip()),
+        reason=(reason or "").strip(),
+    )
+    try:
+        added = add_report(ledger, unit, report, as_of=today)
+    except Rejected as rejected:
+        sys.stdout.write(format_text(rejected.problems))
+        sys.stderr.write(rejected.explanation + "\n")
+        raise typer.Exit(1) from None
+    except EditError as error:
+        hint = f"({error.hint})" if error.hint else ""
+        sys.stderr.write(f"错误:{error.message}{hint}\n")
+        raise typer.Exit(2) from None
+    sys.stderr.write(format_text(list(added.warnings)))
+    what = f"{added.unit.name}对条目 {report.item} 的进展({state},{report.date.isoformat()})"
+    if added.created:
+        typer.echo(f"已新建 {added.path},写入{what}")
+    else:
+        typer.echo(f"已向 {added.path} 追加{what}")
