@@ -1,0 +1,58 @@
+"""`ledger schema`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import UsageError, app
+
+KINDS = ("tasks", "units", "progress")  # schema.FileKind, without importing it here
+
+
+@app.command("schema")
+def schema_command(
+    file: Annotated[
+        str | None,
+        typer.Option("--file", help="哪种文件的 Schema:tasks、units 或 progress。"),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="写入此目录(<种类>.schema.json);不写则输出 --file 指定的一种到标准输出。",
+        ),
+    ] = None,
+) -> None:
+    """输出台账文件的 JSON Schema(draft 2020-12),供编辑器补全、校验和悬停提示。
+
+    每个键都有中文说明;状态、报送周期有可选值,编号有格式要求。
+    例:ledger schema -o schema 写出 schema/tasks.schema.json、units.schema.json、
+    progress.schema.json;ledger schema --file progress 输出进展文件的 Schema。
+
+    退出码:0 完成;2 用法错误。
+    """
+    from ..edit import write_atomic
+    from ..schema import FileKind, schema_file_name, schema_json
+
+    if file is not None and file not in KINDS:
+        raise UsageError(f"--file 只能是 {'、'.join(KINDS)},不能是“{file}”")
+    kinds = [FileKind(file)] if file is not None else list(FileKind)
+    if output is None:
+        if file is None:
+            raise UsageError(
+                "请用 --file 选择 tasks、units 或 progress,或用 -o 目录 写出全部三个文件"
+            )
+        sys.stdout.write(schema_json(kinds[0]))
+        return
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"“{output}”不是目录")
+    output.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        target = output / schema_file_name(kind)
+        write_atomic(target, schema_json(kind).encode("utf-8"))
+        sys.stdout.write(f"已写入:{target.as_posix()}\n")
