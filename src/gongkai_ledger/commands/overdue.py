@@ -1,0 +1,79 @@
+"""`ledger overdue`: who owes what (逾期, 临期, 更新滞后) as of a date."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .._app import LedgerOption, UsageError, app, parse_day
+
+if TYPE_CHECKING:
+    from ..owed import Owed
+
+FORMATS = ("table", "json", "csv", "md")
+
+
+@app.command()
+def overdue(
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="只看一个单位:名称、别名或编号(如 市财政局、财政局、czj)。"),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="截至日期 YYYY-MM-DD,默认今天。")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="输出格式:table、json、csv(UTF-8 带 BOM)或 md。")
+    ] = "table",
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="有逾期事项时退出码为 1(供脚本使用)。")
+    ] = False,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """督办清单:各单位逾期、临期、更新滞后的条目,最严重的在前。
+
+    不加 --unit 时列出所有有欠账的单位;加 --unit 时列出该单位(含通过单位组负责)的条目。
+    退出码:0 正常;1 加了 --exit-code 且有逾期;2 用法错误或台账有错误(先运行 ledger check)。
+    """
+    from datetime import date
+
+    from ..model import Group
+    from ..owed import owed
+    from ..registry import Registry
+    from ..usable import usable_ledger
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    day = parse_day(as_of, "--as-of")
+    data = usable_ledger(ledger, date.today())
+    registry = Registry.of(data)
+    chosen = None
+    if unit is not None:
+        found = registry.lookup(unit.strip())
+        if found is None:
+            hint = registry.suggest(unit.strip()) or "可运行 ledger units 查看所有单位"
+            raise UsageError(f"未知单位“{unit}”,{hint}")
+        if isinstance(found, Group):
+            raise UsageError(
+                f"“{unit}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)"
+            )
+        chosen = found
+    result = owed(data, day, chosen, registry)
+    _print(result, output_format)
+    raise typer.Exit(1 if exit_code and result.anything_overdue else 0)
+
+
+def _print(result: Owed, output_format: str) -> None:
+    from .. import owed_render
+    from ._output import print_view, write_utf8
+
+    if output_format == "table":
+        print_view(lambda width, plain: owed_render.table(result, width, plain=plain))
+        return
+    render = {"json": owed_render.to_json, "csv": owed_render.to_csv, "md": owed_render.to_markdown}
+    write_utf8(render[output_format](result))
+    if output_format != "md" and (note := owed_render.calendar_note(result)):
+        sys.stderr.write(note + "\n")

@@ -1,0 +1,323 @@
+"""`ledger overdue` output: one function per format, each a function of `Owed`.
+
+table: a rich table that fits 80 columns with Chinese text (boxless when piped);
+json, csv: stable machine-readable fields (README documents them); md: GFM tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .owed import Owed, OwedItem, UnitOwes
+from .textcells import shorten, wrap
+
+NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
+
+CSV_FIELDS = (
+    "unit_id",
+    "unit",
+    "item",
+    "task",
+    "task_title",
+    "content",
+    "deadline",
+    "due",
+    "overdue",
+    "due_soon",
+    "stale",
+    "days_late",
+    "workdays_late",
+    "days_left",
+    "status",
+    "last_report",
+    "via",
+)
+
+
+# -- shared wording -----------------------------------------------------------
+
+
+def counts(u: UnitOwes) -> str:
+    return f"逾期 {u.overdue} 项,临期 {u.due_soon} 项,更新滞后 {u.stale} 项"
+
+
+def heading(owed: Owed) -> str:
+    as_of = owed.as_of.isoformat()
+    if owed.unit is not None:
+        return f"{owed.unit.name} 截至 {as_of}"
+    return f"截至 {as_of},有逾期、临期或更新滞后事项的单位 {len(owed.units)} 个"
+
+
+def summary_line(owed: Owed) -> str:
+    if not owed.items:
+        return NOTHING_OWED
+    if owed.unit is not None:
+        return counts(owed.units[0]) + "。"
+    overdue = sum(u.overdue for u in owed.units)
+    due_soon = sum(u.due_soon for u in owed.units)
+    stale = sum(u.stale for u in owed.units)
+    return f"合计逾期 {overdue} 项次,临期 {due_soon} 项次,更新滞后 {stale} 项次。"
+
+
+def calendar_note(owed: Owed) -> str:
+    """Why some 工作日 are shown as “?”; empty when the calendar covers every date."""
+    if not owed.uncovered_years:
+        return ""
+    years = "、".join(str(y) for y in owed.uncovered_years)
+    return (
+        f"注:法定节假日数据(chinesecalendar)未覆盖 {years} 年,相关工作日数无法计算,"
+        "以“?”表示(json/csv 中为空);请升级 chinesecalendar。"
+    )
+
+
+def _workdays(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def _days_cell(o: OwedItem) -> str:
+    s = o.standing
+    lines = []
+    if s.overdue:
+        lines += [f"逾期 {s.days_late} 天", f"({_workdays(s.workdays_late)} 工作日)"]
+    if s.due_soon:
+        lines += ["临期", f"剩 {s.days_left} 天"]
+    if s.stale:
+        lines.append("更新滞后")
+    return "\n".join(lines)
+
+
+def _via_text(o: OwedItem) -> str:
+    groups = o.groups
+    return "经" + "、".join(f"“{g}”" for g in groups) if groups and not o.direct else ""
+
+
+# -- table --------------------------------------------------------------------
+
+_STYLE = {"逾期": "bold red", "临期": "yellow", "更新滞后": "magenta"}
+
+
+def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
+    """The rich renderable: a unit's items with --unit, else units worst first."""
+    parts: list[RenderableType] = [Text(wrap(heading(owed), width))]
+    parts.append(Text(wrap(summary_line(owed), width)))
+    if owed.items:
+        parts.append(_unit_table(owed, width, plain) if owed.unit else _units_table(owed, plain))
+    if owed.unit is None and owed.items:
+        parts.append(Text(wrap("查看某单位的明细:ledger overdue --unit 单位名称", width)))
+    if note := calendar_note(owed):
+        parts.append(Text(wrap(note, width)))
+    return Group(*parts)
+
+
+def _table(plain: bool, *, lines: bool = False) -> Table:
+    return Table(
+        box=None if plain else box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        show_lines=lines and not plain,  # a blank line between multi-line rows
+        header_style="" if plain else "bold",
+    )
+
+
+def _units_table(owed: Owed, plain: bool) -> Table:
+    t = _table(plain)
+    t.add_column("单位", no_wrap=True)
+    t.add_column("逾期", justify="right", no_wrap=True)
+    t.add_column("临期", justify="right", no_wrap=True)
+    t.add_column("更新滞后", justify="right", no_wrap=True)
+    t.add_column("最长逾期", no_wrap=True)
+    t.add_column("逾期条目", overflow="fold", ratio=1)
+    for u in owed.units:
+        longest = (
+            f"{u.max_days_late} 天({_workdays(u.max_workdays_late)} 工作日)" if u.overdue else ""
+        )
+        overdue_items = " ".join(o.item.id for o in u.items if o.standing.overdue)
+        t.add_row(
+            u.unit.name, str(u.overdue), str(u.due_soon), str(u.stale), longest, overdue_items
+        )
+    return t
+
+
+# Columns beside 任务 / 内容, and the most they may take (with padding).
+_FIXED = {"条目": 5, "完成时间": 10, "到期日": 10, "情形": 11, "进展": 6}
+
+
+def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
+    items = owed.items
+    ids = max(cell_len(o.item.id) for o in items)
+    fixed = max(ids, 4) + sum(v for k, v in _FIXED.items() if k != "条目")
+    gaps = len(_FIXED)  # between the six columns: padding 1+1, plus a divider when boxed
+    padding = gaps * (2 if plain else 3)
+    text_cols = max(16, width - fixed - padding)
+    t = _table(plain, lines=True)
+    t.add_column("条目", no_wrap=True)
+    t.add_column("任务 / 内容", width=text_cols, overflow="fold")
+    t.add_column("完成时间", max_width=_FIXED["完成时间"], overflow="fold")
+    t.add_column("到期日", no_wrap=True)
+    t.add_column("情形", no_wrap=True)
+    t.add_column("进展", no_wrap=True)
+    for o in items:
+        s = o.standing
+        text = Text(shorten(o.task.title, text_cols), style="" if plain else "bold")
+        text.append("\n" + shorten(o.item.content, text_cols), style="")
+        if via := _via_text(o):
+            text.append("\n" + shorten(via, text_cols), style="" if plain else "dim")
+        kinds = Text(_days_cell(o), style="" if plain else _STYLE[o.kinds[0]])
+        t.add_row(
+            o.item.id,
+            text,
+            o.item.deadline.text if o.item.deadline else "",
+            s.due.isoformat() if s.due else "",
+            kinds,
+            s.status.value,
+        )
+    return t
+
+
+# -- json -----------------------------------------------------------------------
+
+
+def item_record(o: OwedItem) -> dict[str, Any]:
+    s = o.standing
+    return {
+        "item": o.item.id,
+        "task": o.task.id,
+        "task_title": o.task.title,
+        "content": o.item.content,
+        "deadline": o.item.deadline.text if o.item.deadline else None,
+        "due": s.due.isoformat() if s.due else None,
+        "continuing": bool(o.item.deadline and o.item.deadline.continuing),
+        "overdue": s.overdue,
+        "due_soon": s.due_soon,
+        "stale": s.stale,
+        "kinds": list(o.kinds),
+        "days_late": s.days_late,
+        "workdays_late": s.workdays_late,
+        "days_left": s.days_left,
+        "status": s.status.value,
+        "completed_on": s.completed_on.isoformat() if s.completed_on else None,
+        "last_report": s.last_report_date.isoformat() if s.last_report_date else None,
+        "via": list(o.via),
+        "direct": o.direct,
+    }
+
+
+def unit_record(u: UnitOwes) -> dict[str, Any]:
+    return {
+        "unit_id": u.unit.id,
+        "unit": u.unit.name,
+        "kind": u.unit.kind,
+        "overdue": u.overdue,
+        "due_soon": u.due_soon,
+        "stale": u.stale,
+        "max_days_late": u.max_days_late,
+        "max_workdays_late": u.max_workdays_late,
+        "items": [item_record(o) for o in u.items],
+    }
+
+
+def to_json(owed: Owed) -> str:
+    document = {
+        "as_of": owed.as_of.isoformat(),
+        "unit": owed.unit.id if owed.unit else None,
+        "uncovered_years": list(owed.uncovered_years),
+        "units": [unit_record(u) for u in owed.units],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- csv --------------------------------------------------------------------------
+
+
+def to_csv(owed: Owed) -> str:
+    """One row per (unit, item); starts with a BOM so that Excel reads it as UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_FIELDS)
+    for u in owed.units:
+        for o in u.items:
+            record = item_record(o)
+            row = {
+                **record,
+                "unit_id": u.unit.id,
+                "unit": u.unit.name,
+                "via": "、".join(o.via),
+            }
+            writer.writerow(_csv_cell(row[field]) for field in CSV_FIELDS)
+    return "\ufeff" + out.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+# -- markdown ---------------------------------------------------------------------
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a GFM table cell: no line breaks, pipes or HTML."""
+    text = " ".join(text.split())
+    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def to_markdown(owed: Owed) -> str:
+    lines = [f"## {md_cell(heading(owed))}", "", summary_line(owed), ""]
+    if owed.items and owed.unit is not None:
+        lines += [
+            "| 条目 | 任务 | 内容 | 完成时间 | 到期日 | 逾期天数 | 逾期工作日 | 情形 | 进展 | 责任方式 |",
+            "|---|---|---|---|---|---:|---:|---|---|---|",
+        ]
+        for o in owed.items:
+            s = o.standing
+            cells = [
+                o.item.id,
+                o.task.title,
+                shorten(o.item.content, 40),
+                o.item.deadline.text if o.item.deadline else "",
+                s.due.isoformat() if s.due else "",
+                str(s.days_late) if s.overdue else "",
+                _workdays(s.workdays_late) if s.overdue else "",
+                "、".join(o.kinds) + (f"(剩 {s.days_left} 天)" if s.due_soon else ""),
+                s.status.value,
+                "直接" if o.direct else _via_text(o),
+            ]
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+        lines.append("")
+    elif owed.items:
+        lines += [
+            "| 单位 | 逾期 | 临期 | 更新滞后 | 最长逾期天数 | 最长逾期工作日 | 逾期条目 |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for u in owed.units:
+            cells = [
+                u.unit.name,
+                str(u.overdue),
+                str(u.due_soon),
+                str(u.stale),
+                str(u.max_days_late) if u.overdue else "",
+                _workdays(u.max_workdays_late) if u.overdue else "",
+                " ".join(o.item.id for o in u.items if o.standing.overdue),
+            ]
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+        lines.append("")
+    if note := calendar_note(owed):
+        lines += [note, ""]
+    return "\n".join(lines)
+
+
+FORMATS = ("table", "json", "csv", "md")

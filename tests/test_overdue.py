@@ -1,0 +1,409 @@
+"""`ledger overdue`: golden output for every format, options, exit codes, and the shipped data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from gongkai_ledger import owed_render
+from gongkai_ledger.load import load_ledger
+from gongkai_ledger.owed import owed
+from gongkai_ledger.registry import Registry
+from gongkai_ledger.textcells import shorten, to_text
+
+from .conftest import SHIPPED, Write
+from .goldens import assert_golden
+
+TASKS = """\
+plan:
+  title: 2022年某县政务公开工作要点
+  issued: 2022-03-01
+  year: 2022
+  update_every: 月
+  warn_days: 15
+sections:
+  - id: 一
+    title: 第一部分
+tasks:
+  - id: 1
+    section: 一
+    title: 加强涉及财政资金的信息公开
+    deadline: 2022年9月并持续更新
+    items:
+      - id: "1.1"
+        content: 加强财政预决算信息公开,推进非涉密部门应公开尽公开。
+        owners: [县财政局]
+      - id: "1.2"
+        content: 推进“一般|专项”<债务>信息公开,及时做好政府债务限额、余额等情况公开。
+        owners: [县政府各部门]
+  - id: 2
+    section: 一
+    title: 推进基层政务公开标准化规范化建设
+    deadline: 2022年10月
+    items:
+      - id: "2.1"
+        content: 实现基层政务公开标准化规范化工作全县各乡(镇)全覆盖。
+        owners: [各乡镇, 财政局]
+  - id: 3
+    section: 一
+    title: 积极回应群众关切
+    deadline: 常态化更新
+    items:
+      - id: "3.1"
+        content: 加强政务舆情监测、风险研判和处置回应。
+        owners: [县发改委]
+  - id: 4
+    section: 一
+    title: 抓好工作落实
+    deadline: 2022年12月
+    items:
+      - id: "4.1"
+        content: 梳理形成本地、本部门工作台账。
+        owners: [县政府各部门, 各乡镇]
+"""
+
+UNITS = """\
+units:
+  - {id: czj, name: 县财政局, aliases: [财政局], kind: 政府工作部门}
+  - {id: fgw, name: 县发改委, kind: 政府工作部门}
+  - {id: aaz, name: 甲镇, kind: 乡镇}
+  - {id: bbx, name: 乙乡, kind: 乡镇}
+groups:
+  - name: 各乡镇
+    members: [甲镇, 乙乡]
+  - name: 县政府各部门
+    aliases: [县政府相关部门]
+    members: [县财政局, 县发改委]
+"""
+
+PROGRESS = {
+    "czj.yaml": """\
+        unit: 县财政局
+        reports:
+          - item: "1.1"
+            date: 2022-09-26
+            status: 已完成
+            summary: 在门户网站“财政预决算”专栏集中公开
+            evidence: [https://example.gov.cn/czyjs]
+          - item: "1.2"
+            date: 2022-10-25   # after the as-of date of these tests: does not exist yet
+            status: 已完成
+            summary: 已公开债务限额、余额
+            evidence: [https://example.gov.cn/zw]
+        """,
+    "fgw.yaml": """\
+        unit: 县发改委
+        reports:
+          - item: "1.2"
+            date: 2022-08-15
+            status: 推进中
+            summary: 正在整理
+          - item: "3.1"
+            date: 2022-08-01
+            status: 推进中
+            summary: 已建立舆情监测机制
+        """,
+    "aaz.yaml": """\
+        unit: 甲镇
+        reports:
+          - item: "2.1"
+            date: 2022-10-10
+            status: 已完成
+            summary: 已全覆盖
+            evidence: [https://example.gov.cn/jz]
+        """,
+    "bbx.yaml": """\
+        unit: 乙乡
+        reports:
+          - item: "2.1"
+            date: 2022-10-09
+            status: 不涉及
+            reason: 本乡已整体并入甲镇政务服务中心
+        """,
+}
+
+AS_OF = "2022-10-17"  # a Monday after the 2022 National Day holiday
+
+
+@pytest.fixture
+def root(write_ledger: Write) -> Path:
+    return write_ledger(TASKS, UNITS, PROGRESS)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR")}
+    env["COLUMNS"] = "80"
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai_ledger", "overdue", *args],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+
+
+def ok(*args: str) -> bytes:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    return result.stdout
+
+
+# -- golden output, every format, with and without --unit ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "ext"), [("table", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")]
+)
+def test_all_units_golden(root: Path, fmt: str, ext: str) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--format", fmt)
+    assert_golden(f"overdue/all.{ext}", out)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "ext"), [("table", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")]
+)
+def test_one_unit_golden(root: Path, fmt: str, ext: str) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县财政局", "--format", fmt)
+    assert_golden(f"overdue/unit.{ext}", out)
+
+
+@pytest.mark.parametrize("unit", [None, "县财政局"])
+def test_terminal_table_golden(root: Path, unit: str | None) -> None:
+    """What a terminal shows (boxes, no colour here), at 80 columns."""
+    ledger = load_ledger(root).ledger
+    registry = Registry.of(ledger)
+    chosen = registry.unit(unit) if unit else None
+    text = to_text(owed_render.table(owed(ledger, date(2022, 10, 17), chosen), 80), 80)
+    assert_golden(f"overdue/{'unit' if unit else 'all'}.terminal.txt", text)
+
+
+@pytest.mark.parametrize(
+    "name", ["all.txt", "unit.txt", "all.terminal.txt", "unit.terminal.txt", "shipped-czj.txt"]
+)
+def test_tables_fit_80_columns(name: str) -> None:
+    text = (Path(__file__).parent / "golden" / "overdue" / name).read_text(encoding="utf-8")
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_piped_table_has_no_box_drawing(root: Path) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "czj").decode()
+    assert not set(out) & set("─│┃━┏┓└┘├┤┼")
+    assert "\x1b" not in out
+
+
+# -- what the formats mean --------------------------------------------------------------
+
+
+def test_json_rows(root: Path) -> None:
+    data = json.loads(ok("--ledger", str(root), "--as-of", AS_OF, "--format", "json"))
+    assert data["as_of"] == AS_OF and data["unit"] is None and data["uncovered_years"] == []
+    assert [(u["unit"], [i["item"] for i in u["items"]]) for u in data["units"]] == [
+        ("县财政局", ["1.2", "2.1"]),  # 1 overdue and 1 due soon beats 1 overdue alone
+        ("县发改委", ["1.2", "3.1"]),
+    ]
+    czj_12 = data["units"][0]["items"][0]
+    assert czj_12 | {"content": ""} == {
+        "item": "1.2",
+        "task": "1",
+        "task_title": "加强涉及财政资金的信息公开",
+        "content": "",
+        "deadline": "2022年9月并持续更新",
+        "due": "2022-09-30",
+        "continuing": True,
+        "overdue": True,
+        "due_soon": False,
+        "stale": True,
+        "kinds": ["逾期", "更新滞后"],
+        "days_late": 17,
+        "workdays_late": 8,  # 8, 9 and 10–14 October, then Monday 17 October
+        "days_left": None,
+        "status": "未启动",  # the 已完成 of 2022-10-25 does not exist yet
+        "completed_on": None,
+        "last_report": None,
+        "via": ["县政府各部门"],
+        "direct": False,
+    }
+
+
+def test_csv_opens_in_excel_with_chinese(root: Path) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--format", "csv")
+    assert out.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads UTF-8
+    assert b"\r\n" in out
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == owed_render.CSV_FIELDS
+    assert [(r["unit"], r["item"], r["overdue"], r["due_soon"], r["stale"]) for r in rows] == [
+        ("县财政局", "1.2", "1", "0", "1"),
+        ("县财政局", "2.1", "0", "1", "0"),
+        ("县发改委", "1.2", "1", "0", "1"),
+        ("县发改委", "3.1", "0", "0", "1"),
+    ]
+
+
+def test_markdown_escapes_table_breakers(root: Path) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县发改委", "--format", "md")
+    row = next(line for line in out.decode().splitlines() if line.startswith("| 1.2 "))
+    assert "| 推进“一般\\|专项”&lt;债务&gt;信息公开… |" in row
+    assert row.count(" | ") == 9  # ten cells: the pipe in the content does not make an eleventh
+
+
+def test_unit_by_alias_or_id_is_the_same(root: Path) -> None:
+    by_name = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县财政局")
+    assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "财政局") == by_name
+    assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "czj") == by_name
+
+
+def test_a_unit_that_owes_nothing(root: Path) -> None:
+    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡").decode()
+    assert out == f"乙乡 截至 {AS_OF}\n没有逾期、临期或更新滞后的事项。\n"
+    data = json.loads(
+        ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡", "--format", "json")
+    )
+    assert [(u["unit"], u["items"]) for u in data["units"]] == [("乙乡", [])]
+    csv_out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡", "--format", "csv")
+    assert csv_out == ("\ufeff" + ",".join(owed_render.CSV_FIELDS) + "\r\n").encode()
+
+
+def test_nobody_owes_anything(root: Path) -> None:
+    out = ok("--ledger", str(root), "--as-of", "2022-09-01").decode()
+    assert (
+        out
+        == "截至 2022-09-01,有逾期、临期或更新滞后事项的单位 0 个\n没有逾期、临期或更新滞后的事项。\n"
+    )
+
+
+# -- exit codes and mistakes --------------------------------------------------------------
+
+
+def test_exit_code_when_something_is_overdue(root: Path) -> None:
+    assert run("--ledger", str(root), "--as-of", AS_OF, "--exit-code").returncode == 1
+    assert run("--ledger", str(root), "--as-of", AS_OF).returncode == 0
+    assert run("--ledger", str(root), "--as-of", "2022-09-01", "--exit-code").returncode == 0
+    # 临期 and 更新滞后 alone are not 逾期
+    assert (
+        run(
+            "--ledger", str(root), "--as-of", "2022-10-20", "--unit", "甲镇", "--exit-code"
+        ).returncode
+        == 0
+    )
+    assert (
+        run("--ledger", str(root), "--as-of", AS_OF, "--unit", "县发改委", "--exit-code").returncode
+        == 1
+    )
+
+
+def test_unknown_unit_gets_a_did_you_mean(root: Path) -> None:
+    result = run("--ledger", str(root), "--unit", "县财正局")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == "用法错误:未知单位“县财正局”,是否为“县财政局”?\n"
+    result = run("--ledger", str(root), "--unit", "xyz")
+    assert result.stderr.decode() == "用法错误:未知单位“xyz”,可运行 ledger units 查看所有单位\n"
+
+
+def test_a_group_is_not_a_unit(root: Path) -> None:
+    result = run("--ledger", str(root), "--unit", "县政府相关部门")
+    assert result.returncode == 2
+    assert "“县政府相关部门”是单位组,不是单位" in result.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "xlsx"), "用法错误:--format 只能是 table、json、csv、md,不能是“xlsx”\n"),
+        (("--as-of", "2022-13-01"), "用法错误:--as-of“2022-13-01”不是有效日期,请写成 YYYY-MM-DD\n"),
+    ],
+)
+def test_bad_options(root: Path, args: tuple[str, ...], message: str) -> None:
+    result = run("--ledger", str(root), *args)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", message)
+
+
+def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
+    root = write_ledger(
+        TASKS.replace("owners: [县政府各部门, 各乡镇]", "owners: [县政府各部门, 各乡真]"),
+        UNITS,
+        PROGRESS,
+    )
+    result = run("--ledger", str(root), "--as-of", AS_OF)
+    assert (result.returncode, result.stdout) == (2, b"")
+    lines = result.stderr.decode().splitlines()
+    assert lines[0] == "错误:台账有 1 个错误,请先修正(运行 ledger check 可查看):"
+    assert lines[1].endswith("错误 [unknown-unit] 未知责任单位“各乡真”(是否为“各乡镇”?)")
+    assert len(lines) == 2
+
+
+def test_a_warning_does_not_block(write_ledger: Write) -> None:
+    root = write_ledger(TASKS, UNITS, PROGRESS)
+    (root / "units.yaml").write_bytes(b"\xef\xbb\xbf" + UNITS.encode())  # a BOM is a warning
+    assert run("--ledger", str(root), "--as-of", AS_OF).returncode == 0
+
+
+def test_a_year_the_calendar_does_not_cover(write_ledger: Write) -> None:
+    tasks = TASKS.replace("2022年10月", "2099年10月").replace("2022年12月", "2099年12月")
+    root = write_ledger(tasks, UNITS)
+    table = ok("--ledger", str(root), "--as-of", "2099-11-15", "--unit", "甲镇").decode()
+    assert "(? 工作日)" in table
+    assert table.endswith(
+        "注:法定节假日数据(chinesecalendar)未覆盖 2099 年,相关工作日数无法计算,以“?”表示(\n"
+        "json/csv 中为空);请升级 chinesecalendar。\n"
+    )
+    result = run("--ledger", str(root), "--as-of", "2099-11-15", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["uncovered_years"] == [2099]
+    assert {i["workdays_late"] for u in data["units"] for i in u["items"] if i["overdue"]} == {None}
+    assert "未覆盖 2099 年" in result.stderr.decode()  # said, not guessed
+
+
+# -- the shipped data: the acceptance test of the issue ---------------------------------------
+
+
+def test_shipped_finance_bureau_on_15_october_2022() -> None:
+    """市财政局 owes 2.2, 5.1–5.3 and 8.1 itself, 6.1, 7.1 and 13.1 through its groups."""
+    out = ok(
+        "--ledger", str(SHIPPED), "--unit", "市财政局", "--as-of", "2022-10-15", "--format", "json"
+    )
+    (unit,) = json.loads(out)["units"]
+    assert [(i["item"], i["via"], i["kinds"]) for i in unit["items"]] == [
+        ("2.2", ["市财政局"], ["逾期", "更新滞后"]),
+        ("5.1", ["市财政局"], ["逾期", "更新滞后"]),
+        ("5.2", ["市财政局"], ["逾期", "更新滞后"]),
+        ("5.3", ["市财政局"], ["逾期", "更新滞后"]),
+        ("6.1", ["市政府各部门"], ["逾期", "更新滞后"]),
+        ("7.1", ["市政府相关部门"], ["逾期", "更新滞后"]),
+        ("8.1", ["市财政局"], ["逾期", "更新滞后"]),
+        ("13.1", ["市政府各部门"], ["逾期"]),
+    ]
+    assert {(i["days_late"], i["workdays_late"]) for i in unit["items"]} == {(15, 7)}
+    table = ok("--ledger", str(SHIPPED), "--unit", "市财政局", "--as-of", "2022-10-15")
+    assert_golden("overdue/shipped-czj.txt", table)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cols", "short"),
+    [
+        ("加强财政预决算信息公开,推进非涉密部门应公开尽公开。", 30, "加强财政预决算信息公开…"),
+        (
+            "加强财政预决算信息公开,推进非涉密部门应公开尽公开。",
+            60,
+            "加强财政预决算信息公开,推进非涉密部门应公开尽公开。",
+        ),
+        ("深入开展基层政务公开标准化规范化建设", 20, "深入开展基层政务公…"),
+        ("在11个乡(镇、处)开展", 12, "在11个乡(镇…"),
+        ("多余  空白\n换行", 40, "多余 空白 换行"),
+    ],
+)
+def test_shorten(text: str, cols: int, short: str) -> None:
+    assert shorten(text, cols) == short
+    assert cell_len(short) <= cols
