@@ -1,0 +1,47 @@
+"""`ledger units`: the unit registry, groups expanded, each unit's open items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import LedgerOption, UsageError, app, parse_day
+
+FORMATS = ("table", "json")
+
+
+@app.command()
+def units(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="统计未完成条目的截至日期 YYYY-MM-DD,默认今天。")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="输出格式:table 或 json。")
+    ] = "table",
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """单位名录:各单位的编号、名称、别名、类别和负责条目数;单位组及其展开后的单位。
+
+    退出码:0 正常;2 用法错误或台账有错误(先运行 ledger check)。
+    """
+    from datetime import date
+
+    from ..registry import Registry
+    from ..usable import usable_ledger
+    from ..views import registry_view
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    day = parse_day(as_of, "--as-of")
+    data = usable_ledger(ledger, date.today())
+    view = registry_view(data, day, Registry.of(data))
+
+    from .. import views_render
+    from ._output import print_view, write_utf8
+
+    if output_format == "json":
+        write_utf8(views_render.units_json(view))
+    else:
+        print_view(lambda width, plain: views_render.units_table(view, plain=plain))

@@ -1,0 +1,108 @@
+"""What `ledger show ITEM` and `ledger units` show, as plain data. No I/O, no clock."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Group, Item, Ledger, Section, Task, Unit
+from .registry import Registry
+from .status import Standing, item_done, standings
+
+
+@dataclass(frozen=True)
+class Owner:
+    """An owner as written on an item, and the units it stands for."""
+
+    name: str
+    units: tuple[Unit, ...]
+    group: Group | None  # None when the name is a unit's
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: Item
+    task: Task
+    section: Section | None
+    owners: tuple[Owner, ...]
+    standings: tuple[Standing, ...]  # one per owning unit, in owner order
+    as_of: date
+
+    @property
+    def done(self) -> bool:
+        return bool(self.standings) and item_done(self.standings)
+
+    def via(self, unit: Unit) -> tuple[str, ...]:
+        """The owners as written through which `unit` owns the item."""
+        return tuple(o.name for o in self.owners if unit in o.units)
+
+
+def find_item(ledger: Ledger, item_id: str) -> Item | None:
+    return next((i for i in ledger.items() if i.id == item_id.strip()), None)
+
+
+def suggest_item(ledger: Ledger, item_id: str) -> str:
+    """A '是否为…' hint for an unknown item id, or ''."""
+    ids = [i.id for i in ledger.items()]
+    close = difflib.get_close_matches(item_id.strip(), ids, n=1, cutoff=0.5)
+    return f"是否为“{close[0]}”?" if close else ""
+
+
+def item_view(
+    ledger: Ledger, item: Item, as_of: date, registry: Registry | None = None
+) -> ItemView:
+    registry = registry if registry is not None else Registry.of(ledger)
+    task = next(t for t in ledger.tasks if any(i is item for i in t.items))
+    section = next((s for s in ledger.sections if s.id == task.section), None)
+    owners = []
+    for name in item.owners:
+        found = registry.lookup(name.text)
+        owners.append(
+            Owner(
+                name.text, registry.expand(name.text), found if isinstance(found, Group) else None
+            )
+        )
+    own = tuple(s for s in standings(ledger, as_of, registry) if s.item is item)
+    return ItemView(item, task, section, tuple(owners), own, as_of)
+
+
+@dataclass(frozen=True)
+class UnitLoad:
+    """A unit of the registry and what it carries as of a date."""
+
+    unit: Unit
+    items: tuple[Item, ...]  # every item it owns, directly or through groups
+    open_items: tuple[Item, ...]  # not completed and not 不涉及
+    overdue: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: Group
+    units: tuple[Unit, ...]  # the members expanded, nested groups included
+
+
+@dataclass(frozen=True)
+class RegistryView:
+    as_of: date
+    units: tuple[UnitLoad, ...]  # registry order
+    groups: tuple[GroupView, ...]
+
+
+def registry_view(ledger: Ledger, as_of: date, registry: Registry | None = None) -> RegistryView:
+    registry = registry if registry is not None else Registry.of(ledger)
+    by_unit: dict[str, list[Standing]] = {u.id: [] for u in registry.units}
+    for s in standings(ledger, as_of, registry):
+        by_unit.setdefault(s.unit.id, []).append(s)
+    units = tuple(
+        UnitLoad(
+            unit,
+            tuple(s.item for s in by_unit[unit.id]),
+            tuple(s.item for s in by_unit[unit.id] if not s.settled),
+            tuple(s.item for s in by_unit[unit.id] if s.overdue),
+        )
+        for unit in registry.units
+    )
+    groups = tuple(GroupView(g, registry.expand(g.name)) for g in registry.groups)
+    return RegistryView(as_of, units, groups)

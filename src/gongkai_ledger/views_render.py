@@ -1,0 +1,269 @@
+"""`ledger show` and `ledger units` output: a rich view (80 columns, boxless when piped) and json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .model import Deadline, Report, Unit
+from .status import Standing
+from .textcells import wrap
+from .views import ItemView, RegistryView
+
+NONE = "—"
+
+
+def situation(s: Standing) -> str:
+    """A unit's standing on an item in words: 逾期 15 天(7 工作日)、更新滞后, 已完成, …"""
+    words = []
+    if s.overdue:
+        workdays = "?" if s.workdays_late is None else str(s.workdays_late)
+        words.append(f"逾期 {s.days_late} 天({workdays} 工作日)")
+    if s.due_soon:
+        words.append(f"临期(剩 {s.days_left} 天)")
+    if s.stale:
+        words.append("更新滞后")
+    return "、".join(words)
+
+
+def _deadline(deadline: Deadline | None) -> str:
+    if deadline is None:
+        return NONE
+    notes = []
+    if deadline.due is not None:
+        notes.append(("首个" if deadline.yearly else "") + f"到期日 {deadline.due.isoformat()}")
+    if deadline.yearly:
+        notes.append("每年")
+    if deadline.continuing:
+        notes.append("持续更新")
+    return deadline.text + (f"({';'.join(notes)})" if notes else "")
+
+
+def _table(plain: bool) -> Table:
+    return Table(
+        box=None if plain else box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="" if plain else "bold",
+    )
+
+
+def _names(units: tuple[Unit, ...], sep: str = "、") -> str:
+    return sep.join(u.name for u in units)
+
+
+# -- show ---------------------------------------------------------------------------
+
+
+def show_table(view: ItemView, width: int = 80, *, plain: bool = False) -> RenderableType:
+    item, task = view.item, view.task
+    label = "" if plain else "bold"
+    parts: list[RenderableType] = []
+
+    def line(text: str, style: str = "", indent: str = "") -> None:
+        parts.append(Text(wrap(text, width, indent), style=style))
+
+    def field(name: str, value: str) -> None:
+        line(f"{name}:{value}")
+
+    line(f"条目 {item.id}", label)
+    field("任务", f"{task.id}、{task.title}")
+    if view.section is not None:
+        field("章节", f"{view.section.id}、{view.section.title}")
+    field("内容", item.content)
+    field("完成时间", _deadline(item.deadline))
+    if item.lead is not None:
+        field("牵头单位", item.lead.text)
+    for milestone in item.milestones:
+        field("时间节点", f"{_deadline(milestone.deadline)}:{milestone.what}")
+    field("责任单位(原文)", "、".join(o.name for o in view.owners))
+    for owner in view.owners:
+        if owner.group is not None:
+            line(f"  {owner.name}:{len(owner.units)}个单位:{_names(owner.units)}", indent="    ")
+
+    settled = sum(s.settled for s in view.standings)
+    overdue = sum(s.overdue for s in view.standings)
+    verdict = "已办结" if view.done else "未办结"
+    parts.append(Text(""))
+    line(
+        f"截至 {view.as_of.isoformat()}:{verdict};共 {len(view.standings)} 个单位,"
+        f"已完成或不涉及 {settled} 个,逾期 {overdue} 个。",
+        label,
+    )
+    t = _table(plain)
+    t.add_column("单位", no_wrap=True)
+    t.add_column("进展", no_wrap=True)
+    t.add_column("完成日期", no_wrap=True)
+    t.add_column("最近报送", no_wrap=True)
+    t.add_column("情形", overflow="fold", ratio=1)
+    for s in view.standings:
+        t.add_row(
+            s.unit.name,
+            s.status.value,
+            s.completed_on.isoformat() if s.completed_on else "",
+            s.last_report_date.isoformat() if s.last_report_date else "",
+            situation(s),
+        )
+    parts.append(t)
+
+    reported = [s for s in view.standings if s.reports]
+    parts.append(Text(""))
+    if not reported:
+        line("进展记录:截至该日没有任何单位报送。", label)
+        return Group(*parts)
+    line("进展记录:", label)
+    for s in reported:
+        line(f"{s.unit.name}({s.unit.id})", label)
+        for r in s.reports:
+            text = f"  {r.date.isoformat()} {r.status.value}"
+            if r.summary:
+                text += " " + " ".join(r.summary.split())
+            if r.reason:
+                text += f"(理由:{' '.join(r.reason.split())})"
+            line(text, indent="    ")
+            for url in r.evidence:  # whole, so that it can be copied
+                parts.append(Text(f"    证明材料:{url}", no_wrap=True, overflow="ignore"))
+    return Group(*parts)
+
+
+def _report_record(r: Report) -> dict[str, Any]:
+    return {
+        "date": r.date.isoformat(),
+        "status": r.status.value,
+        "summary": r.summary,
+        "evidence": list(r.evidence),
+        "reason": r.reason,
+    }
+
+
+def _deadline_record(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {
+        "text": deadline.text,
+        "due": deadline.due.isoformat() if deadline.due else None,
+        "continuing": deadline.continuing,
+        "yearly": deadline.yearly,
+    }
+
+
+def show_json(view: ItemView) -> str:
+    item = view.item
+    document = {
+        "as_of": view.as_of.isoformat(),
+        "item": item.id,
+        "task": view.task.id,
+        "task_title": view.task.title,
+        "section": view.section.id if view.section else None,
+        "section_title": view.section.title if view.section else None,
+        "content": item.content,
+        "deadline": _deadline_record(item.deadline),
+        "lead": item.lead.text if item.lead else None,
+        "milestones": [
+            {"deadline": _deadline_record(m.deadline), "what": m.what} for m in item.milestones
+        ],
+        "owners": [
+            {"name": o.name, "group": o.group is not None, "units": [u.id for u in o.units]}
+            for o in view.owners
+        ],
+        "done": view.done,
+        "units": [
+            {
+                "unit_id": s.unit.id,
+                "unit": s.unit.name,
+                "via": list(view.via(s.unit)),
+                "status": s.status.value,
+                "completed_on": s.completed_on.isoformat() if s.completed_on else None,
+                "overdue": s.overdue,
+                "due_soon": s.due_soon,
+                "stale": s.stale,
+                "days_late": s.days_late,
+                "workdays_late": s.workdays_late,
+                "days_left": s.days_left,
+                "reports": [_report_record(r) for r in s.reports],
+            }
+            for s in view.standings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- units --------------------------------------------------------------------------
+
+
+def units_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
+    label = "" if plain else "bold"
+    units = _table(plain)
+    units.add_column("编号", no_wrap=True)
+    units.add_column("名称", no_wrap=True)
+    units.add_column("别名", overflow="fold", ratio=1)
+    units.add_column("类别", no_wrap=True)
+    units.add_column("负责", justify="right", no_wrap=True)
+    units.add_column("未完成", justify="right", no_wrap=True)
+    units.add_column("逾期", justify="right", no_wrap=True)
+    for load in view.units:
+        u = load.unit
+        units.add_row(
+            u.id,
+            u.name,
+            " ".join(u.aliases),  # a space lets a cell wrap between names
+            u.kind,
+            str(len(load.items)),
+            str(len(load.open_items)),
+            str(len(load.overdue)),
+        )
+    groups = _table(plain)
+    groups.add_column("单位组(及别名)", overflow="fold", max_width=18)
+    groups.add_column("成员(原文)", overflow="fold", ratio=2)
+    groups.add_column("展开后的单位", overflow="fold", ratio=3)
+    for g in view.groups:
+        name = g.group.name + "".join(f"\n{alias}" for alias in g.group.aliases)
+        groups.add_row(
+            name,
+            " ".join(m.text for m in g.group.members),
+            f"{len(g.units)}个单位:\n{_names(g.units, ' ')}",
+        )
+    return Group(
+        Text(
+            f"单位 {len(view.units)} 个(条目数截至 {view.as_of.isoformat()};"
+            "未完成 = 既未完成也非不涉及)",
+            style=label,
+        ),
+        units,
+        Text(""),
+        Text(f"单位组 {len(view.groups)} 个", style=label),
+        groups,
+    )
+
+
+def units_json(view: RegistryView) -> str:
+    document = {
+        "as_of": view.as_of.isoformat(),
+        "units": [
+            {
+                "id": load.unit.id,
+                "name": load.unit.name,
+                "aliases": list(load.unit.aliases),
+                "kind": load.unit.kind,
+                "items": [i.id for i in load.items],
+                "open_items": [i.id for i in load.open_items],
+                "overdue_items": [i.id for i in load.overdue],
+            }
+            for load in view.units
+        ],
+        "groups": [
+            {
+                "name": g.group.name,
+                "aliases": list(g.group.aliases),
+                "members": [m.text for m in g.group.members],
+                "units": [u.id for u in g.units],
+            }
+            for g in view.groups
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
