@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -407,3 +408,28 @@ def test_shipped_finance_bureau_on_15_october_2022() -> None:
 def test_shorten(text: str, cols: int, short: str) -> None:
     assert shorten(text, cols) == short
     assert cell_len(short) <= cols
+
+
+def test_shipped_item_completed_with_progress_add_leaves_the_list(tmp_path: Path) -> None:
+    """The issue's acceptance: record 5.1 as 已完成 with evidence, and 5.1 is no longer owed."""
+    ledger = tmp_path / "data"
+    shutil.copytree(SHIPPED, ledger)
+    add = subprocess.run(
+        [
+            *(sys.executable, "-m", "gongkai_ledger", "progress", "add", "5.1"),
+            *("--unit", "市财政局", "--status", "已完成", "--date", "2022-10-12"),
+            *("--summary", "已在财政预决算专栏公开", "--evidence", "https://example.gov.cn/czyjs"),
+            *("--ledger", str(ledger)),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    assert add.returncode == 0, add.stderr.decode()
+    out = ok(
+        "--ledger", str(ledger), "--unit", "市财政局", "--as-of", "2022-10-15", "--format", "json"
+    )
+    (unit,) = json.loads(out)["units"]
+    assert [i["item"] for i in unit["items"]] == ["2.2", "5.2", "5.3", "6.1", "7.1", "8.1", "13.1"]
+    # as of the day before the report, it is still owed
+    out = ok("--ledger", str(ledger), "--unit", "czj", "--as-of", "2022-10-11", "--format", "json")
+    assert "5.1" in [i["item"] for i in json.loads(out)["units"][0]["items"]]
