@@ -1,0 +1,71 @@
+"""A CODEOWNERS file from the unit registry: each unit reviews its own progress file.
+
+The plan and the registry (and anything else in the ledger directory) are reviewed by
+the office that issued the plan: the unit that `plan.issuer` names, unless given.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from .model import Ledger
+from .registry import Registry
+
+DEFAULT_FORMAT = "@org/{id}"
+
+# GitHub and GitLab owners: @user, @org/team (GitLab: @group/subgroup), or an e-mail address.
+_HANDLE = re.compile(r"@[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+class CodeownersError(ValueError):
+    """A template or office that cannot give valid owners; the message is for the user."""
+
+
+def owner(template: str, unit_id: str) -> str:
+    """The reviewer handle for a unit: `template` with `{id}` filled in."""
+    try:
+        handle = template.format(id=unit_id)
+    except (KeyError, IndexError, ValueError):
+        raise CodeownersError(
+            f"--owner-format“{template}”只能含占位符 {{id}}(单位编号),如 {DEFAULT_FORMAT}"
+        ) from None
+    return checked(handle)
+
+
+def checked(handle: str) -> str:
+    if not _HANDLE.fullmatch(handle):
+        raise CodeownersError(f"“{handle}”不是有效的评审人:应为 @用户、@组织/团队 或电子邮件地址")
+    return handle
+
+
+def codeowners(
+    ledger: Ledger, directory: PurePosixPath, template: str, office: str | None = None
+) -> str:
+    """The CODEOWNERS text; `directory` is the ledger's path from the repository root."""
+    registry = Registry.of(ledger)
+    if office is None:
+        issuer = registry.unit(ledger.plan.issuer.strip())
+        if issuer is None:
+            raise CodeownersError(
+                f"plan.issuer“{ledger.plan.issuer}”不是单位名录中的单位,"
+                "无法确定由谁评审分解表;请用 --office 指定,如 --office @org/zfb"
+            )
+        office, reviewer = owner(template, issuer.id), f"{issuer.name}(发文单位)"
+    else:
+        office, reviewer = checked(office), "发文单位"
+    root = "/" if str(directory) == "." else f"/{directory}/"
+    lines = [
+        "# 由 `ledger codeowners` 根据单位名录生成,请勿手工修改;单位名录变化后重新生成。",
+        "# 后面的规则优先:台账目录默认由发文单位评审,每个单位的进展文件由该单位评审。",
+        "",
+        f"# {reviewer}:分解表、单位名录及台账目录中的其他文件",
+        f"{root} {office}",
+        f"{root}tasks.yaml {office}",
+        f"{root}units.yaml {office}",
+        "",
+        "# 各单位的进展文件",
+    ]
+    for unit in ledger.units:  # a comment line of its own: GitLab has no end-of-line comments
+        lines += [f"# {unit.name}", f"{root}progress/{unit.id}.yaml {owner(template, unit.id)}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,73 @@
+"""`ledger codeowners`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import LedgerOption, UsageError, app
+
+
+@app.command("codeowners")
+def codeowners_command(
+    owner_format: Annotated[
+        str,
+        typer.Option(
+            "--owner-format",
+            metavar="TEMPLATE",
+            help="单位评审人的写法,{id} 换成单位编号,如 @lushan-zwgk/{id}。",
+        ),
+    ] = "@org/{id}",
+    office: Annotated[
+        str | None,
+        typer.Option(
+            "--office",
+            metavar="HANDLE",
+            help="分解表和单位名录的评审人;默认为 plan.issuer 对应的单位(套用 --owner-format)。",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="写入此文件,如 .github/CODEOWNERS;默认输出到标准输出。"
+        ),
+    ] = None,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """根据单位名录生成 CODEOWNERS:每个单位的进展文件由该单位评审。
+
+    progress/<单位编号>.yaml 归该单位(评审人按 --owner-format 生成);tasks.yaml、units.yaml
+    和台账目录中的其他文件归发文单位。路径从 git 仓库根目录算起。
+    在仓库根目录运行,例如:ledger codeowners --owner-format '@lushan-zwgk/{id}' -o .github/CODEOWNERS
+
+    退出码:0 完成;2 用法错误或台账有错误。
+    """
+    import os
+    from datetime import date
+    from pathlib import PurePosixPath
+
+    from ..codeowners import CodeownersError, codeowners
+    from ..edit import write_atomic
+    from ..gitio import GitError, Repo
+    from ..usable import usable_ledger
+
+    data = usable_ledger(ledger, date.today())
+    try:
+        directory = Repo.of(ledger).ledger
+    except GitError:  # not in a repository (yet): paths from the working directory
+        directory = PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
+    if directory.parts[:1] == ("..",):
+        raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
+    try:
+        text = codeowners(data, directory, owner_format, office)
+    except CodeownersError as error:
+        raise UsageError(str(error)) from None
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, text.encode("utf-8"))
+    sys.stderr.write(f"已写入:{output.as_posix()}\n")

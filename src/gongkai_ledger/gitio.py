@@ -1,0 +1,133 @@
+"""Reading a ledger as it was at a git revision, through git itself (no GitPython).
+
+`git ls-tree` lists the ledger directory at a revision and one `git cat-file --batch`
+reads every file. When a revision is missing, as in a shallow CI clone, `GitError`
+says which one and how to fetch it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .problems import LedgerUnreadable
+
+MAIN_BRANCHES = ("origin/main", "main")
+WORKING_TREE = "工作区"
+
+
+class GitError(LedgerUnreadable):
+    """git cannot give what is needed; the message says what and how to fix it (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git working tree, and where the ledger directory is inside it."""
+
+    top: Path
+    ledger: PurePosixPath  # relative to `top`, e.g. data
+
+    @classmethod
+    def of(cls, ledger: Path) -> Repo:
+        """The repository holding the directory `ledger`; GitError outside one."""
+        start = ledger if ledger.is_dir() else ledger.parent
+        result = _run(["rev-parse", "--show-toplevel"], Path(start), check=False)
+        if result.returncode != 0:
+            raise GitError(f"“{ledger}”不在 git 仓库中")
+        top = Path(result.stdout.decode("utf-8").strip())
+        relative = os.path.relpath(os.path.realpath(ledger), os.path.realpath(top))
+        return cls(top, PurePosixPath(Path(relative).as_posix()))
+
+    def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+        return _run(list(args), self.top, check=check)
+
+    def commit(self, rev: str) -> str:
+        """The commit id `rev` names; GitError (with a hint for shallow clones) if absent."""
+        result = self.git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False)
+        if result.returncode != 0:
+            raise GitError(f"本地仓库中没有修订版“{rev}”" + self._shallow_hint(rev))
+        return result.stdout.decode("ascii").strip()
+
+    def merge_base(self, base: str, head: str) -> str:
+        result = self.git("merge-base", base, head, check=False)
+        if result.returncode != 0:
+            raise GitError(
+                f"找不到“{base}”与“{head}”的共同祖先(合并基点)" + self._shallow_hint(base)
+            )
+        return result.stdout.decode("ascii").strip()
+
+    def main_branch(self) -> str:
+        """origin/main, else main: what a pull request is compared against."""
+        for name in MAIN_BRANCHES:
+            if (
+                self.git(
+                    "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False
+                ).returncode
+                == 0
+            ):
+                return name
+        raise GitError(
+            "找不到主分支 origin/main 或 main,请写明要比较的修订版,如 ledger diff origin/master"
+            + self._shallow_hint("origin/main")
+        )
+
+    def shallow(self) -> bool:
+        result = self.git("rev-parse", "--is-shallow-repository", check=False)
+        return result.stdout.strip() == b"true"
+
+    def read_ledger(self, commit: str) -> dict[str, bytes]:
+        """The ledger directory's files at `commit`: path relative to it → content."""
+        prefix = "" if str(self.ledger) == "." else f"{self.ledger}/"
+        listing = self.git("ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+        blobs: list[tuple[str, str]] = []
+        for entry in listing.stdout.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, name = entry.partition(b"\t")
+            _mode, kind, sha = meta.split()
+            path = name.decode("utf-8")
+            if kind == b"blob" and path.startswith(prefix):
+                blobs.append((path[len(prefix) :], sha.decode("ascii")))
+        return dict(zip((p for p, _ in blobs), self._blobs([s for _, s in blobs]), strict=True))
+
+    def _blobs(self, shas: Sequence[str]) -> list[bytes]:
+        if not shas:
+            return []
+        request = "".join(f"{sha}\n" for sha in shas).encode("ascii")
+        output = _run(["cat-file", "--batch"], self.top, stdin=request).stdout
+        contents, at = [], 0
+        for _ in shas:
+            header_end = output.index(b"\n", at)
+            size = int(output[at:header_end].split()[2])
+            contents.append(output[header_end + 1 : header_end + 1 + size])
+            at = header_end + 1 + size + 1  # the content is followed by a line break
+        return contents
+
+    def _shallow_hint(self, rev: str) -> str:
+        if self.shallow():
+            return (
+                "。这是浅克隆(shallow clone),历史不完整:请运行 git fetch --deepen=100"
+                f"(或 git fetch origin {rev.removeprefix('origin/')}),"
+                "在 GitHub Actions 中给 actions/checkout 设置 fetch-depth: 0,"
+                "在 GitLab CI 中设置 GIT_DEPTH: 0"
+            )
+        return "。请先 git fetch 取得它,或检查拼写"
+
+
+def _run(
+    args: list[str], cwd: Path, *, check: bool = True, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False
+        )
+    except FileNotFoundError:
+        raise GitError("找不到 git 命令,请先安装 git") from None
+    if check and result.returncode != 0:
+        detail = result.stderr.decode("utf-8", errors="replace").strip()
+        raise GitError(f"git {' '.join(args[:2])} 失败:{detail}")
+    return result
