@@ -17,7 +17,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .owed import Owed, OwedItem, UnitOwes
+from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
 from .textcells import shorten, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
@@ -83,16 +83,28 @@ def _workdays(value: int | None) -> str:
     return "?" if value is None else str(value)
 
 
-def _days_cell(o: OwedItem) -> str:
+def _days_lines(o: OwedItem) -> list[tuple[str, str]]:
+    """The 情形 cell: (line, the kind it belongs to)."""
     s = o.standing
     lines = []
     if s.overdue:
-        lines += [f"逾期 {s.days_late} 天", f"({_workdays(s.workdays_late)} 工作日)"]
+        lines += [
+            (f"逾期 {s.days_late} 天", OVERDUE),
+            (f"({_workdays(s.workdays_late)} 工作日)", OVERDUE),
+        ]
     if s.due_soon:
-        lines += ["临期", f"剩 {s.days_left} 天"]
+        lines += [("临期", DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
     if s.stale:
-        lines.append("更新滞后")
-    return "\n".join(lines)
+        lines.append(("更新滞后", STALE))
+    return lines
+
+
+def _styled(lines: list[tuple[str, str]], plain: bool) -> Text:
+    """Lines, each in its own style (none when plain); the words carry the meaning, colour only helps."""
+    text = Text()
+    for n, (line, style) in enumerate(lines):
+        text.append(("\n" if n else "") + line, style="" if plain else style)
+    return text
 
 
 def _via_text(o: OwedItem) -> str:
@@ -167,11 +179,14 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
     t.add_column("进展", no_wrap=True)
     for o in items:
         s = o.standing
-        text = Text(shorten(o.task.title, text_cols), style="" if plain else "bold")
-        text.append("\n" + shorten(o.item.content, text_cols), style="")
+        lines = [
+            (shorten(o.task.title, text_cols), "bold"),
+            (shorten(o.item.content, text_cols), ""),
+        ]
         if via := _via_text(o):
-            text.append("\n" + shorten(via, text_cols), style="" if plain else "dim")
-        kinds = Text(_days_cell(o), style="" if plain else _STYLE[o.kinds[0]])
+            lines.append((shorten(via, text_cols), "dim"))
+        text = _styled(lines, plain)
+        kinds = _styled([(line, _STYLE[kind]) for line, kind in _days_lines(o)], plain)
         t.add_row(
             o.item.id,
             text,
