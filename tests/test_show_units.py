@@ -209,3 +209,11 @@ def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
 def test_wrap(text: str, cols: int, wrapped: str) -> None:
     indent = "  " if text == "一二三四五六" else ""
     assert wrap(text, cols, indent) == wrapped
+
+
+def test_show_says_when_workdays_cannot_be_counted(write_ledger: Write) -> None:
+    root = write_ledger(TASKS.replace("2022年10月", "2099年10月"), UNITS)
+    text = ok("show", "2.1", "--ledger", str(root), "--as-of", "2099-11-15").decode()
+    assert "逾期 15 天(? 工作日)" in text
+    assert "注:法定节假日数据(chinesecalendar)未覆盖 2099 年" in text
+    assert "未覆盖" not in ok("show", "2.1", "--ledger", str(root), "--as-of", AS_OF).decode()

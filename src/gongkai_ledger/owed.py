@@ -137,7 +137,8 @@ def owed_from(
     ]
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
     result.sort(key=lambda u: _unit_rank(u, unit_order))
-    return Owed(as_of, tuple(result), unit, _uncovered(result, as_of))
+    shown = (o.standing for u in result for o in u.items)
+    return Owed(as_of, tuple(result), unit, uncovered_years(shown, as_of))
 
 
 def _item_rank(s: Standing, plan_order: int) -> tuple[int, int, int]:
@@ -154,15 +155,14 @@ def _unit_rank(u: UnitOwes, unit_order: dict[str, int]) -> tuple[int, ...]:
     return (-u.overdue, -u.max_days_late, -u.due_soon, -u.stale, unit_order[u.unit.id])
 
 
-def _uncovered(units: Iterable[UnitOwes], as_of: date) -> tuple[int, ...]:
-    """Years the official calendar lacks, for the overdue rows whose 工作日 are unknown."""
+def uncovered_years(shown: Iterable[Standing], as_of: date) -> tuple[int, ...]:
+    """Years the official calendar lacks, for the overdue standings whose 工作日 are unknown."""
     covered = covered_years()
     years = {
         year
-        for u in units
-        for o in u.items
-        if o.standing.overdue and o.standing.workdays_late is None and o.standing.due is not None
-        for year in (o.standing.due.year, as_of.year)
+        for s in shown
+        if s.overdue and s.workdays_late is None and s.due is not None
+        for year in (s.due.year, as_of.year)
         if year not in covered
     }
     return tuple(sorted(years))

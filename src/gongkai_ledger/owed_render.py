@@ -70,9 +70,13 @@ def summary_line(owed: Owed) -> str:
 
 def calendar_note(owed: Owed) -> str:
     """Why some 工作日 are shown as “?”; empty when the calendar covers every date."""
-    if not owed.uncovered_years:
+    return calendar_note_for(owed.uncovered_years)
+
+
+def calendar_note_for(uncovered_years: tuple[int, ...]) -> str:
+    if not uncovered_years:
         return ""
-    years = "、".join(str(y) for y in owed.uncovered_years)
+    years = "、".join(str(y) for y in uncovered_years)
     return (
         f"注:法定节假日数据(chinesecalendar)未覆盖 {years} 年,相关工作日数无法计算,"
         "以“?”表示(json/csv 中为空);请升级 chinesecalendar。"

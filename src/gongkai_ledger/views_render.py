@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Deadline, Report, Unit
+from .owed import uncovered_years
+from .owed_render import calendar_note_for
 from .status import Standing
 from .textcells import wrap
 from .views import ItemView, RegistryView
@@ -110,6 +112,8 @@ def show_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rende
             situation(s),
         )
     parts.append(t)
+    if note := calendar_note_for(uncovered_years(view.standings, view.as_of)):
+        line(note)
 
     reported = [s for s in view.standings if s.reports]
     parts.append(Text(""))
