@@ -1,0 +1,86 @@
+"""`ledger export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import LedgerOption, UsageError, app, parse_day
+
+FORMATS = ("json", "csv", "xlsx")
+VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
+
+
+@app.command("export")
+def export_command(
+    output_format: Annotated[
+        str, typer.Option("--format", help="导出格式:json、csv 或 xlsx(Excel/WPS)。")
+    ] = "json",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="状态的截至日期 YYYY-MM-DD,默认今天。")
+    ] = None,
+    view: Annotated[
+        str | None,
+        typer.Option(
+            "--view",
+            help="csv 导出哪个视图:items(条目)、unit-items(条目 × 单位,默认)或 overdue(逾期、临期、更新滞后)。",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="写入此文件;json、csv 默认输出到标准输出,xlsx 必须指定。"
+        ),
+    ] = None,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """导出整个台账及截至某日的状态,供 Excel 台账和其他系统使用。
+
+    三个视图:items(每个条目一行)、unit-items(每个“条目 × 责任单位”一行:状态、完成日期、
+    逾期/临期/更新滞后、最近进展)、overdue(有逾期、临期或更新滞后的,按单位从重到轻)。
+    json 含全部视图;csv 为一个视图(--view);xlsx 每个视图一个工作表,另有“说明”表。
+
+    退出码:0 完成;2 用法错误或台账有错误(先运行 ledger check)。
+    """
+    import sys
+    from datetime import date
+
+    if output_format not in FORMATS:
+        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    if view is not None and output_format != "csv":
+        raise UsageError("--view 只用于 csv;json 和 xlsx 包含全部视图")
+    if view is not None and view not in VIEWS:
+        raise UsageError(f"--view 只能是 {'、'.join(VIEWS)},不能是“{view}”")
+    if output_format == "xlsx":
+        if output is None:
+            raise UsageError("xlsx 是二进制文件,请用 -o 指定输出文件,如 -o 台账.xlsx")
+        try:
+            import openpyxl  # noqa: F401  (needed by export.to_xlsx)
+        except ImportError:
+            raise UsageError(
+                "导出 xlsx 需要 openpyxl,请安装:pip install 'gongkai-ledger[xlsx]'"
+            ) from None
+    day = parse_day(as_of, "--as-of")
+
+    from .. import export as exporting
+    from ..usable import usable_ledger
+
+    data = exporting.export(usable_ledger(ledger, date.today()), day)
+    if output_format == "json":
+        content = exporting.to_json(data).encode("utf-8")
+    elif output_format == "csv":
+        content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
+    else:
+        content = exporting.to_xlsx(data)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return
+
+    from ..edit import write_atomic
+
+    write_atomic(output, content)
+    sys.stderr.write(f"已写入:{output.as_posix()}\n")

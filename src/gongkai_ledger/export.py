@@ -1,0 +1,367 @@
+"""`ledger export`: the whole ledger with statuses as of a date, as three views.
+
+- items: one row per item (as written in the plan, and whether it is done);
+- unit-items: one row per (item, owning unit): status, due date, 逾期/临期/更新滞后;
+- overdue: the pairs owed (逾期, 临期 or 更新滞后), worst first, as `ledger overdue`.
+
+A view is columns (an English key for json/csv, a Chinese title for xlsx) and rows of
+plain values; each format is a small function of the views. No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .model import Ledger, Plan
+from .owed import owed_from
+from .registry import Registry
+from .status import Standing, item_done, standings
+
+Row = dict[str, Any]  # values: str, int, bool, date, None, or a tuple of str
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # json and csv field
+    title: str  # xlsx header
+    wrap: bool = False  # long text: wrapped in a bounded column in xlsx
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # items | unit-items | overdue
+    sheet: str  # xlsx sheet name
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def json_key(self) -> str:
+        return self.name.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Export:
+    plan: Plan
+    as_of: date
+    views: tuple[View, ...]
+
+    def view(self, name: str) -> View:
+        return next(v for v in self.views if v.name == name)
+
+
+ITEM_COLUMNS = (
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("task_title", "任务名称", wrap=True),
+    Column("section", "章节"),
+    Column("content", "条目内容", wrap=True),
+    Column("owners", "责任单位(原文)", wrap=True),
+    Column("lead", "牵头单位"),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("continuing", "持续更新"),
+    Column("units", "责任单位数"),
+    Column("units_settled", "已完成或不涉及的单位数"),
+    Column("done", "已完成"),
+)
+
+UNIT_ITEM_COLUMNS = (
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("unit_id", "单位编号"),
+    Column("unit", "单位"),
+    Column("via", "负责依据(原文)", wrap=True),
+    Column("content", "条目内容", wrap=True),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("status", "进展状态"),
+    Column("completed_on", "完成日期"),
+    Column("overdue", "逾期"),
+    Column("due_soon", "临期"),
+    Column("stale", "更新滞后"),
+    Column("days_late", "逾期天数"),
+    Column("workdays_late", "逾期工作日"),
+    Column("days_left", "距到期天数"),
+    Column("last_report", "最近报送"),
+    Column("summary", "最近进展", wrap=True),
+    Column("reason", "不涉及理由", wrap=True),
+)
+
+OVERDUE_COLUMNS = (
+    Column("unit_id", "单位编号"),
+    Column("unit", "单位"),
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("content", "条目内容", wrap=True),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("kinds", "情形"),
+    Column("days_late", "逾期天数"),
+    Column("workdays_late", "逾期工作日"),
+    Column("days_left", "距到期天数"),
+    Column("status", "进展状态"),
+    Column("last_report", "最近报送"),
+    Column("via", "负责依据(原文)", wrap=True),
+)
+
+VIEW_NAMES = ("items", "unit-items", "overdue")
+
+
+def export(ledger: Ledger, as_of: date) -> Export:
+    registry = Registry.of(ledger)
+    all_standings = standings(ledger, as_of, registry)
+    by_item: dict[str, list[Standing]] = {}
+    for s in all_standings:
+        by_item.setdefault(s.item.id, []).append(s)
+    tasks = {task.id: task for task in ledger.tasks}
+
+    items = []
+    for task in ledger.tasks:
+        for item in task.items:
+            mine = by_item.get(item.id, [])
+            items.append(
+                {
+                    "item": item.id,
+                    "task": task.id,
+                    "task_title": task.title,
+                    "section": task.section,
+                    "content": item.content,
+                    "owners": tuple(o.text for o in item.owners),
+                    "lead": item.lead.text if item.lead else None,
+                    "deadline": item.deadline.text if item.deadline else None,
+                    "due": item.deadline.due if item.deadline else None,
+                    "continuing": bool(item.deadline and item.deadline.continuing),
+                    "units": len(mine),
+                    "units_settled": sum(s.settled for s in mine),
+                    "done": item_done(mine),
+                }
+            )
+
+    unit_items = []
+    for s in all_standings:
+        latest = s.latest
+        unit_items.append(
+            {
+                "item": s.item.id,
+                "task": s.item.task_id,
+                "unit_id": s.unit.id,
+                "unit": s.unit.name,
+                "via": _via(s, registry),
+                "content": s.item.content,
+                "deadline": s.item.deadline.text if s.item.deadline else None,
+                "due": s.due,
+                "status": s.status.value,
+                "completed_on": s.completed_on,
+                "overdue": s.overdue,
+                "due_soon": s.due_soon,
+                "stale": s.stale,
+                "days_late": s.days_late,
+                "workdays_late": s.workdays_late,
+                "days_left": s.days_left,
+                "last_report": s.last_report_date,
+                "summary": (latest.summary or None) if latest else None,
+                "reason": (latest.reason or None) if latest else None,
+            }
+        )
+
+    overdue = []
+    owed = owed_from(ledger, all_standings, as_of, registry=registry)
+    for unit_owes in owed.units:
+        for o in unit_owes.items:
+            s = o.standing
+            overdue.append(
+                {
+                    "unit_id": o.unit.id,
+                    "unit": o.unit.name,
+                    "item": o.item.id,
+                    "task": tasks[o.item.task_id].id,
+                    "content": o.item.content,
+                    "deadline": o.item.deadline.text if o.item.deadline else None,
+                    "due": s.due,
+                    "kinds": o.kinds,
+                    "days_late": s.days_late,
+                    "workdays_late": s.workdays_late,
+                    "days_left": s.days_left,
+                    "status": s.status.value,
+                    "last_report": s.last_report_date,
+                    "via": o.via,
+                }
+            )
+
+    return Export(
+        ledger.plan,
+        as_of,
+        (
+            View("items", "条目", ITEM_COLUMNS, tuple(items)),
+            View("unit-items", "单位条目", UNIT_ITEM_COLUMNS, tuple(unit_items)),
+            View("overdue", "逾期、临期、更新滞后", OVERDUE_COLUMNS, tuple(overdue)),
+        ),
+    )
+
+
+def _via(s: Standing, registry: Registry) -> tuple[str, ...]:
+    """The owners as written through which the unit owns the item (its name, or a group)."""
+    return tuple(o.text for o in s.item.owners if s.unit in registry.expand(o.text))
+
+
+# -- json ----------------------------------------------------------------------------
+
+
+def to_json(data: Export) -> str:
+    """All three views, with the plan and the as-of date."""
+    document = {
+        "plan": {
+            "title": data.plan.title,
+            "issuer": data.plan.issuer,
+            "doc_no": data.plan.doc_no,
+            "year": data.plan.year,
+        },
+        "as_of": data.as_of.isoformat(),
+        **{
+            view.json_key: [{c.key: _json(row[c.key]) for c in view.columns} for row in view.rows]
+            for view in data.views
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+# -- csv -----------------------------------------------------------------------------
+
+
+def to_csv(view: View) -> str:
+    """One view; UTF-8 with a BOM (Excel and WPS read it as UTF-8), CRLF, like `ledger overdue`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(c.key for c in view.columns)
+    for row in view.rows:
+        writer.writerow(_csv(row[c.key]) for c in view.columns)
+    return "\ufeff" + out.getvalue()
+
+
+def _csv(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "、".join(value)
+    return str(value)
+
+
+# -- xlsx ----------------------------------------------------------------------------
+
+_MAX_WIDTH = 60  # characters of a wrapped column; Chinese counts double
+_HEADER_FILL = "DDEBF7"
+
+
+def to_xlsx(data: Export) -> bytes:
+    """One sheet per view (header row frozen, auto-filter, widths for Chinese) and a 说明 sheet.
+
+    Needs openpyxl (the `xlsx` extra); the caller checks that it is installed.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.title = f"{data.plan.title} 台账(截至 {data.as_of.isoformat()})"
+    book.properties.creator = "gongkai-ledger"
+    for view in data.views:
+        sheet = book.create_sheet(view.sheet)
+        sheet.append([c.title for c in view.columns])
+        for row in view.rows:
+            sheet.append([_xlsx(row[c.key]) for c in view.columns])
+        for index, column in enumerate(view.columns, start=1):
+            letter = get_column_letter(index)
+            cells = [_cell_text(row[column.key]) for row in view.rows]
+            width = max([_width(column.title), *map(_width, cells)]) + 2
+            sheet.column_dimensions[letter].width = min(width, _MAX_WIDTH) if column.wrap else width
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+                if column.wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                else:
+                    cell.alignment = Alignment(vertical="top")
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+            cell.alignment = Alignment(vertical="center")
+        sheet.freeze_panes = "A2"
+        last = get_column_letter(len(view.columns))
+        sheet.auto_filter.ref = f"A1:{last}{max(1, len(view.rows) + 1)}"
+    _about(book, data)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _about(book: Any, data: Export) -> None:
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet("说明")
+    rows: list[Sequence[Any]] = [
+        ("工作要点", data.plan.title),
+        ("发文机关", data.plan.issuer),
+        ("文号", data.plan.doc_no),
+        ("截至日期", data.as_of),
+        ("", ""),
+        ("工作表", "内容"),
+        *((v.sheet, _ABOUT[v.name]) for v in data.views),
+        ("", ""),
+        ("生成", "ledger export --format xlsx;状态按截至日期计算,口径见 README"),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    sheet["B4"].number_format = "yyyy-mm-dd"
+    for cell in (sheet["A6"], sheet["B6"]):
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 80
+
+
+_ABOUT = {
+    "items": "每个条目一行:原文的责任单位和完成时间、到期日、是否全部完成",
+    "unit-items": "每个“条目 × 责任单位”一行:进展状态、完成日期、逾期/临期/更新滞后、最近进展",
+    "overdue": "有逾期、临期或更新滞后的“单位 × 条目”,按单位从重到轻排列(同 ledger overdue)",
+}
+
+
+def _xlsx(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, tuple):
+        return "、".join(value)
+    return value
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(_xlsx(value))
+
+
+def _width(text: str) -> int:
+    """Display width in Excel's units: a Chinese (full-width) character is two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
