@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .load import Loaded, load_ledger_from
 from .problems import LedgerUnreadable
 
 MAIN_BRANCHES = ("origin/main", "main")
@@ -21,6 +22,14 @@ WORKING_TREE = "工作区"
 
 class GitError(LedgerUnreadable):
     """git cannot give what is needed; the message says what and how to fix it (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One end of a comparison: a commit, or the working tree (commit None)."""
+
+    label: str  # as a pull-request comment shows it
+    commit: str | None
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,26 @@ class Repo:
             + self._shallow_hint("origin/main")
         )
 
+    def sides(self, base: str | None, head: str | None) -> tuple[Side, Side]:
+        """What `ledger diff [BASE] [HEAD]` compares: by default, the merge base of the main
+        branch and HEAD, against the working tree."""
+        if head is None:
+            after = Side(WORKING_TREE, None)
+        else:
+            commit = self.commit(head)
+            after = Side(_label(head, commit), commit)
+        if base is not None:
+            commit = self.commit(base)
+            return Side(_label(base, commit), commit), after
+        main = self.main_branch()
+        tip = after.commit or self.commit("HEAD")
+        commit = self.merge_base(main, tip)
+        return Side(f"{main} 的合并基点 `{commit[:7]}`", commit), after
+
+    def ledger_at(self, commit: str) -> Loaded:
+        """The ledger as committed; problems name files like `1a2b3c4:data/tasks.yaml`."""
+        return load_ledger_from(self.read_ledger(commit), f"{commit[:7]}:{self.ledger}")
+
     def shallow(self) -> bool:
         result = self.git("rev-parse", "--is-shallow-repository", check=False)
         return result.stdout.strip() == b"true"
@@ -115,6 +144,10 @@ class Repo:
                 "在 GitLab CI 中设置 GIT_DEPTH: 0"
             )
         return "。请先 git fetch 取得它,或检查拼写"
+
+
+def _label(rev: str, commit: str) -> str:
+    return f"`{rev}`" if commit.startswith(rev) else f"`{rev}`(`{commit[:7]}`)"
 
 
 def _run(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import ModuleType
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -65,6 +66,9 @@ _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads 
 _YAML12_NUMBER = re.compile(
     r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
 )
+
+
+_File = TypeVar("_File", Path, str)  # a file on disk, or one held in memory
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,46 @@ def load_ledger(
             raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
         return Reader(shown, document, problems)
 
-    tasks_reader = read(tasks_path)
-    plan, sections, tasks = tasks_reader.tasks_file()
-    units, groups = read(units_path).units_file()
-    progress = [read(p).progress_file() for p in progress_paths]
+    return _assemble(read, tasks_path, units_path, progress_paths, problems)
+
+
+def load_ledger_from(
+    files: Mapping[str, bytes], root_label: str, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Loaded:
+    """A ledger held in memory, such as a git revision, read as `load_ledger` reads a directory.
+
+    `files` maps paths relative to the ledger directory (`tasks.yaml`, `units.yaml`,
+    `progress/czj.yaml`; others are ignored) to their bytes; problems name the files
+    `<root_label>/tasks.yaml`…. Raises LedgerUnreadable without tasks.yaml or units.yaml.
+    """
+    for required in (TASKS_FILE, UNITS_FILE):
+        if required not in files:
+            raise LedgerUnreadable(f"“{root_label}”中没有 {required}")
+    progress = sorted(
+        name
+        for name in files
+        if PurePosixPath(name).parent == PurePosixPath(PROGRESS_DIR) and name.endswith(".yaml")
+    )
+    problems: list[Problem] = []
+
+    def read(name: str) -> Reader:
+        shown = f"{root_label}/{name}"
+        return Reader(shown, parse_document(files[name], shown, max_file_bytes), problems)
+
+    return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems)
+
+
+def _assemble(
+    read: Callable[[_File], Reader],
+    tasks_file: _File,
+    units_file: _File,
+    progress_files: Iterable[_File],
+    problems: list[Problem],
+) -> Loaded:
+    """The ledger from its files, read in this order (so problems come in file order)."""
+    plan, sections, tasks = read(tasks_file).tasks_file()
+    units, groups = read(units_file).units_file()
+    progress = [read(p).progress_file() for p in progress_files]
     ledger = Ledger(
         plan=plan,
         sections=tuple(sections),

@@ -1,10 +1,11 @@
 """One module per command (or command group); importing it registers it on the app."""
 
-from . import check, codeowners, export, fmt, overdue, progress, report, schema, show, units
+from . import check, codeowners, diff, export, fmt, overdue, progress, report, schema, show, units
 
 __all__ = [
     "check",
     "codeowners",
+    "diff",
     "export",
     "fmt",
     "overdue",

@@ -1,0 +1,351 @@
+"""What changed between two versions of a ledger, in ledger terms: `ledger diff`.
+
+Items added, removed and changed (owners, lead, deadline, content, milestones); units
+and groups; progress reports added or removed per unit; each (item, unit) whose status
+differs as of a date; and the 逾期 / 临期 / 更新滞后 counts before and after, overall
+and per unit. `to_markdown` renders it for a pull-request comment. No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Item, Ledger, Report, Status, Unit
+from .registry import Registry
+from .status import Standing, standings
+
+ReportKey = tuple[str, date, Status, str, str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    item: str
+    what: str  # 责任单位, 牵头单位, 完成时间, 内容, 时间节点
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A change to the unit registry, as one line."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitReports:
+    unit: str  # the unit's name (as the registry knows it, else as the file says)
+    added: tuple[Report, ...]
+    removed: tuple[Report, ...]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    item: str
+    unit: str
+    before: Status
+    after: Status
+
+
+@dataclass(frozen=True)
+class Counts:
+    overdue: int = 0
+    due_soon: int = 0
+    stale: int = 0
+
+
+@dataclass(frozen=True)
+class UnitCounts:
+    unit: str
+    before: Counts
+    after: Counts
+
+
+@dataclass(frozen=True)
+class Changes:
+    as_of: date
+    added: tuple[Item, ...]
+    removed: tuple[Item, ...]
+    changed: tuple[ItemChange, ...]
+    roster: tuple[Roster, ...]
+    reports: tuple[UnitReports, ...]
+    statuses: tuple[StatusChange, ...]
+    before: Counts
+    after: Counts
+    units: tuple[UnitCounts, ...]  # only the units whose counts changed
+
+    @property
+    def nothing(self) -> bool:
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.roster
+            or self.reports
+            or self.statuses
+            or self.units
+        )
+
+
+def compare(base: Ledger, head: Ledger, as_of: date) -> Changes:
+    base_registry, head_registry = Registry.of(base), Registry.of(head)
+    base_items = {item.id: item for item in base.items()}
+    head_items = {item.id: item for item in head.items()}
+    base_standings = standings(base, as_of, base_registry)
+    head_standings = standings(head, as_of, head_registry)
+    before, after = _by_pair(base_standings), _by_pair(head_standings)
+    return Changes(
+        as_of=as_of,
+        added=tuple(item for id_, item in head_items.items() if id_ not in base_items),
+        removed=tuple(item for id_, item in base_items.items() if id_ not in head_items),
+        changed=tuple(
+            change
+            for id_, item in head_items.items()
+            if id_ in base_items
+            for change in _item_changes(base_items[id_], item)
+        ),
+        roster=tuple(_roster(base, head)),
+        reports=tuple(_reports(base, head, base_registry, head_registry)),
+        statuses=tuple(
+            StatusChange(s.item.id, s.unit.name, before[key].status, s.status)
+            for key, s in after.items()
+            if key in before and before[key].status is not s.status
+        ),
+        before=_counts(base_standings),
+        after=_counts(head_standings),
+        units=tuple(_unit_counts(base_standings, head_standings, head.units, base.units)),
+    )
+
+
+def _by_pair(all_standings: Iterable[Standing]) -> dict[tuple[str, str], Standing]:
+    return {(s.item.id, s.unit.id): s for s in all_standings}
+
+
+def _item_changes(old: Item, new: Item) -> Iterator[ItemChange]:
+    def names(item: Item) -> str:
+        return "、".join(o.text for o in item.owners)
+
+    def deadline(item: Item) -> str:
+        return item.deadline.text if item.deadline else "(无)"
+
+    def milestones(item: Item) -> str:
+        return ";".join(f"{m.deadline.text} {m.what}" for m in item.milestones) or "(无)"
+
+    for what, read in (
+        ("责任单位", names),
+        ("牵头单位", lambda i: i.lead.text if i.lead else "(无)"),
+        ("完成时间", deadline),
+        ("内容", lambda i: i.content),
+        ("时间节点", milestones),
+    ):
+        if read(old) != read(new):
+            yield ItemChange(new.id, what, read(old), read(new))
+
+
+def _roster(base: Ledger, head: Ledger) -> Iterator[Roster]:
+    old_units = {u.id: u for u in base.units}
+    new_units = {u.id: u for u in head.units}
+    for id_, unit in new_units.items():
+        if id_ not in old_units:
+            yield Roster(f"新增单位 {unit.name}({id_})")
+        elif old_units[id_].name != unit.name or old_units[id_].aliases != unit.aliases:
+            old = old_units[id_]
+            yield Roster(f"单位 {id_}:{_unit_text(old)} → {_unit_text(unit)}")
+    for id_, unit in old_units.items():
+        if id_ not in new_units:
+            yield Roster(f"删除单位 {unit.name}({id_})")
+    old_groups = {g.name: g for g in base.groups}
+    new_groups = {g.name: g for g in head.groups}
+    for name, group in new_groups.items():
+        members = "、".join(m.text for m in group.members)
+        if name not in old_groups:
+            yield Roster(f"新增单位组 {name}:{members}")
+            continue
+        old_members = "、".join(m.text for m in old_groups[name].members)
+        if old_members != members:
+            yield Roster(f"单位组 {name} 的成员:{old_members} → {members}")
+    for name in old_groups:
+        if name not in new_groups:
+            yield Roster(f"删除单位组 {name}")
+
+
+def _unit_text(unit: Unit) -> str:
+    return unit.name + (f"(别名 {'、'.join(unit.aliases)})" if unit.aliases else "")
+
+
+def _reports(
+    base: Ledger, head: Ledger, base_registry: Registry, head_registry: Registry
+) -> Iterator[UnitReports]:
+    old = _reports_by_unit(base, base_registry)
+    new = _reports_by_unit(head, head_registry)
+    registered = [u.name for u in (*head.units, *base.units)]
+    for unit in dict.fromkeys([*(n for n in registered if n in new or n in old), *new, *old]):
+        before, after = old.get(unit, []), new.get(unit, [])
+        remaining = Counter(_key(r) for r in before)
+        added = []
+        for report in after:
+            if remaining[_key(report)]:
+                remaining[_key(report)] -= 1
+            else:
+                added.append(report)
+        kept = Counter(_key(r) for r in after)
+        removed = []
+        for report in before:
+            if kept[_key(report)]:
+                kept[_key(report)] -= 1
+            else:
+                removed.append(report)
+        if added or removed:
+            yield UnitReports(unit, tuple(added), tuple(removed))
+
+
+def _reports_by_unit(ledger: Ledger, registry: Registry) -> dict[str, list[Report]]:
+    found: dict[str, list[Report]] = {}
+    for progress in ledger.progress:
+        unit = registry.unit(progress.unit.text)
+        found.setdefault(unit.name if unit else progress.unit.text, []).extend(progress.reports)
+    return found
+
+
+def _key(report: Report) -> ReportKey:
+    return (
+        report.item,
+        report.date,
+        report.status,
+        report.summary,
+        report.reason,
+        report.evidence,
+    )
+
+
+def _counts(all_standings: Iterable[Standing]) -> Counts:
+    overdue = due_soon = stale = 0
+    for s in all_standings:
+        overdue += s.overdue
+        due_soon += s.due_soon
+        stale += s.stale
+    return Counts(overdue, due_soon, stale)
+
+
+def _unit_counts(
+    base: Sequence[Standing],
+    head: Sequence[Standing],
+    head_units: Sequence[Unit],
+    base_units: Sequence[Unit],
+) -> Iterator[UnitCounts]:
+    names = {u.id: u.name for u in (*base_units, *head_units)}
+    order = list(dict.fromkeys([*(u.id for u in head_units), *(u.id for u in base_units)]))
+    for id_ in order:
+        before = _counts(s for s in base if s.unit.id == id_)
+        after = _counts(s for s in head if s.unit.id == id_)
+        if before != after:
+            yield UnitCounts(names[id_], before, after)
+
+
+# -- markdown --------------------------------------------------------------------------
+
+
+def to_markdown(
+    changes: Changes, base_label: str, head_label: str, warnings: Sequence[str] = ()
+) -> str:
+    """A pull-request comment: headed by what was compared, each section only when needed."""
+    day = changes.as_of.isoformat()
+    lines = [f"## 台账变更:{base_label} → {head_label}", ""]
+    lines += [f"> ⚠️ {_md(w)}" for w in warnings]
+    if warnings:
+        lines.append("")
+    if changes.nothing:
+        lines += ["台账内容没有变化(只改了注释、排版或台账以外的文件)。"]
+        return "\n".join(lines) + "\n"
+    if changes.added or changes.removed or changes.changed:
+        lines += ["### 条目", ""]
+        for item in changes.added:
+            lines.append(
+                f"- 新增 **{item.id}**:{_md(item.content)}"
+                f"(责任单位:{_md('、'.join(o.text for o in item.owners))};"
+                f"完成时间:{_md(item.deadline.text if item.deadline else '(无)')})"
+            )
+        for item in changes.removed:
+            lines.append(f"- 删除 **{item.id}**:{_md(item.content)}")
+        for change in changes.changed:
+            if change.what == "内容":
+                lines += [
+                    f"- **{change.item}** 内容:",
+                    f"  - 原:{_md(change.before)}",
+                    f"  - 新:{_md(change.after)}",
+                ]
+            else:
+                lines.append(
+                    f"- **{change.item}** {change.what}:{_md(change.before)} → {_md(change.after)}"
+                )
+        lines.append("")
+    if changes.roster:
+        lines += ["### 单位名录", "", *(f"- {_md(r.text)}" for r in changes.roster), ""]
+    if changes.reports:
+        lines += ["### 进展报送", ""]
+        for reports in changes.reports:
+            counts = []
+            if reports.added:
+                counts.append(f"新增 {len(reports.added)} 条")
+            if reports.removed:
+                counts.append(f"删除或修改 {len(reports.removed)} 条")
+            lines.append(f"- **{_md(reports.unit)}**:{','.join(counts)}")
+            lines += [f"  - 新增 {_report(r)}" for r in reports.added]
+            lines += [f"  - 删除 {_report(r)}" for r in reports.removed]
+        lines.append("")
+    if changes.statuses:
+        lines += [
+            f"### 状态变化(截至 {day})",
+            "",
+            "| 条目 | 单位 | 变更前 | 变更后 |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {s.item} | {_md(s.unit)} | {s.before.value} | {s.after.value} |"
+            for s in changes.statuses
+        ]
+        lines.append("")
+    lines += [
+        f"### 逾期、临期、更新滞后(截至 {day})",
+        "",
+        "| | 变更前 | 变更后 | 变化 |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, field in (("逾期", "overdue"), ("临期", "due_soon"), ("更新滞后", "stale")):
+        old, new = getattr(changes.before, field), getattr(changes.after, field)
+        lines.append(f"| {label} | {old} | {new} | {_delta(new - old)} |")
+    if changes.units:
+        lines += ["", "| 单位 | 逾期 | 临期 | 更新滞后 |", "|---|---|---|---|"]
+        for counts_of in changes.units:
+            cells = [
+                _from_to(getattr(counts_of.before, f), getattr(counts_of.after, f))
+                for f in ("overdue", "due_soon", "stale")
+            ]
+            lines.append(f"| {_md(counts_of.unit)} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _report(report: Report) -> str:
+    text = report.summary or report.reason
+    return f"{report.item} {report.status.value}({report.date.isoformat()})" + (
+        f":{_md(text)}" if text else ""
+    )
+
+
+def _delta(number: int) -> str:
+    return f"+{number}" if number > 0 else str(number)
+
+
+def _from_to(old: int, new: int) -> str:
+    return str(new) if old == new else f"{old} → {new}"
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown list item or table cell: one line, no HTML, no pipes."""
+    text = " ".join(text.split())
+    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
+        text = text.replace(raw, escaped)
+    return text

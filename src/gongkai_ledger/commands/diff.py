@@ -1,0 +1,79 @@
+"""`ledger diff`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._app import LedgerOption, app, parse_day
+
+
+@app.command("diff")
+def diff_command(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="比较的起点:提交、分支或标签;默认为与主分支(origin/main 或 main)的合并基点。",
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            help="比较的终点:提交、分支或标签;默认为工作区(含未提交的改动)。", show_default=False
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="状态和逾期数的截至日期 YYYY-MM-DD,默认今天。")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入此文件;默认输出到标准输出。")
+    ] = None,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """两个 git 修订版之间台账的变化,输出可直接贴到 PR 评论的 Markdown。
+
+    列出新增、删除的条目,责任单位、牵头单位、完成时间、内容的改动,单位名录的改动,
+    各单位新增(或删除)的进展,截至某日状态有变化的“条目 × 单位”(如 5.1 市财政局
+    推进中 → 已完成),以及逾期、临期、更新滞后的数目变化(总数和各单位)。
+
+    通过 git 读取修订版;浅克隆中缺少所需的提交时,说明缺什么、怎样取得(退出码 2)。
+
+    退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
+    """
+    from datetime import date
+
+    from ..changes import compare, to_markdown
+    from ..check import check_loaded
+    from ..gitio import Repo
+    from ..load import load_ledger
+    from ..problems import Level
+
+    day = parse_day(as_of, "--as-of")
+    repo = Repo.of(ledger)
+    base_side, head_side = repo.sides(base, head)
+    before = repo.ledger_at(base_side.commit) if base_side.commit else load_ledger(ledger)
+    after = repo.ledger_at(head_side.commit) if head_side.commit else load_ledger(ledger)
+    warnings = []
+    for loaded, when in ((before, "变更前"), (after, "变更后")):
+        errors = [p for p in check_loaded(loaded, date.today()) if p.level is Level.ERROR]
+        if errors:
+            warnings.append(
+                f"{when}的台账有 {len(errors)} 个错误,以下结果可能不完整;请运行 ledger check 查看。"
+            )
+    text = to_markdown(
+        compare(before.ledger, after.ledger, day), base_side.label, head_side.label, warnings
+    )
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+
+    from ..edit import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    sys.stderr.write(f"已写入:{output.as_posix()}\n")
