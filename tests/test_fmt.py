@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 import textwrap
@@ -319,3 +320,42 @@ def test_usage_errors(
     (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
     result = run_ledger(capsys, "fmt", *args)
     assert (result.code, result.out, result.err) == (2, "", message)
+
+
+@pytest.mark.parametrize("name", ["tasks.yaml", "units.yaml"])
+def test_reindented_shipped_file_formats_back(name: str) -> None:
+    """4-space mappings, unindented sequences, every list in block style: fmt restores the file."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    shipped = (SHIPPED / name).read_text(encoding="utf-8")
+    rt = YAML()
+    rt.indent(mapping=4, sequence=2, offset=0)
+    rt.width = 1_000_000
+    data = rt.load(shipped)
+
+    def block(node: object) -> None:
+        if isinstance(node, CommentedSeq):
+            node.fa.set_block_style()
+        if isinstance(node, CommentedMap | CommentedSeq):
+            for value in node.values() if isinstance(node, CommentedMap) else node:
+                block(value)
+
+    block(data)
+    out = io.StringIO()
+    rt.dump(data, out)
+    messy = out.getvalue()
+    assert messy != shipped
+    assert re.search(r"\n *(owners|aliases|members):\n *- ", messy)  # block lists now
+    kind = kind_of(SHIPPED / name)
+    assert kind is not None
+    assert canonical(messy, kind, name) == shipped
+
+
+def test_modeline_stays_first() -> None:
+    text = "# yaml-language-server: $schema=../../schema/progress.schema.json\nreports: []\nunit: 甲镇\n"
+    assert canonical(text, FileKind.PROGRESS, "x.yaml") == (
+        "# yaml-language-server: $schema=../../schema/progress.schema.json\nunit: 甲镇\nreports: []\n"
+    )
