@@ -675,3 +675,26 @@ def test_twenty_concurrent_writers_leave_twenty_reports(write_ledger: Write) -> 
     assert sorted(summaries) == sorted(f"第 {n} 次报送" for n in range(20))
     assert found(root) == []
     assert sorted(p.name for p in path.parent.iterdir()) == ["czj.yaml", "czj.yaml.lock"]
+
+
+def test_added_report_is_already_in_fmt_layout(write_ledger: Write) -> None:
+    """`progress add` writes keys in the order `ledger fmt` keeps, so fmt --check stays clean."""
+    import subprocess
+    import sys
+
+    root = write_ledger()
+    base = [sys.executable, "-m", "gongkai_ledger"]
+    add = subprocess.run(
+        [*base, "progress", "add", "1.2", "--unit", "甲镇", "--status", "不涉及",
+         "--reason", "本镇无此事项", "--evidence", "https://example.gov.cn/n",
+         "--date", "2022-10-01", "--ledger", str(root)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    fmt = subprocess.run(
+        [*base, "fmt", "--check", str(root / "progress" / "aaz.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr

@@ -34,13 +34,14 @@ from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, Reader, ledger_files, lo
 from .model import Ledger, Report, Status, Unit
 from .problems import LedgerUnreadable, Level, Problem
 from .registry import Registry
+from .schema import REPORT
 from .yamlio import parse_document, read_document
 
 LOCK_SUFFIX = ".lock"
 TEMP_SUFFIX = ".tmp"
 
-# The keys of a report, in the order of the format's documentation.
-REPORT_KEYS = ("item", "date", "status", "summary", "evidence", "reason")
+# The keys of a report, in the canonical order that `ledger fmt` also writes.
+REPORT_KEYS = REPORT.order
 
 # YAML's line breaks (libyaml counts lines by these), so line numbers agree with its marks.
 _BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
