@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
+
+if TYPE_CHECKING:
+    from .model import Unit
+    from .registry import Registry
 
 HELP_TEXT = "显示此帮助并退出。"
 
@@ -83,6 +87,21 @@ def parse_day(text: str | None, what: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{what}“{text}”不是有效日期,请写成 YYYY-MM-DD") from None
+
+
+def chosen_unit(registry: Registry, text: str | None) -> Unit | None:
+    """The unit named by a --unit option (name, alias or id), or a UsageError that helps."""
+    if text is None:
+        return None
+    from .model import Group
+
+    found = registry.lookup(text.strip())
+    if found is None:
+        hint = registry.suggest(text.strip()) or "可运行 ledger units 查看所有单位"
+        raise UsageError(f"未知单位“{text}”,{hint}")
+    if isinstance(found, Group):
+        raise UsageError(f"“{text}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)")
+    return found
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day
+from .._app import LedgerOption, UsageError, app, chosen_unit, parse_day
 
 if TYPE_CHECKING:
     from ..owed import Owed
@@ -40,7 +40,6 @@ def overdue(
     """
     from datetime import date
 
-    from ..model import Group
     from ..owed import owed
     from ..registry import Registry
     from ..usable import usable_ledger
@@ -50,17 +49,7 @@ def overdue(
     day = parse_day(as_of, "--as-of")
     data = usable_ledger(ledger, date.today())
     registry = Registry.of(data)
-    chosen = None
-    if unit is not None:
-        found = registry.lookup(unit.strip())
-        if found is None:
-            hint = registry.suggest(unit.strip()) or "可运行 ledger units 查看所有单位"
-            raise UsageError(f"未知单位“{unit}”,{hint}")
-        if isinstance(found, Group):
-            raise UsageError(
-                f"“{unit}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)"
-            )
-        chosen = found
+    chosen = chosen_unit(registry, unit)
     result = owed(data, day, chosen, registry)
     _print(result, output_format)
     raise typer.Exit(1 if exit_code and result.anything_overdue else 0)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app
+from .._app import LedgerOption, UsageError, app, chosen_unit
 
 FORMATS = ("md", "html")
 
@@ -52,7 +52,6 @@ def report(
     """
     from datetime import date, datetime
 
-    from ..model import Group
     from ..registry import Registry
     from ..render import TemplateProblem, render_report
     from ..report import MonthError, parse_month, report_context
@@ -70,17 +69,7 @@ def report(
 
     data = usable_ledger(ledger, date.today())
     registry = Registry.of(data)
-    chosen = None
-    if unit is not None:
-        found = registry.lookup(unit.strip())
-        if found is None:
-            hint = registry.suggest(unit.strip()) or "可运行 ledger units 查看所有单位"
-            raise UsageError(f"未知单位“{unit}”,{hint}")
-        if isinstance(found, Group):
-            raise UsageError(
-                f"“{unit}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)"
-            )
-        chosen = found
+    chosen = chosen_unit(registry, unit)
     commit, dirty = _data_version(ledger)
     context = report_context(
         data,
