@@ -70,8 +70,9 @@ LedgerOption = Annotated[
     typer.Option(
         "--ledger",
         envvar=LEDGER_ENV,
-        help="台账目录(含 tasks.yaml、units.yaml、progress/)。",
-        show_default=True,
+        help=f"台账目录,默认 data(也可用环境变量 {LEDGER_ENV})。",
+        show_default=False,
+        show_envvar=False,
     ),
 ]
 
