@@ -207,7 +207,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
 
 def _via(s: Standing, registry: Registry) -> tuple[str, ...]:
     """The owners as written through which the unit owns the item (its name, or a group)."""
-    return tuple(o.text for o in s.item.owners if s.unit in registry.expand(o.text))
+    return tuple(o.text for o in s.item.owners if registry.includes(o.text, s.unit))
 
 
 # -- json ----------------------------------------------------------------------------

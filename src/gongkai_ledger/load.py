@@ -48,7 +48,14 @@ from .rules import (
     wrong_type,
     yaml_tag,
 )
-from .yamlio import DEFAULT_MAX_FILE_BYTES, Document, parse_document, position, read_document
+from .yamlio import (
+    DEFAULT_MAX_FILE_BYTES,
+    Document,
+    parse_document,
+    position,
+    read_document,
+    without_gc,
+)
 
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
@@ -157,6 +164,7 @@ def load_ledger_from(
     return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems)
 
 
+@without_gc
 def _assemble(
     read: Callable[[_File], Reader],
     tasks_file: _File,

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Source:
     """A position in a ledger file; line and col are 1-based."""
 
@@ -36,7 +36,7 @@ class Cadence(StrEnum):
     YEAR = "年"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """A deadline as written (`text`) and what it means.
 
@@ -51,7 +51,7 @@ class Deadline:
     yearly: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A unit or group name as the user wrote it, with where."""
 
@@ -59,7 +59,7 @@ class Name:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     title: str
     issuer: str
@@ -71,21 +71,21 @@ class Plan:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     id: str
     title: str
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Milestone:
     deadline: Deadline
     what: str
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     task_id: str
@@ -99,7 +99,7 @@ class Item:
     deadline_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     id: str
     section: str
@@ -110,7 +110,7 @@ class Task:
     section_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     id: str
     name: str
@@ -120,7 +120,7 @@ class Unit:
     id_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     name: str
     aliases: tuple[str, ...]
@@ -128,7 +128,7 @@ class Group:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     item: str
     date: date
@@ -142,14 +142,14 @@ class Report:
     date_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgressFile:
     path: str
     unit: Name
     reports: tuple[Report, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ledger:
     plan: Plan
     sections: tuple[Section, ...]

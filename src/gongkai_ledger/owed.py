@@ -123,7 +123,7 @@ def owed_from(
     for n, s in enumerate(all_standings):
         if not s.owes or (unit is not None and s.unit.id != unit.id) or s.unit.id not in ranked:
             continue
-        via = tuple(o.text for o in s.item.owners if s.unit in registry.expand(o.text))
+        via = tuple(o.text for o in s.item.owners if registry.includes(o.text, s.unit))
         direct = any(registry.lookup(name) == s.unit for name in via)
         task = tasks.get(s.item.task_id)
         if task is not None:

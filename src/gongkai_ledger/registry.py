@@ -23,6 +23,11 @@ class Registry:
                 self._by_name[name] = unit
         self._by_id = {unit.id: unit for unit in self.units}
         self._expanded: dict[str, tuple[Unit, ...]] = {}
+        # Large ledgers ask these again and again (once per report): answered once.
+        self._owning: dict[tuple[str, ...], tuple[Unit, ...]] = {}
+        self._owner_ids: dict[tuple[str, ...], frozenset[int]] = {}
+        self._member_ids: dict[str, frozenset[int]] = {}
+        self._suggested: dict[str, str] = {}
 
     @classmethod
     def of(cls, ledger: Ledger) -> Registry:
@@ -50,26 +55,37 @@ class Registry:
         if found.name in seen:
             return []
         seen = seen | {found.name}
-        units: list[Unit] = []
-        for member in found.members:
-            for unit in self._walk(member.text, seen):
-                if unit not in units:
-                    units.append(unit)
-        return units
+        return _unique(unit for member in found.members for unit in self._walk(member.text, seen))
 
     def owning_units(self, item: Item) -> tuple[Unit, ...]:
-        units: list[Unit] = []
-        for owner in item.owners:
-            for unit in self.expand(owner.text):
-                if unit not in units:
-                    units.append(unit)
-        return tuple(units)
+        owners = tuple(owner.text for owner in item.owners)
+        if owners not in self._owning:
+            self._owning[owners] = tuple(
+                _unique(unit for owner in owners for unit in self.expand(owner))
+            )
+        return self._owning[owners]
+
+    def includes(self, name: str, unit: Unit) -> bool:
+        """Whether `name` (a unit, a group, an alias) stands for `unit`: `unit in expand(name)`,
+        without walking a large group for every standing."""
+        if name not in self._member_ids:
+            self._member_ids[name] = frozenset(map(id, self.expand(name)))
+        return id(unit) in self._member_ids[name] or unit in self.expand(name)
 
     def owns(self, unit: Unit, item: Item) -> bool:
-        return unit in self.owning_units(item)
+        owners = tuple(owner.text for owner in item.owners)
+        if owners not in self._owner_ids:
+            self._owner_ids[owners] = frozenset(map(id, self.owning_units(item)))
+        # identity first (fast); equality for a unit taken from another registry
+        return id(unit) in self._owner_ids[owners] or unit in self.owning_units(item)
 
     def suggest(self, name: str) -> str:
         """A '是否为…' hint for an unknown name, or ''."""
+        if name not in self._suggested:
+            self._suggested[name] = self._suggest(name)
+        return self._suggested[name]
+
+    def _suggest(self, name: str) -> str:
         names = list(self._by_name) + list(self._by_id)
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
         if not close:
@@ -77,3 +93,8 @@ class Registry:
         found = self.lookup(close[0])
         canonical = found.name if found is not None else close[0]
         return f"是否为“{canonical}”?"
+
+
+def _unique(units: Iterable[Unit]) -> list[Unit]:
+    """In order, each unit once."""
+    return list(dict.fromkeys(units))

@@ -268,7 +268,7 @@ def _via(s: Standing, registry: Registry) -> list[str]:
     # identity, not ==: units are frozen dataclasses and == compares every field
     if any(registry.lookup(name) is s.unit for name in owners):
         return []
-    return [name for name in owners if any(u is s.unit for u in registry.expand(name))]
+    return [name for name in owners if registry.includes(name, s.unit)]
 
 
 def _flags(s: Standing) -> list[str]:
