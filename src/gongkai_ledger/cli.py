@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -14,6 +15,16 @@ DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 
 def main() -> None:
     """Turn domain errors into Chinese messages and exit codes; never a traceback for users."""
+    # A command is a short-lived process over a large acyclic model: reference counting frees
+    # what it drops, and the cyclic collector would only walk the model again and again.
+    gc.disable()
+    try:
+        _run()
+    finally:
+        gc.enable()  # main() also runs inside test processes
+
+
+def _run() -> None:
     try:
         app()
     except LedgerUnreadable as error:

@@ -113,13 +113,11 @@ _R = TypeVar("_R")
 
 
 def without_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run `function` with the cyclic garbage collector paused; freeze what it returns.
+    """Run `function` with the cyclic garbage collector paused.
 
     Reading a ledger allocates millions of small acyclic objects (nodes, then the model);
     the collector would walk them again and again as they pile up, for nothing, and that
-    costs several times the parsing itself. Reference counting still frees them. The
-    model then lives as long as the command: frozen (`gc.freeze`), later collections
-    skip it instead of walking it all once more.
+    costs several times the parsing itself. Reference counting still frees them.
     """
 
     @functools.wraps(function)
@@ -129,7 +127,6 @@ def without_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
         try:
             return function(*args, **kwargs)
         finally:
-            gc.freeze()
             if enabled:
                 gc.enable()
 
