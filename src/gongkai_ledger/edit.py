@@ -30,14 +30,21 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .check import check_loaded
-from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, Reader, ledger_files, load_ledger
+from .load import (
+    LOCK_SUFFIX,
+    PROGRESS_DIR,
+    TASKS_FILE,
+    UNITS_FILE,
+    Reader,
+    ledger_files,
+    load_ledger,
+)
 from .model import Ledger, Report, Status, Unit
 from .problems import LedgerUnreadable, Level, Problem
 from .registry import Registry
 from .schema import REPORT
 from .yamlio import parse_document, read_document
 
-LOCK_SUFFIX = ".lock"
 TEMP_SUFFIX = ".tmp"
 
 # The keys of a report, in the canonical order that `ledger fmt` also writes.

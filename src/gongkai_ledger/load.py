@@ -43,6 +43,7 @@ from .rules import (
     missing_key,
     no_owner,
     numeric_id,
+    progress_file,
     unknown_key,
     unknown_status,
     wrong_type,
@@ -57,6 +58,7 @@ from .yamlio import (
     without_gc,
 )
 
+LOCK_SUFFIX = ".lock"  # `progress add` locks czj.yaml with czj.yaml.lock beside it
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
 PROGRESS_DIR = "progress"
@@ -99,6 +101,27 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
     return tasks, units, progress
 
 
+def is_ledger_file(path: Path, root: Path) -> bool:
+    """Whether writing `path` would overwrite a file of the ledger at `root` (links resolved)."""
+    target, base = path.resolve(), root.resolve()
+    return target in (base / TASKS_FILE, base / UNITS_FILE) or target.parent == base / PROGRESS_DIR
+
+
+def _stray_progress_entries(root: Path) -> list[Path]:
+    """Entries of progress/ that are not read: a `czj.yml` or a subfolder would be ignored."""
+    progress_dir = root / PROGRESS_DIR
+    if not progress_dir.is_dir():
+        return []
+    return sorted(
+        entry
+        for entry in progress_dir.iterdir()
+        if entry.suffix != ".yaml"
+        and not entry.name.startswith(".")
+        and not entry.name.upper().startswith("README")
+        and not entry.name.endswith(LOCK_SUFFIX)
+    )
+
+
 def load_ledger(
     root: Path,
     overrides: Mapping[Path, bytes] | None = None,
@@ -120,7 +143,15 @@ def load_ledger(
             if key.parent == progress_dir and key.suffix == ".yaml" and key not in known:
                 progress_paths.append(path)  # a new progress file, not on disk yet
         progress_paths.sort()
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        make(
+            progress_file,
+            Source(_shown(entry), 1, 1),
+            f"“{entry.name}”不会被读取:进展文件应为 progress/<单位编号>.yaml",
+            hint="请改名为 czj.yaml 这样的 .yaml 文件,或移出 progress/",
+        )
+        for entry in _stray_progress_entries(root)
+    ]
 
     def read(path: Path) -> Reader:
         shown = _shown(path)

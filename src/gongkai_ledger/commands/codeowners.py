@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app
+from .._app import LedgerOption, UsageError, app, write_output
 
 
 @app.command("codeowners")
@@ -50,7 +50,6 @@ def codeowners_command(
     from pathlib import PurePosixPath
 
     from ..codeowners import CodeownersError, codeowners
-    from ..edit import write_atomic
     from ..gitio import GitError, Repo
     from ..usable import usable_ledger
 
@@ -69,5 +68,5 @@ def codeowners_command(
         sys.stdout.write(text)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(output, text.encode("utf-8"))
+    write_output(output, text.encode("utf-8"), ledger)
     sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, parse_day
+from .._app import LedgerOption, app, parse_day, write_output
 
 
 @app.command("diff")
@@ -73,7 +73,5 @@ def diff_command(
         sys.stdout.buffer.flush()
         return
 
-    from ..edit import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    write_output(output, text.encode("utf-8"), ledger)
     sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day
+from .._app import LedgerOption, UsageError, app, parse_day, write_output
 
 FORMATS = ("json", "csv", "xlsx")
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
@@ -80,7 +80,5 @@ def export_command(
         sys.stdout.buffer.flush()
         return
 
-    from ..edit import write_atomic
-
-    write_atomic(output, content)
+    write_output(output, content, ledger)
     sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, chosen_unit
+from .._app import LedgerOption, UsageError, app, chosen_unit, write_output
 
 FORMATS = ("md", "html")
 
@@ -85,7 +85,7 @@ def report(
     except TemplateProblem as error:
         sys.stderr.write(f"模板错误:{error}\n")
         raise typer.Exit(2) from None
-    _write(text, output)
+    _write(text, output, ledger)
 
 
 def _format_of(output: Path | None) -> str:
@@ -94,18 +94,13 @@ def _format_of(output: Path | None) -> str:
     return "md"
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, ledger: Path) -> None:
     if output is None:
         from ._output import write_utf8
 
         write_utf8(text)
         return
-    from ..edit import write_atomic
-
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as error:
-        raise UsageError(f"无法写入“{output}”:{error.strerror or error}") from None
+    write_output(output, text.encode("utf-8"), ledger)
     sys.stderr.write(f"已生成 {output}\n")
 
 

@@ -1,0 +1,72 @@
+"""Commands that write an -o file never overwrite the ledger and never crash on a bad path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SHIPPED
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    return root
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai_ledger", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+
+
+COMMANDS = [
+    ["export", "--as-of", "2022-10-15"],
+    ["report", "--month", "2022-10"],
+    ["codeowners"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("target", ["tasks.yaml", "units.yaml", "progress/czj.yaml"])
+def test_refuses_to_overwrite_a_ledger_file(ledger: Path, command: list[str], target: str) -> None:
+    path = ledger / target
+    path.parent.mkdir(exist_ok=True)
+    before = path.read_bytes() if path.exists() else None
+    result = run(*command, "--ledger", "data", "-o", str(path), cwd=ledger.parent)
+    assert result.returncode == 2
+    assert "是台账文件,不能用作输出文件" in result.stderr
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"), [("missing/dir/out.json", "所在目录不存在"), (".", "这是一个目录")]
+)
+def test_bad_output_path_is_a_usage_error(ledger: Path, output: str, reason: str) -> None:
+    target = ledger.parent / output
+    result = run("export", "--ledger", str(ledger), "--as-of", "2022-10-15", "-o", str(target))
+    assert result.returncode == 2
+    assert reason in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_progress_file_with_another_extension_is_reported(ledger: Path) -> None:
+    (ledger / "progress").mkdir(exist_ok=True)
+    (ledger / "progress" / "czj.yml").write_text("unit: 市财政局\nreports: []\n", encoding="utf-8")
+    (ledger / "progress" / "old").mkdir()
+    result = run("check", "--ledger", str(ledger), "--as-of", "2022-12-31")
+    assert result.returncode == 1
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()] == [
+        f"{ledger}/progress/czj.yml:1:1:",
+        f"{ledger}/progress/old:1:1:",
+    ]
+    assert "[progress-file]" in result.stdout
