@@ -255,3 +255,14 @@ def test_done_without_evidence_is_a_warning(write_ledger: Write) -> None:
 )
 def test_progress_value_rules(write_ledger: Write, text: str, rule: str) -> None:
     assert [p[3] for p in found(write_ledger(progress={"czj.yaml": text}))] == [rule]
+
+
+@pytest.mark.parametrize("deadline", ["0000年底前", "0000年9月", "0000-09"])
+def test_out_of_range_years_are_impossible_dates(write_ledger: Write, deadline: str) -> None:
+    tasks = TASKS.replace("deadline: 2022年12月", f"deadline: {deadline}")
+    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 24, 19, "impossible-date")]
+
+
+def test_plan_year_out_of_range(write_ledger: Write) -> None:
+    tasks = TASKS.replace("  year: 2022", "  year: 0")
+    assert ("tasks.yaml", 6, 9, "wrong-type") in found(write_ledger(tasks=tasks))

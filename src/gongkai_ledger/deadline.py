@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from .model import Deadline
 
@@ -73,7 +73,7 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
 
 def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
     if m := _YEAR_END.fullmatch(compact):
-        return date(int(m["year"] or plan_year), 12, 31)
+        return _month_end(int(m["year"] or plan_year), 12, text)
     if m := _MONTH_CN.fullmatch(compact) or _ISO.fullmatch(compact):
         year = int(m["year"] or plan_year)
         month = int(m["month"])
@@ -86,6 +86,8 @@ def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
 
 
 def _month_end(year: int, month: int, text: str) -> date:
+    if not MINYEAR <= year <= MAXYEAR:
+        raise DeadlineError(f"完成时间“{text}”中的年份 {year} 不存在", impossible=True)
     if not 1 <= month <= 12:
         raise DeadlineError(f"完成时间“{text}”中的月份 {month} 不存在", impossible=True)
     return date(year, month, calendar.monthrange(year, month)[1])

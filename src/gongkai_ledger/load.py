@@ -440,6 +440,9 @@ class Reader:
             return (self.text(fields[key][1], f"plan.{key}") or "") if key in fields else ""
 
         year = self.integer(fields["year"][1], "plan.year") if "year" in fields else None
+        if year is not None and not 1000 <= year <= 9999:
+            self.add(wrong_type, fields["year"][1], f"plan.year {year} 不是有效年份")
+            year = None
         issued = self.day(fields["issued"][1], "plan.issued") if "issued" in fields else None
         cadence = Cadence.MONTH
         if "update_every" in fields:
