@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED
+from .conftest import REPO, SHIPPED
 
 
 @pytest.fixture
@@ -70,3 +70,31 @@ def test_a_progress_file_with_another_extension_is_reported(ledger: Path) -> Non
         f"{ledger}/progress/old:1:1:",
     ]
     assert "[progress-file]" in result.stdout
+
+
+def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
+    """A summary cannot put a link, bold text or HTML into the PR comment that diff writes."""
+    root = tmp_path / "l"
+    shutil.copytree(REPO / "tests" / "fixtures" / "report_ledger", root)
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.gov.cn", *args],
+            cwd=root, check=True, capture_output=True,
+        )  # fmt: skip
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    progress = root / "progress" / "czj.yaml"
+    hostile = '"见[通知](https://evil.example) **重要** <b>x</b> | y"'
+    progress.write_text(
+        progress.read_text(encoding="utf-8").replace(
+            "summary: 已整理政府债务限额、余额数据,待审核后公开。", f"summary: {hostile}"
+        ),
+        encoding="utf-8",
+    )
+    result = run("diff", "HEAD", "--ledger", ".", "--as-of", "2022-12-31", cwd=root)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "通知" in line)
+    assert line.endswith(r"见\[通知\](https://evil.example) \*\*重要\*\* &lt;b&gt;x&lt;/b&gt; \| y")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .mdtext import md_escape
 from .model import Item, Ledger, Report, Status, Unit
 from .registry import Registry
 from .status import Standing, standings
@@ -254,7 +255,7 @@ def to_markdown(
     """A pull-request comment: headed by what was compared, each section only when needed."""
     day = changes.as_of.isoformat()
     lines = [f"## 台账变更:{base_label} → {head_label}", ""]
-    lines += [f"> ⚠️ {_md(w)}" for w in warnings]
+    lines += [f"> ⚠️ {md_escape(w)}" for w in warnings]
     if warnings:
         lines.append("")
     if changes.nothing:
@@ -264,26 +265,26 @@ def to_markdown(
         lines += ["### 条目", ""]
         for item in changes.added:
             lines.append(
-                f"- 新增 **{item.id}**:{_md(item.content)}"
-                f"(责任单位:{_md('、'.join(o.text for o in item.owners))};"
-                f"完成时间:{_md(item.deadline.text if item.deadline else '(无)')})"
+                f"- 新增 **{item.id}**:{md_escape(item.content)}"
+                f"(责任单位:{md_escape('、'.join(o.text for o in item.owners))};"
+                f"完成时间:{md_escape(item.deadline.text if item.deadline else '(无)')})"
             )
         for item in changes.removed:
-            lines.append(f"- 删除 **{item.id}**:{_md(item.content)}")
+            lines.append(f"- 删除 **{item.id}**:{md_escape(item.content)}")
         for change in changes.changed:
             if change.what == "内容":
                 lines += [
                     f"- **{change.item}** 内容:",
-                    f"  - 原:{_md(change.before)}",
-                    f"  - 新:{_md(change.after)}",
+                    f"  - 原:{md_escape(change.before)}",
+                    f"  - 新:{md_escape(change.after)}",
                 ]
             else:
                 lines.append(
-                    f"- **{change.item}** {change.what}:{_md(change.before)} → {_md(change.after)}"
+                    f"- **{change.item}** {change.what}:{md_escape(change.before)} → {md_escape(change.after)}"
                 )
         lines.append("")
     if changes.roster:
-        lines += ["### 单位名录", "", *(f"- {_md(r.text)}" for r in changes.roster), ""]
+        lines += ["### 单位名录", "", *(f"- {md_escape(r.text)}" for r in changes.roster), ""]
     if changes.reports:
         lines += ["### 进展报送", ""]
         for reports in changes.reports:
@@ -292,7 +293,7 @@ def to_markdown(
                 counts.append(f"新增 {len(reports.added)} 条")
             if reports.removed:
                 counts.append(f"删除或修改 {len(reports.removed)} 条")
-            lines.append(f"- **{_md(reports.unit)}**:{','.join(counts)}")
+            lines.append(f"- **{md_escape(reports.unit)}**:{','.join(counts)}")
             lines += [f"  - 新增 {_report(r)}" for r in reports.added]
             lines += [f"  - 删除 {_report(r)}" for r in reports.removed]
         lines.append("")
@@ -304,7 +305,7 @@ def to_markdown(
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {s.item} | {_md(s.unit)} | {s.before.value} | {s.after.value} |"
+            f"| {s.item} | {md_escape(s.unit)} | {s.before.value} | {s.after.value} |"
             for s in changes.statuses
         ]
         lines.append("")
@@ -324,14 +325,14 @@ def to_markdown(
                 _from_to(getattr(counts_of.before, f), getattr(counts_of.after, f))
                 for f in ("overdue", "due_soon", "stale")
             ]
-            lines.append(f"| {_md(counts_of.unit)} | {' | '.join(cells)} |")
+            lines.append(f"| {md_escape(counts_of.unit)} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 
 def _report(report: Report) -> str:
     text = report.summary or report.reason
     return f"{report.item} {report.status.value}({report.date.isoformat()})" + (
-        f":{_md(text)}" if text else ""
+        f":{md_escape(text)}" if text else ""
     )
 
 
@@ -341,11 +342,3 @@ def _delta(number: int) -> str:
 
 def _from_to(old: int, new: int) -> str:
     return str(new) if old == new else f"{old} → {new}"
-
-
-def _md(text: str) -> str:
-    """Text safe in a Markdown list item or table cell: one line, no HTML, no pipes."""
-    text = " ".join(text.split())
-    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
-        text = text.replace(raw, escaped)
-    return text

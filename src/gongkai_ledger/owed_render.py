@@ -17,6 +17,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .mdtext import md_escape
 from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
 from .textcells import shorten, wrap
 
@@ -286,16 +287,8 @@ def _csv_cell(value: object) -> str:
 # -- markdown ---------------------------------------------------------------------
 
 
-def md_cell(text: str) -> str:
-    """Text safe inside a GFM table cell: no line breaks, pipes or HTML."""
-    text = " ".join(text.split())
-    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
-        text = text.replace(raw, escaped)
-    return text
-
-
 def to_markdown(owed: Owed) -> str:
-    lines = [f"## {md_cell(heading(owed))}", "", summary_line(owed), ""]
+    lines = [f"## {md_escape(heading(owed))}", "", summary_line(owed), ""]
     if owed.items and owed.unit is not None:
         lines += [
             "| 条目 | 任务 | 内容 | 完成时间 | 到期日 | 逾期天数 | 逾期工作日 | 情形 | 进展 | 责任方式 |",
@@ -315,7 +308,7 @@ def to_markdown(owed: Owed) -> str:
                 s.status.value,
                 "直接" if o.direct else _via_text(o),
             ]
-            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
         lines.append("")
     elif owed.items:
         lines += [
@@ -332,7 +325,7 @@ def to_markdown(owed: Owed) -> str:
                 _workdays(u.max_workdays_late) if u.overdue else "",
                 " ".join(o.item.id for o in u.items if o.standing.overdue),
             ]
-            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
         lines.append("")
     if note := calendar_note(owed):
         lines += [note, ""]

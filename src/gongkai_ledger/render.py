@@ -33,15 +33,12 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from .mdtext import md_escape
+
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 BUILTIN_PREFIX = "builtin"
 REPORT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
-_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
-# that can start code, emphasis, links/images, math, or end a table cell.
-_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|$~])")
 _MD_NOT_ESCAPED = (".md.j2", ".md", ".txt.j2", ".txt")
 
 
@@ -50,18 +47,6 @@ class TemplateProblem(Exception):
 
     The command prints it after "模板错误:" and exits 2.
     """
-
-
-def md_escape(value: Any) -> str:
-    """User text made safe inside a GitHub-flavoured Markdown paragraph or table cell.
-
-    Line breaks become one space (a newline would end a table row), control
-    characters go, `&`, `<` and `>` become entities (no HTML gets through), and
-    Markdown punctuation is backslash-escaped, `|` included.
-    """
-    text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", str(value)))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_PUNCTUATION.sub(r"\\\1", text)
 
 
 def zh_date(value: Any) -> str:
