@@ -98,3 +98,30 @@ def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if "通知" in line)
     assert line.endswith(r"见\[通知\](https://evil.example) \*\*重要\*\* &lt;b&gt;x&lt;/b&gt; \| y")
+
+
+def test_a_summary_never_becomes_a_spreadsheet_formula(tmp_path: Path) -> None:
+    import zipfile
+
+    root = tmp_path / "l"
+    shutil.copytree(REPO / "tests" / "fixtures" / "report_ledger", root)
+    progress = root / "progress" / "czj.yaml"
+    progress.write_text(
+        progress.read_text(encoding="utf-8").replace(
+            "summary: 已整理政府债务限额、余额数据,待审核后公开。",
+            'summary: \'=HYPERLINK("https://evil.example","点此")\'',
+        ),
+        encoding="utf-8",
+    )
+    csv_out = run("export", "--ledger", str(root), "--format", "csv", "--as-of", "2022-12-31")
+    assert '"\'=HYPERLINK(""https://evil.example"",""点此"")"' in csv_out.stdout
+    xlsx = tmp_path / "out.xlsx"
+    result = run(
+        "export", "--ledger", str(root), "--format", "xlsx", "--as-of", "2022-12-31",
+        "-o", str(xlsx),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(xlsx) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if "worksheets/" in n]
+    assert any("=HYPERLINK" in sheet for sheet in sheets)
+    assert not any("<f>" in sheet for sheet in sheets)

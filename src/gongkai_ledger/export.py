@@ -10,7 +10,6 @@ plain values; each format is a small function of the views. No I/O, no clock.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .csvtext import excel_csv
 from .model import Ledger, Plan
 from .owed import owed_from
 from .registry import Registry
@@ -244,24 +244,9 @@ def _json(value: Any) -> Any:
 
 def to_csv(view: View) -> str:
     """One view; UTF-8 with a BOM (Excel and WPS read it as UTF-8), CRLF, like `ledger overdue`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(c.key for c in view.columns)
-    for row in view.rows:
-        writer.writerow(_csv(row[c.key]) for c in view.columns)
-    return "\ufeff" + out.getvalue()
-
-
-def _csv(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return "、".join(value)
-    return str(value)
+    return excel_csv(
+        [c.key for c in view.columns], ([row[c.key] for c in view.columns] for row in view.rows)
+    )
 
 
 # -- xlsx ----------------------------------------------------------------------------
@@ -288,6 +273,9 @@ def to_xlsx(data: Export) -> bytes:
         sheet.append([c.title for c in view.columns])
         for row in view.rows:
             sheet.append([_xlsx(row[c.key]) for c in view.columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula: a summary must not run
         for index, column in enumerate(view.columns, start=1):
             letter = get_column_letter(index)
             cells = [_cell_text(row[column.key]) for row in view.rows]

@@ -6,8 +6,6 @@ json, csv: stable machine-readable fields (README documents them); md: GFM table
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -17,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .csvtext import excel_csv
 from .mdtext import md_escape
 from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
 from .textcells import shorten, wrap
@@ -260,28 +259,12 @@ def to_json(owed: Owed) -> str:
 
 def to_csv(owed: Owed) -> str:
     """One row per (unit, item); starts with a BOM so that Excel reads it as UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_FIELDS)
-    for u in owed.units:
-        for o in u.items:
-            record = item_record(o)
-            row = {
-                **record,
-                "unit_id": u.unit.id,
-                "unit": u.unit.name,
-                "via": "、".join(o.via),
-            }
-            writer.writerow(_csv_cell(row[field]) for field in CSV_FIELDS)
-    return "\ufeff" + out.getvalue()
-
-
-def _csv_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    return str(value)
+    rows = (
+        {**item_record(o), "unit_id": u.unit.id, "unit": u.unit.name, "via": "、".join(o.via)}
+        for u in owed.units
+        for o in u.items
+    )
+    return excel_csv(CSV_FIELDS, ([row[field] for field in CSV_FIELDS] for row in rows))
 
 
 # -- markdown ---------------------------------------------------------------------
