@@ -38,6 +38,7 @@ from .load import (
     Reader,
     ledger_files,
     load_ledger,
+    shown_path,
 )
 from .model import Ledger, Report, Status, Unit
 from .problems import LedgerUnreadable, Level, Problem
@@ -170,14 +171,6 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
     if lock.is_symlink():
         raise EditError(f"拒绝写入:锁文件 {shown_path(lock)} 是符号链接", hint="请删除它后重试")
     return logical, physical
-
-
-def shown_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path).replace(os.sep, "/") if not path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def _lock_path(physical: Path) -> Path:

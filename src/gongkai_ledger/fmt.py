@@ -92,7 +92,7 @@ def format_file(path: Path) -> Result:
     """Format one ledger file in memory (nothing is written). Raises LedgerUnreadable."""
     kind = kind_of(path)
     assert kind is not None, path
-    shown = _shown(path)
+    shown = shown_path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -120,7 +120,7 @@ def _lines(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").splitlines(keepends=True)
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
     try:
         return os.path.relpath(path).replace(os.sep, "/") if not path.is_absolute() else str(path)

@@ -146,7 +146,7 @@ def load_ledger(
     problems: list[Problem] = [
         make(
             progress_file,
-            Source(_shown(entry), 1, 1),
+            Source(shown_path(entry), 1, 1),
             f"“{entry.name}”不会被读取:进展文件应为 progress/<单位编号>.yaml",
             hint="请改名为 czj.yaml 这样的 .yaml 文件,或移出 progress/",
         )
@@ -154,7 +154,7 @@ def load_ledger(
     ]
 
     def read(path: Path) -> Reader:
-        shown = _shown(path)
+        shown = shown_path(path)
         try:
             data = replaced.get(_absolute(path))
             document = (
@@ -222,7 +222,7 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
     try:
         return os.path.relpath(path).replace(os.sep, "/") if not path.is_absolute() else str(path)
