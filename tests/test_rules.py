@@ -266,3 +266,11 @@ def test_out_of_range_years_are_impossible_dates(write_ledger: Write, deadline: 
 def test_plan_year_out_of_range(write_ledger: Write) -> None:
     tasks = TASKS.replace("  year: 2022", "  year: 0")
     assert ("tasks.yaml", 6, 9, "wrong-type") in found(write_ledger(tasks=tasks))
+
+
+def test_an_anchor_alone_does_not_hide_other_problems(write_ledger: Write) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: &o [县财正局]")
+    assert found(write_ledger(tasks=tasks)) == [
+        ("tasks.yaml", 20, 17, "anchor"),
+        ("tasks.yaml", 20, 21, "unknown-unit"),
+    ]

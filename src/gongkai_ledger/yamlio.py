@@ -160,7 +160,7 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
         problems.append(_control_character(text, bad.start(), shown))
         return Document(None, "", tuple(problems))
     tab_lines = _find_indent_tabs(text, shown, problems)
-    if ("&" in text or "*" in text) and _has_anchors(text, shown, problems, tab_lines):
+    if ("&" in text or "*" in text) and _has_aliases(text, shown, problems, tab_lines):
         return Document(None, text, tuple(problems))
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -284,7 +284,12 @@ def _find_indent_tabs(text: str, shown: str, problems: list[Problem]) -> set[int
     return lines
 
 
-def _has_anchors(text: str, shown: str, problems: list[Problem], tab_lines: set[int]) -> bool:
+def _has_aliases(text: str, shown: str, problems: list[Problem], tab_lines: set[int]) -> bool:
+    """Report every anchor and alias; True when the file must not be composed.
+
+    Only an alias (`*a`) can expand (the "billion laughs"); a file with anchors alone
+    is still read, so its other problems are reported in the same run.
+    """
     found = False
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -301,7 +306,6 @@ def _has_anchors(text: str, shown: str, problems: list[Problem], tab_lines: set[
                     )
                 )
             elif name := getattr(event, "anchor", None):
-                found = True
                 problems.append(
                     make(
                         anchor, where, f"不允许使用锚点“&{name}”", hint="请把被引用的内容直接写出来"
