@@ -31,14 +31,34 @@ def _in_chinese(option: Any) -> Any:
     return option
 
 
+def _chinese_help_panels() -> None:
+    """Typer's help screen labels (imported only when help is shown: rich is slow to load)."""
+    from typer import rich_utils
+
+    rich_utils.DEFAULT_STRING = "[默认:{}]"
+    rich_utils.ENVVAR_STRING = "[环境变量:{}]"
+    rich_utils.REQUIRED_LONG_STRING = "[必填]"
+    rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+    rich_utils.OPTIONS_PANEL_TITLE = "选项"
+    rich_utils.COMMANDS_PANEL_TITLE = "命令"
+
+
 class ChineseCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _in_chinese(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _chinese_help_panels()
+        super().format_help(ctx, formatter)
 
 
 class ChineseGroup(TyperGroup):
     def get_help_option(self, ctx: Any) -> Any:
         return _in_chinese(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _chinese_help_panels()
+        super().format_help(ctx, formatter)
 
 
 class App(typer.Typer):
@@ -75,6 +95,11 @@ LedgerOption = Annotated[
         show_default=False,
         show_envvar=False,
     ),
+]
+
+
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="截至日期 YYYY-MM-DD,默认今天。", show_default=False)
 ]
 
 

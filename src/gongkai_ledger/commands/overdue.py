@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, chosen_unit, parse_day
+from .._app import AsOfOption, LedgerOption, UsageError, app, chosen_unit, parse_day
 
 if TYPE_CHECKING:
     from ..owed import Owed
@@ -22,9 +22,7 @@ def overdue(
         str | None,
         typer.Option("--unit", help="只看一个单位:名称、别名或编号(如 市财政局、财政局、czj)。"),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="截至日期 YYYY-MM-DD,默认今天。")
-    ] = None,
+    as_of: AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table、json、csv(UTF-8 带 BOM)或 md。")
     ] = "table",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day
+from .._app import AsOfOption, LedgerOption, UsageError, app, parse_day
 
 FORMATS = ("table", "json")
 
@@ -15,9 +15,7 @@ FORMATS = ("table", "json")
 @app.command()
 def show(
     item: Annotated[str, typer.Argument(help="条目编号,如 5.1。", show_default=False)],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="截至日期 YYYY-MM-DD,默认今天。")
-    ] = None,
+    as_of: AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",

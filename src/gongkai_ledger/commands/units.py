@@ -7,16 +7,14 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day
+from .._app import AsOfOption, LedgerOption, UsageError, app, parse_day
 
 FORMATS = ("table", "json")
 
 
 @app.command()
 def units(
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="统计未完成条目的截至日期 YYYY-MM-DD,默认今天。")
-    ] = None,
+    as_of: AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",
