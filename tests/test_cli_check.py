@@ -117,6 +117,10 @@ def test_version_and_chinese_help() -> None:
     help_text = run("--help").stdout
     assert "政务公开" in help_text
     assert "Show this message" not in help_text
+    units_help = run("units", "--help").stdout
+    assert "选项" in units_help
+    assert "[默认:table]" in units_help
+    assert "[default" not in units_help
 
 
 def test_every_rule_is_documented() -> None:
