@@ -152,7 +152,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
                 "task": s.item.task_id,
                 "unit_id": s.unit.id,
                 "unit": s.unit.name,
-                "via": _via(s, registry),
+                "via": registry.via(s.item, s.unit),
                 "content": s.item.content,
                 "deadline": s.item.deadline.text if s.item.deadline else None,
                 "due": s.due,
@@ -203,11 +203,6 @@ def export(ledger: Ledger, as_of: date) -> Export:
             View("overdue", "逾期、临期、更新滞后", OVERDUE_COLUMNS, tuple(overdue)),
         ),
     )
-
-
-def _via(s: Standing, registry: Registry) -> tuple[str, ...]:
-    """The owners as written through which the unit owns the item (its name, or a group)."""
-    return tuple(o.text for o in s.item.owners if registry.includes(o.text, s.unit))
 
 
 # -- json ----------------------------------------------------------------------------

@@ -123,8 +123,8 @@ def owed_from(
     for n, s in enumerate(all_standings):
         if not s.owes or (unit is not None and s.unit.id != unit.id) or s.unit.id not in ranked:
             continue
-        via = tuple(o.text for o in s.item.owners if registry.includes(o.text, s.unit))
-        direct = any(registry.lookup(name) == s.unit for name in via)
+        via = registry.via(s.item, s.unit)
+        direct = registry.named(s.item, s.unit)
         task = tasks.get(s.item.task_id)
         if task is not None:
             ranked[s.unit.id].append(

@@ -72,6 +72,15 @@ class Registry:
             self._member_ids[name] = frozenset(map(id, self.expand(name)))
         return id(unit) in self._member_ids[name] or unit in self.expand(name)
 
+    def via(self, item: Item, unit: Unit) -> tuple[str, ...]:
+        """The owners as written through which `unit` owns `item`: its own name, or a group."""
+        return tuple(o.text for o in item.owners if self.includes(o.text, unit))
+
+    def named(self, item: Item, unit: Unit) -> bool:
+        """Whether `item` names `unit` itself (by name, alias or id), not only through a group."""
+        # identity, not ==: units are frozen dataclasses and == compares every field
+        return any(self.lookup(o.text) is unit for o in item.owners)
+
     def owns(self, unit: Unit, item: Item) -> bool:
         owners = tuple(owner.text for owner in item.owners)
         if owners not in self._owner_ids:

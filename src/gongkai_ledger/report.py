@@ -175,7 +175,7 @@ def tally(of: Iterable[Standing], as_of: date) -> Data:
         due_soon += s.due_soon
         if s.status is not Status.NOT_APPLICABLE and s.due is not None and s.due <= as_of:
             due += 1
-            on_time += s.completed_on is not None and s.completed_on <= s.due
+            on_time += s.on_time
     unit_items = sum(counts.values())
     applicable = unit_items - counts[Status.NOT_APPLICABLE]
     completion = permille(counts[Status.DONE], applicable)
@@ -264,11 +264,7 @@ def _deadline_text(deadline: Deadline | None) -> str:
 
 def _via(s: Standing, registry: Registry) -> list[str]:
     """The collective owners (as written) through which the unit owns the item; [] if named."""
-    owners = [o.text for o in s.item.owners]
-    # identity, not ==: units are frozen dataclasses and == compares every field
-    if any(registry.lookup(name) is s.unit for name in owners):
-        return []
-    return [name for name in owners if registry.includes(name, s.unit)]
+    return [] if registry.named(s.item, s.unit) else list(registry.via(s.item, s.unit))
 
 
 def _flags(s: Standing) -> list[str]:
@@ -289,7 +285,7 @@ def _standing(s: Standing, registry: Registry) -> Data:
         "stale": s.stale,
         "flags": _flags(s),
         "completed_on": _iso(s.completed_on),
-        "on_time": s.completed_on is not None and (s.due is None or s.completed_on <= s.due),
+        "on_time": s.on_time,
         "last_report": _iso(s.last_report_date),
         "summary": latest.summary if latest is not None else "",
         "reason": latest.reason if latest is not None else "",
