@@ -8,7 +8,7 @@ import sys
 
 from . import commands  # noqa: F401  (registers the commands)
 from ._app import UsageError, app
-from .problems import LedgerUnreadable
+from .errors import LedgerUnreadable
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 

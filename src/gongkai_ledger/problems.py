@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .errors import LedgerUnreadable as LedgerUnreadable  # re-exported: callers import it here
 from .model import Source
 
 
@@ -28,10 +29,6 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.source.path, self.source.line, self.source.col, self.rule, self.message)
-
-
-class LedgerUnreadable(Exception):
-    """The ledger cannot be read at all (no directory, no tasks.yaml): exit code 2."""
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
