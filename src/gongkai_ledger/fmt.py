@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import io
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .model import Source
 from .problems import LedgerUnreadable, Level, Problem
 from .rules import duplicate_key, make, syntax
@@ -56,21 +56,21 @@ class Unformattable(Exception):
 
 def kind_of(path: Path) -> FileKind | None:
     """Which ledger file `path` is, by its name: tasks.yaml, units.yaml, progress/*.yaml."""
-    if path.name == "tasks.yaml":
+    if path.name == TASKS_FILE:
         return FileKind.TASKS
-    if path.name == "units.yaml":
+    if path.name == UNITS_FILE:
         return FileKind.UNITS
-    if path.parent.name == "progress" and path.suffix == ".yaml":
+    if path.parent.name == PROGRESS_DIR and path.suffix == ".yaml":
         return FileKind.PROGRESS
     return None
 
 
 def ledger_yaml_files(root: Path) -> list[Path]:
     """The ledger files under a ledger directory (or a progress directory), in order."""
-    if root.name == "progress":
+    if root.name == PROGRESS_DIR:
         return sorted(root.glob("*.yaml"))
-    found = [root / name for name in ("tasks.yaml", "units.yaml") if (root / name).is_file()]
-    return found + sorted((root / "progress").glob("*.yaml"))
+    found = [root / name for name in (TASKS_FILE, UNITS_FILE) if (root / name).is_file()]
+    return found + sorted((root / PROGRESS_DIR).glob("*.yaml"))
 
 
 @dataclass(frozen=True)
@@ -118,14 +118,6 @@ def unified_diff(result: Result) -> str:
 
 def _lines(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").splitlines(keepends=True)
-
-
-def shown_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path).replace(os.sep, "/") if not path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
 
 
 def format_bytes(data: bytes, kind: FileKind, shown: str) -> bytes:
