@@ -52,11 +52,9 @@ The context (see also README, "月度通报"):
 from __future__ import annotations
 
 import calendar
-import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -64,6 +62,7 @@ from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
 from .registry import Registry
 from .status import Standing, item_done, standings
+from .yamlio import without_gc
 
 Data = dict[str, Any]
 
@@ -94,6 +93,7 @@ def next_month(year: int, month: int) -> tuple[int, int]:
     return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
+@without_gc
 def report_context(
     ledger: Ledger,
     month: tuple[int, int],
@@ -104,22 +104,11 @@ def report_context(
     generated_at: str = "",
     registry: Registry | None = None,
 ) -> Data:
-    """Everything the report shows for `month`, as of its last day; `unit` narrows it to one unit."""
-    with _collector_paused():
-        return _context(ledger, month, unit, commit, dirty, generated_at, registry)
+    """Everything the report shows for `month`, as of its last day; `unit` narrows it to one unit.
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building the context allocates a few small acyclic dicts per unit-item; the cyclic
-    collector would walk them over and over (half the time on a large ledger) for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
+    """
+    return _context(ledger, month, unit, commit, dirty, generated_at, registry)
 
 
 def _context(
