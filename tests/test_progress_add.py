@@ -592,7 +592,7 @@ def test_a_failed_write_leaves_the_old_file(
     monkeypatch.undo()
 
     assert code == 2
-    assert err.startswith(f"错误:写入 {path} 失败:No space left on device")
+    assert err.startswith(f"错误:写入 {path} 失败:磁盘已满")
     assert path.read_bytes() == old
     assert sorted(p.name for p in path.parent.iterdir()) == ["czj.yaml", "czj.yaml.lock"]
 

@@ -7,7 +7,6 @@ Only the command layer reads the clock or the environment.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -134,6 +133,7 @@ def chosen_unit(registry: Registry, text: str | None) -> Unit | None:
 def write_output(path: Path, data: bytes, ledger: Path) -> None:
     """Write a command's -o file atomically; never over a ledger file, never a traceback."""
     from .edit import write_atomic
+    from .errors import os_reason
     from .load import is_ledger_file
 
     if is_ledger_file(path, ledger):
@@ -141,19 +141,8 @@ def write_output(path: Path, data: bytes, ledger: Path) -> None:
     try:
         write_atomic(path, data)
     except OSError as error:
-        reason = _OS_ERRORS_ZH.get(error.errno or 0, error.strerror or str(error))
+        reason = "所在目录不存在" if isinstance(error, FileNotFoundError) else os_reason(error)
         raise UsageError(f"无法写入“{path}”:{reason}") from None
-
-
-_OS_ERRORS_ZH = {
-    errno.ENOENT: "所在目录不存在",
-    errno.EISDIR: "这是一个目录",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.ENOSPC: "磁盘已满",
-    errno.EROFS: "文件系统只读",
-    errno.ENOTDIR: "路径中有一段不是目录",
-}
 
 
 def _version(value: bool) -> None:

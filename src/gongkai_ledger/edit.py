@@ -30,6 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .check import check_loaded
+from .errors import os_reason
 from .load import (
     LOCK_SUFFIX,
     PROGRESS_DIR,
@@ -112,7 +113,7 @@ def resolve_unit(root: Path, name: str) -> Unit:
     try:
         document = read_document(units_path, shown)
     except OSError as error:
-        raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
+        raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
     units, groups = Reader(shown, document, []).units_file()
     registry = Registry(units, groups)
     found = registry.lookup(name.strip())
@@ -146,7 +147,7 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
         try:
             directory.mkdir()
         except OSError as error:
-            raise EditError(f"无法创建目录 {shown_path(directory)}:{error.strerror}") from None
+            raise EditError(f"无法创建目录 {shown_path(directory)}:{os_reason(error)}") from None
     real_directory = Path(os.path.realpath(directory))
     if not real_directory.is_relative_to(home):
         raise EditError(
@@ -207,9 +208,7 @@ def add_report(
             f"{shown} 正由另一个进程写入,等待 {timeout:g} 秒仍未完成", hint="请稍后重试"
         ) from None
     except OSError as error:  # the lock file itself: permissions, or a symlink put there
-        raise EditError(
-            f"无法锁定 {shown}:{error.strerror or error}", hint="请检查目录权限"
-        ) from None
+        raise EditError(f"无法锁定 {shown}:{os_reason(error)}", hint="请检查目录权限") from None
     try:
         return _add_locked(root, unit, report, as_of, logical, physical)
     finally:
@@ -225,7 +224,7 @@ def _add_locked(
     except FileNotFoundError:
         old = None
     except OSError as error:
-        raise EditError(f"无法读取 {shown}:{error.strerror}") from None
+        raise EditError(f"无法读取 {shown}:{os_reason(error)}") from None
     new = append_report(old, unit, report, shown)
     before = load_ledger(root)
     after = load_ledger(root, {logical: new})
@@ -246,9 +245,7 @@ def _add_locked(
     try:
         write_atomic(physical, new)
     except OSError as error:
-        raise EditError(
-            f"写入 {shown} 失败:{error.strerror or error}", hint="原文件未改动"
-        ) from None
+        raise EditError(f"写入 {shown} 失败:{os_reason(error)}", hint="原文件未改动") from None
     warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
     return Added(shown, unit, report, old is None, warnings)
 

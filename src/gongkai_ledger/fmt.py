@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .errors import os_reason
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .model import Source
 from .problems import LedgerUnreadable, Level, Problem
@@ -96,7 +97,7 @@ def format_file(path: Path) -> Result:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
+        raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
     try:
         return Result(path, shown, data, format_bytes(data, kind, shown))
     except Unformattable as error:

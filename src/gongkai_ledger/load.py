@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from .errors import os_reason
 from .model import (
     Cadence,
     Deadline,
@@ -163,7 +164,7 @@ def load_ledger(
                 else parse_document(data, shown, max_file_bytes)
             )
         except OSError as error:
-            raise LedgerUnreadable(f"无法读取 {shown}:{error.strerror}") from None
+            raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
         return Reader(shown, document, problems)
 
     return _assemble(read, tasks_path, units_path, progress_paths, problems)
