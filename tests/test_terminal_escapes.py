@@ -7,6 +7,8 @@ reversed. The ledger prints them as `\\x1b`, `\\x0d`, `\\u202e`.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -118,3 +120,24 @@ def test_show_on_a_colour_terminal_keeps_only_its_own_colours(
     assert "\x1b[" in run.out  # rich's own styles get through…
     assert "\x1b]" not in run.out and "\x1b[2J" not in run.out and "\x9b" not in run.out
     assert r"\x1b]0;PWNED\x07\x1b[2J" in run.out  # …the ledger's codes are shown
+
+
+def test_csv_cells_keep_line_breaks_as_lf_and_show_other_codes(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    summary = r'"\e[31m红\r\n=1+1\u2028第二行\x85第三行\r第四行\u202e"'
+    progress = PROGRESS["czj.yaml"].replace(f'"{HOSTILE}"', summary)
+    tasks = TASKS.replace(
+        "content: 加强财政预决算信息公开,推进非涉密部门应公开尽公开。", f"content: {summary}"
+    )
+    root = write_ledger(tasks, UNITS, {"czj.yaml": progress})
+    args = ("--ledger", str(root), "--as-of", "2022-10-17", "--format", "csv")
+    for command in (["export", "--view", "unit-items"], ["export", "--view", "items"]):
+        run = run_ledger(capsys, *command, *args)
+        assert run.code == 0, run.err
+        text = run.out
+        assert RAW.search(text.replace("\r\n", "")) is None  # CR only in the row ends
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+        assert len({len(row) for row in rows}) == 1  # every row as wide as the header
+        cells = {cell for row in rows for cell in row if "红" in cell}
+        assert cells == {r"\x1b[31m红" + "\n=1+1\n第二行\n第三行\n第四行" + r"\u202e"}, cells
