@@ -141,3 +141,15 @@ def test_csv_cells_keep_line_breaks_as_lf_and_show_other_codes(
         assert len({len(row) for row in rows}) == 1  # every row as wide as the header
         cells = {cell for row in rows for cell in row if "红" in cell}
         assert cells == {r"\x1b[31m红" + "\n=1+1\n第二行\n第三行\n第四行" + r"\u202e"}, cells
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_shows_codes_in_both_formats(
+    fmt: str, capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    progress = PROGRESS["czj.yaml"].replace("2022-09-26", "2022-12-06")
+    root = write_ledger(TASKS, UNITS, {"czj.yaml": progress})
+    run = run_ledger(capsys, "report", "--month", "2022-12", "--format", fmt, "--ledger", str(root))
+    assert run.code == 0, run.err
+    assert RAW.search(run.out) is None, repr(RAW.search(run.out))
+    assert r"\u202e倒序" in run.out.replace("\\\\", "\\")
