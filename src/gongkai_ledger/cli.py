@@ -21,7 +21,7 @@ def main() -> None:
     gc.disable()
     streams = sys.stdout, sys.stderr
     # Text from the ledger never reaches a terminal or CI log with its control codes.
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    sys.stdout, sys.stderr = (s if s is None else SafeStream(s) for s in streams)
     try:
         _run()
     finally:
