@@ -184,3 +184,58 @@ def test_pre_commit_example_uses_the_hooks() -> None:
     }
     (repo,) = config["repos"]
     assert {h["id"] for h in repo["hooks"]} == ids
+
+
+def test_a_name_cannot_add_a_rule(
+    write_ledger: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import UNITS
+
+    name = r'"丁局\n* @attacker\n#"'
+    root = write_ledger(
+        units=UNITS.replace("name: 乙乡", f"name: {name}").replace("乙乡]", f"{name}]")
+    )
+    monkeypatch.chdir(root.parent)
+    result = run_ledger(capsys, "codeowners", "--ledger", "ledger", "--office", "@county/office")
+    rules = [line for line in result.out.splitlines() if line and not line.startswith("#")]
+    assert all(line.startswith("/ledger/") for line in rules), rules
+    if result.code == 0:  # (check may refuse the name; then nothing is written at all)
+        assert r"# 丁局\n* @attacker\n#" in result.out.splitlines()
+    else:
+        assert result.out == ""
+
+
+def test_paths_are_escaped_for_codeowners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A space would end the path and `#` start a comment; wildcards would match other files."""
+    ledger = tmp_path / "台账 数据#1*"
+    shutil.copytree(SHIPPED, ledger)
+    monkeypatch.chdir(tmp_path)
+    result = run_ledger(capsys, "codeowners", "--ledger", ledger.name, "--office", "@o/zfb")
+    assert result.code == 0, result.err
+    assert r"/台账\ 数据\#1\*/tasks.yaml @o/zfb" in result.out.splitlines()
+    assert r"/台账\ 数据\#1\*/progress/czj.yaml @org/czj" in result.out.splitlines()
+
+
+@pytest.mark.parametrize(
+    "office", ["@o/zfb\n* @attacker", "@o/zfb *", "a@b", "<x>@b.cn", "@o/zfb#", "@o/zfb @x"]
+)
+def test_owners_must_be_handles(
+    office: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(SHIPPED.parent)
+    result = run_ledger(capsys, "codeowners", "--ledger", "data", "--office", office)
+    assert (result.code, result.out) == (2, "")
+    assert "不是有效的评审人" in result.err and "\n" not in result.err.rstrip("\n")
+
+
+def test_a_ledger_path_with_a_line_break_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = tmp_path / "台账\n* @attacker"
+    shutil.copytree(SHIPPED, ledger)
+    monkeypatch.chdir(tmp_path)
+    result = run_ledger(capsys, "codeowners", "--ledger", ledger.name, "--office", "@o/zfb")
+    assert (result.code, result.out) == (2, "")
+    assert r"路径“台账\n* @attacker”含控制字符" in result.err

@@ -265,22 +265,22 @@ def to_markdown(
         lines += ["### 条目", ""]
         for item in changes.added:
             lines.append(
-                f"- 新增 **{item.id}**:{md_escape(item.content)}"
+                f"- 新增 **{md_escape(item.id)}**:{md_escape(item.content)}"
                 f"(责任单位:{md_escape('、'.join(o.text for o in item.owners))};"
                 f"完成时间:{md_escape(item.deadline.text if item.deadline else '(无)')})"
             )
         for item in changes.removed:
-            lines.append(f"- 删除 **{item.id}**:{md_escape(item.content)}")
+            lines.append(f"- 删除 **{md_escape(item.id)}**:{md_escape(item.content)}")
         for change in changes.changed:
             if change.what == "内容":
                 lines += [
-                    f"- **{change.item}** 内容:",
+                    f"- **{md_escape(change.item)}** 内容:",
                     f"  - 原:{md_escape(change.before)}",
                     f"  - 新:{md_escape(change.after)}",
                 ]
             else:
                 lines.append(
-                    f"- **{change.item}** {change.what}:{md_escape(change.before)} → {md_escape(change.after)}"
+                    f"- **{md_escape(change.item)}** {change.what}:{md_escape(change.before)} → {md_escape(change.after)}"
                 )
         lines.append("")
     if changes.roster:
@@ -305,7 +305,7 @@ def to_markdown(
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {s.item} | {md_escape(s.unit)} | {s.before.value} | {s.after.value} |"
+            f"| {md_escape(s.item)} | {md_escape(s.unit)} | {s.before.value} | {s.after.value} |"
             for s in changes.statuses
         ]
         lines.append("")
@@ -331,7 +331,7 @@ def to_markdown(
 
 def _report(report: Report) -> str:
     text = report.summary or report.reason
-    return f"{report.item} {report.status.value}({report.date.isoformat()})" + (
+    return f"{md_escape(report.item)} {report.status.value}({report.date.isoformat()})" + (
         f":{md_escape(text)}" if text else ""
     )
 

@@ -9,6 +9,7 @@ import sys
 from . import commands  # noqa: F401  (registers the commands)
 from ._app import UsageError, app
 from .errors import LedgerUnreadable
+from .safetext import SafeStream
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 
@@ -18,9 +19,13 @@ def main() -> None:
     # A command is a short-lived process over a large acyclic model: reference counting frees
     # what it drops, and the cyclic collector would only walk the model again and again.
     gc.disable()
+    streams = sys.stdout, sys.stderr
+    # Text from the ledger never reaches a terminal or CI log with its control codes.
+    sys.stdout, sys.stderr = (s if s is None else SafeStream(s) for s in streams)
     try:
         _run()
     finally:
+        sys.stdout, sys.stderr = streams
         gc.enable()  # main() also runs inside test processes
 
 

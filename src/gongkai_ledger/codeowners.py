@@ -2,6 +2,11 @@
 
 The plan and the registry (and anything else in the ledger directory) are reviewed by
 the office that issued the plan: the unit that `plan.issuer` names, unless given.
+
+Nothing from the ledger can add a rule: a name is a comment of one line (a line break in
+it is shown as `\\n`), a path has its spaces, `#`, `\\` and wildcards backslash-escaped
+(a path with a control character is refused), and an owner must be @user, @org/team or
+an e-mail address.
 """
 
 from __future__ import annotations
@@ -11,11 +16,18 @@ from pathlib import PurePosixPath
 
 from .model import Ledger
 from .registry import Registry
+from .safetext import LINE_BREAKS, UNSAFE, one_line
 
 DEFAULT_FORMAT = "@org/{id}"
 
 # GitHub and GitLab owners: @user, @org/team (GitLab: @group/subgroup), or an e-mail address.
-_HANDLE = re.compile(r"@[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+")
+_HANDLE = re.compile(
+    r"@[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+# What CODEOWNERS (gitignore syntax) reads as other than itself in a path: a space ends the
+# path, `#` starts a comment, `\` escapes, `*`, `?`, `[` and `]` are wildcards.
+_PATH_SPECIAL = re.compile(r"([ \\#*?\[\]])")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # a tab, a full-width or no-break space: no escape for them
 
 
 class CodeownersError(ValueError):
@@ -35,8 +47,24 @@ def owner(template: str, unit_id: str) -> str:
 
 def checked(handle: str) -> str:
     if not _HANDLE.fullmatch(handle):
-        raise CodeownersError(f"“{handle}”不是有效的评审人:应为 @用户、@组织/团队 或电子邮件地址")
+        raise CodeownersError(
+            f"“{one_line(handle)}”不是有效的评审人:应为 @用户、@组织/团队 或电子邮件地址"
+        )
     return handle
+
+
+def pattern(path: str) -> str:
+    """`path` as a CODEOWNERS pattern that matches that path only: `/台账 数据/` → `/台账\\ 数据/`."""
+    if UNSAFE.search(path) or LINE_BREAKS.search(path) or _OTHER_SPACE.search(path):
+        raise CodeownersError(
+            f"路径“{one_line(path)}”含控制字符、换行或空格以外的空白,无法写进 CODEOWNERS"
+        )
+    return _PATH_SPECIAL.sub(r"\\\1", path)
+
+
+def comment(text: str) -> str:
+    """A comment line, whatever `text` holds: it never becomes a rule."""
+    return "# " + one_line(text)
 
 
 def codeowners(
@@ -54,12 +82,12 @@ def codeowners(
         office, reviewer = owner(template, issuer.id), f"{issuer.name}(发文单位)"
     else:
         office, reviewer = checked(office), "发文单位"
-    root = "/" if str(directory) == "." else f"/{directory}/"
+    root = "/" if str(directory) == "." else f"/{pattern(str(directory))}/"
     lines = [
         "# 由 `ledger codeowners` 根据单位名录生成,请勿手工修改;单位名录变化后重新生成。",
         "# 后面的规则优先:台账目录默认由发文单位评审,每个单位的进展文件由该单位评审。",
         "",
-        f"# {reviewer}:分解表、单位名录及台账目录中的其他文件",
+        comment(f"{reviewer}:分解表、单位名录及台账目录中的其他文件"),
         f"{root} {office}",
         f"{root}tasks.yaml {office}",
         f"{root}units.yaml {office}",
@@ -67,5 +95,6 @@ def codeowners(
         "# 各单位的进展文件",
     ]
     for unit in ledger.units:  # a comment line of its own: GitLab has no end-of-line comments
-        lines += [f"# {unit.name}", f"{root}progress/{unit.id}.yaml {owner(template, unit.id)}"]
+        path = f"{root}progress/{pattern(unit.id)}.yaml"
+        lines += [comment(unit.name), f"{path} {owner(template, unit.id)}"]
     return "\n".join(lines) + "\n"

@@ -4,6 +4,9 @@ UTF-8 with a BOM (so Excel reads Chinese as UTF-8), CRLF line ends, yes/no as 1/
 dates as YYYY-MM-DD, lists joined with 、. A text cell that a spreadsheet would take
 for a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`) gets a leading apostrophe, the usual
 defence against CSV injection: a progress summary can never run in someone's Excel.
+A line break in a text (CR, CRLF, U+2028, …) is one LF inside the quoted cell, which Excel
+shows as a line break in the cell; any other control character (ESC, C1, a bidi override)
+is shown as its code, `\\x1b`, as on a terminal (see safetext).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date
+
+from .safetext import LINE_BREAKS, visible
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,7 +32,7 @@ def csv_cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         value = "、".join(str(v) for v in value)
-    text = str(value)
+    text = visible(LINE_BREAKS.sub("\n", str(value)))
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

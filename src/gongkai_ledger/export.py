@@ -11,7 +11,6 @@ plain values; each format is a small function of the views. No I/O, no clock.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from .csvtext import excel_csv
 from .model import Ledger, Plan
 from .owed import owed_from
 from .registry import Registry
+from .safetext import json_text
 from .status import Standing, item_done, standings
 
 Row = dict[str, Any]  # values: str, int, bool, date, None, or a tuple of str
@@ -223,7 +223,7 @@ def to_json(data: Export) -> str:
             for view in data.views
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _json(value: Any) -> Any:

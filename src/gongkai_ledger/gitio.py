@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .load import Loaded, load_ledger_from
+from .mdtext import md_code, md_escape
 from .problems import LedgerUnreadable
 
 MAIN_BRANCHES = ("origin/main", "main")
@@ -97,7 +98,7 @@ class Repo:
         main = self.main_branch()
         tip = after.commit or self.commit("HEAD")
         commit = self.merge_base(main, tip)
-        return Side(f"{main} 的合并基点 `{commit[:7]}`", commit), after
+        return Side(f"{md_escape(main)} 的合并基点 `{commit[:7]}`", commit), after
 
     def ledger_at(self, commit: str) -> Loaded:
         """The ledger as committed; problems name files like `1a2b3c4:data/tasks.yaml`."""
@@ -147,7 +148,7 @@ class Repo:
 
 
 def _label(rev: str, commit: str) -> str:
-    return f"`{rev}`" if commit.startswith(rev) else f"`{rev}`(`{commit[:7]}`)"
+    return md_code(rev) if commit.startswith(rev) else f"{md_code(rev)}(`{commit[:7]}`)"
 
 
 def _run(

@@ -6,7 +6,6 @@ json, csv: stable machine-readable fields (README documents them); md: GFM table
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -18,6 +17,7 @@ from rich.text import Text
 from .csvtext import excel_csv
 from .mdtext import md_escape
 from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
+from .safetext import json_text
 from .textcells import shorten, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
@@ -251,7 +251,7 @@ def to_json(owed: Owed) -> str:
         "uncovered_years": list(owed.uncovered_years),
         "units": [unit_record(u) for u in owed.units],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 # -- csv --------------------------------------------------------------------------

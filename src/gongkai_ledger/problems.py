@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import LedgerUnreadable as LedgerUnreadable  # re-exported: callers import it here
 from .model import Source
+from .safetext import json_text, one_line, visible
 
 
 class Level(StrEnum):
@@ -37,10 +37,12 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def format_text(problems: list[Problem]) -> str:
+    """One line per problem, whatever the message quotes: a line break in a value is shown as `\\n`,
+    so it cannot start a line of its own (say, `::error` or `::stop-commands::` in a CI log)."""
     lines = []
     for p in problems:
         hint = f"({p.hint})" if p.hint else ""
-        lines.append(f"{p.source}: {LEVEL_ZH[p.level]} [{p.rule}] {p.message}{hint}")
+        lines.append(one_line(f"{p.source}: {LEVEL_ZH[p.level]} [{p.rule}] {p.message}{hint}"))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -57,14 +59,16 @@ def format_json(problems: list[Problem]) -> str:
         }
         for p in problems
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json_text(rows)
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
+    """Encoded as the Actions toolkit does (`%`, CR, LF; in a property also `:` and `,`); any other
+    control or line separator is shown as its code, so nothing ends the command early."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
+    return visible(text)
 
 
 def format_github(problems: list[Problem]) -> str:

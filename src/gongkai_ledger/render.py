@@ -33,7 +33,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .mdtext import md_escape
+from .mdtext import md_escape, md_url
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 BUILTIN_PREFIX = "builtin"
@@ -99,6 +99,7 @@ def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters["md"] = md_escape
+    env.filters["md_url"] = md_url
     env.filters["zh_date"] = zh_date
     return env
 

@@ -12,6 +12,8 @@ import re
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
 
+from .safetext import visible
+
 ELLIPSIS = "…"
 # Where a shortened text may end: after a clause.
 _CLAUSE_END = re.compile(r"[,,。;;、::!!??]")
@@ -27,7 +29,7 @@ def shorten(text: str, cols: int) -> str:
     "加强财政预决算信息公开,推进非涉密部门应公开尽公开。" at 30 columns
     is "加强财政预决算信息公开…", not a word cut in half.
     """
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())
     if cell_len(text) <= cols:
         return text
     kept = ""
@@ -50,7 +52,7 @@ def wrap(text: str, cols: int, indent: str = "") -> str:
     """
     room = cols - cell_len(indent)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in visible(text).split("\n"):  # terminal codes as codes, and counted as such
         line, start = "", 0  # start: where this line's own text begins (after the indent)
         for token in _tokens(paragraph, room):
             if cell_len(line + token) <= cols or len(line) == start:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich import box
@@ -13,6 +12,7 @@ from rich.text import Text
 from .model import Deadline, Report, Unit
 from .owed import uncovered_years
 from .owed_render import calendar_note_for
+from .safetext import json_text
 from .status import Standing
 from .textcells import wrap
 from .views import ItemView, RegistryView
@@ -194,7 +194,7 @@ def show_json(view: ItemView) -> str:
             for s in view.standings
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 # -- units --------------------------------------------------------------------------
@@ -270,4 +270,4 @@ def units_json(view: RegistryView) -> str:
             for g in view.groups
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
 
 
 def write_utf8(text: str) -> None:
@@ -30,7 +33,23 @@ def print_view(make: Callable[[int, bool], RenderableType]) -> None:
     from ..textcells import to_text
 
     console = Console(highlight=False, emoji=False, markup=False)
-    if console.is_terminal:
-        console.print(make(console.width, False))
+    if console.is_terminal:  # rich writes past SafeStream (its colours must get through)…
+        console.print(_Visible(make(console.width, False)))
     else:  # no trailing padding, no terminal codes: readable in a file or a pipe
         sys.stdout.write(to_text(make(console.width, True), console.width))
+
+
+class _Visible:
+    """A renderable whose text is shown through `safetext.visible`: …so the text is made safe here."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        from ..safetext import visible
+
+        for segment in console.render(self.inner, options):
+            text, style, control = segment
+            yield segment if control else Segment(visible(text), style)

@@ -95,6 +95,9 @@ def _format_of(output: Path | None) -> str:
 
 
 def _write(text: str, output: Path | None, ledger: Path) -> None:
+    from ..safetext import visible
+
+    text = visible(text)  # a template that forgets `| md` cannot pass terminal codes on either
     if output is None:
         from ._output import write_utf8
 
