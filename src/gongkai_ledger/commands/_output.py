@@ -34,3 +34,18 @@ def print_view(make: Callable[[int, bool], RenderableType]) -> None:
         console.print(make(console.width, False))
     else:  # no trailing padding, no terminal codes: readable in a file or a pipe
         sys.stdout.write(to_text(make(console.width, True), console.width))
+
+
+def print_notice(lines: list[str], output_format: str) -> None:
+    """Say what a view left out: at the top of a table or Markdown, on stderr for data formats."""
+    if not lines:
+        return
+    if output_format == "md":
+        from ..mdtext import md_escape
+
+        items = "".join(f"> - {md_escape(line)}\n" for line in lines[1:])
+        write_utf8(f"> **{md_escape(lines[0])}**\n>\n{items}\n")
+    elif output_format == "table":
+        write_utf8("\n".join(lines) + "\n\n")
+    else:  # json, csv, xlsx stay machine-readable
+        sys.stderr.write("\n".join(lines) + "\n")
