@@ -178,8 +178,11 @@ def plan_timezone(root: Path) -> str:
     Read before the ledger is loaded (the day it is decides what `check` finds); a bad or
     unreadable value is not reported here: `ledger check` reports it with its position.
     """
+    path = root / TASKS_FILE
+    if not path.is_file():  # missing, a directory or a FIFO: the loader says what is wrong
+        return DEFAULT_TIMEZONE
     try:
-        document = read_document(root / TASKS_FILE, TASKS_FILE)
+        document = read_document(path, TASKS_FILE)
     except OSError:
         return DEFAULT_TIMEZONE
     value = _child(_child(document.node, "plan"), "timezone")

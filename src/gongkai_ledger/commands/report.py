@@ -100,11 +100,7 @@ def report(
         unit=chosen,
         commit=commit,
         dirty=dirty,
-        generated_at=(
-            now_in(data.plan.timezone).strftime("%Y-%m-%d %H:%M")
-            if timestamp
-            else ""
-        ),
+        generated_at=(now_in(data.plan.timezone).strftime("%Y-%m-%d %H:%M") if timestamp else ""),
         registry=registry,
         as_of=counted_to,
         skipped=usable_data.skipped,
