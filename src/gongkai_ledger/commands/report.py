@@ -88,7 +88,8 @@ def report(
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{fmt}”")
 
     today = ledger_today(ledger)
-    counted_to = _counted_to(year_month, parse_day(as_of, "--as-of") if as_of else None, today)
+    asked = parse_day(as_of, "--as-of") if as_of is not None else None
+    counted_to = _counted_to(year_month, asked, today)
     usable_data = usable(ledger, today, skip_invalid=skip_invalid)
     data = usable_data.ledger
     registry = Registry.of(data)
