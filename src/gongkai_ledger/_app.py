@@ -8,7 +8,7 @@ Only the command layer reads the clock or the environment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -102,13 +102,49 @@ AsOfOption = Annotated[
 ]
 
 
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="跳过有错误的进展文件(在输出开头列出,退出码为 4);分解表、单位名录有错误时仍不输出。",
+    ),
+]
+
+
 class UsageError(Exception):
     """A bad option value: printed in Chinese, exit code 2."""
 
 
-def parse_day(text: str | None, what: str) -> date:
+def now() -> datetime:
+    """The one reading of the clock (STYLE principle 1); tests replace it."""
+    return datetime.now(UTC)
+
+
+def now_in(timezone: str) -> datetime:
+    """The time now in `timezone` (an IANA name; the default zone if unknown)."""
+    from .model import DEFAULT_TIMEZONE
+    from .timezones import zone
+
+    return now().astimezone(zone(timezone) or zone(DEFAULT_TIMEZONE))
+
+
+def ledger_today(ledger: Path) -> date:
+    """Today in the ledger's plan.timezone (Beijing by default), wherever this machine runs."""
+    from .load import plan_timezone
+    from .timezones import day_in
+
+    return day_in(now(), plan_timezone(ledger))
+
+
+def parse_day(text: str | None, what: str, today: date | None = None) -> date:
+    """The date in `text`; without one, `today` (by default, today in Beijing)."""
     if text is None:
-        return date.today()
+        if today is not None:
+            return today
+        from .model import DEFAULT_TIMEZONE
+        from .timezones import day_in
+
+        return day_in(now(), DEFAULT_TIMEZONE)
     try:
         return date.fromisoformat(text)
     except ValueError:

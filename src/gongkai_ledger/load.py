@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from .errors import os_reason
 from .model import (
+    DEFAULT_TIMEZONE,
     Cadence,
     Deadline,
     Group,
@@ -50,6 +51,7 @@ from .rules import (
     wrong_type,
     yaml_tag,
 )
+from .timezones import zone
 from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Document,
@@ -168,6 +170,31 @@ def load_ledger(
         return Reader(shown, document, problems)
 
     return _assemble(read, tasks_path, units_path, progress_paths, problems)
+
+
+def plan_timezone(root: Path) -> str:
+    """plan.timezone of the ledger at `root` when it names a known zone, else the default.
+
+    Read before the ledger is loaded (the day it is decides what `check` finds); a bad or
+    unreadable value is not reported here: `ledger check` reports it with its position.
+    """
+    path = root / TASKS_FILE
+    if not path.is_file():  # missing, a directory or a FIFO: the loader says what is wrong
+        return DEFAULT_TIMEZONE
+    try:
+        document = read_document(path, TASKS_FILE)
+    except OSError:
+        return DEFAULT_TIMEZONE
+    value = _child(_child(document.node, "plan"), "timezone")
+    if isinstance(value, ScalarNode) and zone(value.value) is not None:
+        return str(value.value)
+    return DEFAULT_TIMEZONE
+
+
+def _child(node: Node | None, key: str) -> Node | None:
+    if not isinstance(node, MappingNode):
+        return None
+    return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
 
 
 def load_ledger_from(
@@ -431,7 +458,7 @@ class Reader:
                 node,
                 "plan",
                 ("title", "year"),
-                ("issuer", "doc_no", "issued", "update_every", "warn_days"),
+                ("issuer", "doc_no", "issued", "update_every", "warn_days", "timezone"),
             )
             or {}
         )
@@ -463,6 +490,17 @@ class Reader:
                 self.add(wrong_type, fields["warn_days"][1], "plan.warn_days 不能为负数")
             elif value is not None:
                 warn_days = value
+        timezone = DEFAULT_TIMEZONE
+        if "timezone" in fields and (name := get_text("timezone")):
+            if zone(name) is not None:
+                timezone = name
+            else:
+                self.add(
+                    wrong_type,
+                    fields["timezone"][1],
+                    f"plan.timezone“{name}”不是已知的时区",
+                    hint="请写 IANA 时区名称,如 Asia/Shanghai(北京时间)",
+                )
         return Plan(
             title=get_text("title"),
             issuer=get_text("issuer"),
@@ -472,6 +510,7 @@ class Reader:
             update_every=cadence,
             warn_days=warn_days,
             source=source,
+            timezone=timezone,
         )
 
     def section(self, node: Node) -> Section | None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class Source:
@@ -69,6 +71,7 @@ class Plan:
     update_every: Cadence
     warn_days: int
     source: Source
+    timezone: str = DEFAULT_TIMEZONE  # an IANA name: "today" is the date there
 
 
 @dataclass(frozen=True, slots=True)

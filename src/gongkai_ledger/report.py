@@ -1,7 +1,8 @@
 """The monthly 通报 as plain data: the context that the report templates see.
 
 `report_context(ledger, month, ...)` computes everything from
-`status.standings(ledger, as_of)` with `as_of` the month's last day, and
+`status.standings(ledger, as_of)` with `as_of` the month's last day (or an
+earlier day of the month: `ledger report` counts a month not yet over to today), and
 returns only dicts, lists, str, int, bool and None, so a template (ours or a
 user's, in the sandbox) has nothing to call. Dates are ISO strings
 ("2022-12-31"); the `zh_date` filter writes them as 2022年12月31日. Every list
@@ -16,7 +17,11 @@ The context (see also README, "月度通报"):
   ("2022年12月"), ``as_of``, ``update_every`` (月/季/年), ``warn_days``,
   ``unit`` (None, or a unit ``{id, name, kind}`` for a 督办 sheet),
   ``commit`` ("" outside git), ``dirty`` (uncommitted changes in the ledger),
-  ``generated_at`` ("" unless asked for).
+  ``generated_at`` ("" unless asked for), ``month_end`` (the month's last
+  day; ``as_of`` is earlier when the month is not over yet).
+- ``skipped``: progress files left out because they have errors (``ledger
+  report --skip-invalid``): ``[{path, line, col, message}]``, each with its
+  first error; empty normally. The built-in templates show them as a notice.
 - ``summary``: a *tally* of every unit-item in scope, plus ``task_count``,
   ``item_count``, ``items_done``, ``unit_count``, ``overdue_units``,
   ``stale_units``.
@@ -43,7 +48,7 @@ The context (see also README, "月度通报"):
   deadline, due, status, days_late, workdays_late, last_report, summary,
   via}``, longest overdue first.
 - ``stale``: ``[{unit, unit_id, count, rows: [row]}]``, most first.
-- ``received``: reports dated within the month: ``[{date, unit, unit_id,
+- ``received``: reports dated within the month, up to ``as_of``: ``[{date, unit, unit_id,
   item, task_title, status, summary, reason, evidence}]``.
 - ``next_month``: ``{month, month_label, rows: [{due, item, task_title, kind
   ("条目" or "时间节点"), what, deadline, units: [names not yet done]}]}``.
@@ -60,6 +65,7 @@ from typing import Any
 
 from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
+from .problems import Problem
 from .registry import Registry
 from .status import Standing, item_done, standings
 from .yamlio import without_gc
@@ -103,12 +109,28 @@ def report_context(
     dirty: bool = False,
     generated_at: str = "",
     registry: Registry | None = None,
+    as_of: date | None = None,
+    skipped: Sequence[Problem] = (),
 ) -> Data:
-    """Everything the report shows for `month`, as of its last day; `unit` narrows it to one unit.
+    """Everything the report shows for `month`, as of `as_of` (by default the month's last day);
+    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`.
 
     Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
     """
-    return _context(ledger, month, unit, commit, dirty, generated_at, registry)
+    if as_of is not None and not month_start(*month) <= as_of <= month_end(*month):
+        raise MonthError(f"统计截至日期 {as_of.isoformat()} 不在 {month[0]}年{month[1]}月之内")
+    context = _context(
+        ledger, month, unit, commit, dirty, generated_at, registry, as_of or month_end(*month)
+    )
+    context["skipped"] = [
+        {"path": p.source.path, "line": p.source.line, "col": p.source.col, "message": p.message}
+        for p in skipped
+    ]
+    return context
+
+
+def month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
 
 
 def _context(
@@ -119,9 +141,9 @@ def _context(
     dirty: bool,
     generated_at: str,
     registry: Registry | None,
+    as_of: date,
 ) -> Data:
     registry = registry if registry is not None else Registry.of(ledger)
-    as_of = month_end(*month)
     everyone = standings(ledger, as_of, registry)
     mine = [s for s in everyone if unit is None or s.unit.id == unit.id]
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
@@ -148,7 +170,7 @@ def _context(
         "by_unit": _by_unit(mine, as_of, unit_order),
         "overdue": overdue,
         "stale": stale,
-        "received": _received(ledger, month, unit, registry, unit_order, tasks),
+        "received": _received(ledger, month, as_of, unit, registry, unit_order, tasks),
         "next_month": _next_month(ledger, month, by_item, tasks),
     }
 
@@ -240,6 +262,7 @@ def _header(
         "commit": commit,
         "dirty": dirty,
         "generated_at": generated_at,
+        "month_end": month_end(*month).isoformat(),
     }
 
 
@@ -438,6 +461,7 @@ def _stale(
 def _received(
     ledger: Ledger,
     month: tuple[int, int],
+    as_of: date,
     unit: Unit | None,
     registry: Registry,
     unit_order: dict[str, int],
@@ -450,7 +474,7 @@ def _received(
         if owner is None or (unit is not None and owner.id != unit.id):
             continue
         for r in progress.reports:
-            if (r.date.year, r.date.month) != month:
+            if (r.date.year, r.date.month) != month or r.date > as_of:
                 continue
             plan_order, item = items.get(r.item, (len(items), None))
             task = tasks.get(item.task_id) if item is not None else None

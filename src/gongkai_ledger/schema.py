@@ -96,6 +96,11 @@ PLAN = Node(
             "临期提醒天数:到期前这么多天内未完成即为“临期”;不写时为 15",
             {"type": "integer", "minimum": 0},
         ),
+        Key(
+            "timezone",
+            "时区(IANA 名称):“今天”按此地的日期计算;不写时为 Asia/Shanghai(北京时间)",
+            {"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$"},
+        ),
     ),
 )
 

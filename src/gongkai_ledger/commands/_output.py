@@ -39,6 +39,23 @@ def print_view(make: Callable[[int, bool], RenderableType]) -> None:
         sys.stdout.write(to_text(make(console.width, True), console.width))
 
 
+def print_notice(lines: list[str], output_format: str) -> None:
+    """Say what a view left out: at the top of a table or Markdown, on stderr for data formats."""
+    if not lines:
+        return
+    if output_format == "md":
+        from ..mdtext import md_escape
+
+        items = "".join(f"> - {md_escape(line)}\n" for line in lines[1:])
+        write_utf8(f"> **{md_escape(lines[0])}**\n>\n{items}\n")
+    elif output_format == "table":
+        from ..safetext import visible
+
+        write_utf8(visible("\n".join(lines)) + "\n\n")
+    else:  # json, csv, xlsx stay machine-readable
+        sys.stderr.write("\n".join(lines) + "\n")
+
+
 class _Visible:
     """A renderable whose text is shown through `safetext.visible`: …so the text is made safe here."""
 

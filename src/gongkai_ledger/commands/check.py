@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day
+from .._app import LedgerOption, UsageError, app, ledger_today, parse_day
 
 
 @app.command()
@@ -30,24 +30,36 @@ def check(
         int,
         typer.Option("--max-file-mb", min=1, help="单个台账文件的大小上限(MB),超过则不读取。"),
     ] = 64,  # yamlio.DEFAULT_MAX_FILE_BYTES; not imported here: yaml would slow start-up
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="不写结果摘要(没有问题时什么也不输出)。")
+    ] = False,
 ) -> None:
     """检查台账:列出所有问题(文件:行:列、规则、说明)。
 
+    文本格式时在标准错误输出写一行摘要(检查了多少文件、条目、进展,有几个错误和警告)。
     退出码:0 无问题;1 有错误(加 --strict 时警告也算);2 台账无法读取。
     """
     import os
 
-    from ..check import check_ledger, exit_code
+    from ..check import check_loaded, exit_code
+    from ..load import load_ledger
     from ..problems import FORMATTERS
 
     fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in FORMATTERS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATTERS)},不能是“{fmt}”")
-    problems = check_ledger(
-        ledger, parse_day(as_of, "--as-of"), max_file_bytes=max_file_mb * 1024 * 1024
-    )
+    day = parse_day(as_of, "--as-of", ledger_today(ledger))
+    loaded = load_ledger(ledger, max_file_bytes=max_file_mb * 1024 * 1024)
+    problems = check_loaded(loaded, day)
     sys.stdout.write(FORMATTERS[fmt](problems))
-    if problems and fmt == "text":
+    if fmt == "text" and not quiet:
         errors = sum(p.level == "error" for p in problems)
-        sys.stderr.write(f"共 {errors} 个错误,{len(problems) - errors} 个警告\n")
+        if problems:
+            sys.stderr.write(f"共 {errors} 个错误,{len(problems) - errors} 个警告\n")
+        else:
+            data = loaded.ledger
+            sys.stderr.write(
+                f"检查通过:{2 + len(data.progress)} 个文件、{len(data.items())} 个条目、"
+                f"{sum(len(p.reports) for p in data.progress)} 条进展,没有发现问题\n"
+            )
     raise typer.Exit(exit_code(problems, strict=strict))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, write_output
+from .._app import LedgerOption, UsageError, app, ledger_today, write_output
 
 
 @app.command("codeowners")
@@ -46,14 +46,13 @@ def codeowners_command(
     退出码:0 完成;2 用法错误或台账有错误。
     """
     import os
-    from datetime import date
     from pathlib import PurePosixPath
 
     from ..codeowners import CodeownersError, codeowners
     from ..gitio import GitError, Repo
     from ..usable import usable_ledger
 
-    data = usable_ledger(ledger, date.today())
+    data = usable_ledger(ledger, ledger_today(ledger))
     try:
         directory = Repo.of(ledger).ledger
     except GitError:  # not in a repository (yet): paths from the working directory

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, parse_day, write_output
+from .._app import LedgerOption, app, ledger_today, parse_day, write_output
 
 
 @app.command("diff")
@@ -44,22 +44,21 @@ def diff_command(
 
     退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
     """
-    from datetime import date
-
     from ..changes import compare, to_markdown
     from ..check import check_loaded
     from ..gitio import Repo
     from ..load import load_ledger
     from ..problems import Level
 
-    day = parse_day(as_of, "--as-of")
+    today = ledger_today(ledger)
+    day = parse_day(as_of, "--as-of", today)
     repo = Repo.of(ledger)
     base_side, head_side = repo.sides(base, head)
     before = repo.ledger_at(base_side.commit) if base_side.commit else load_ledger(ledger)
     after = repo.ledger_at(head_side.commit) if head_side.commit else load_ledger(ledger)
     warnings = []
     for loaded, when in ((before, "变更前"), (after, "变更后")):
-        errors = [p for p in check_loaded(loaded, date.today()) if p.level is Level.ERROR]
+        errors = [p for p in check_loaded(loaded, today) if p.level is Level.ERROR]
         if errors:
             warnings.append(
                 f"{when}的台账有 {len(errors)} 个错误,以下结果可能不完整;请运行 ledger check 查看。"

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, parse_day, write_output
+from .._app import (
+    LedgerOption,
+    SkipInvalidOption,
+    UsageError,
+    app,
+    ledger_today,
+    parse_day,
+    write_output,
+)
 
 FORMATS = ("json", "csv", "xlsx")
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
@@ -34,6 +42,7 @@ def export_command(
             "--output", "-o", help="写入此文件;json、csv 默认输出到标准输出,xlsx 必须指定。"
         ),
     ] = None,
+    skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """导出整个台账及截至某日的状态,供 Excel 台账和其他系统使用。
@@ -42,10 +51,10 @@ def export_command(
     逾期/临期/更新滞后、最近进展)、overdue(有逾期、临期或更新滞后的,按单位从重到轻)。
     json 含全部视图;csv 为一个视图(--view);xlsx 每个视图一个工作表,另有“说明”表。
 
-    退出码:0 完成;2 用法错误或台账有错误(先运行 ledger check)。
+    退出码:0 完成;2 用法错误或台账有错误(先运行 ledger check);
+    4 加了 --skip-invalid 且跳过了有错误的进展文件(导出不完整,跳过的文件列在标准错误输出)。
     """
     import sys
-    from datetime import date
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
@@ -62,12 +71,16 @@ def export_command(
             raise UsageError(
                 "导出 xlsx 需要 openpyxl,请安装:pip install 'gongkai-ledger[xlsx]'"
             ) from None
-    day = parse_day(as_of, "--as-of")
+    today = ledger_today(ledger)
+    day = parse_day(as_of, "--as-of", today)
 
     from .. import export as exporting
-    from ..usable import usable_ledger
+    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ._output import print_notice
 
-    data = exporting.export(usable_ledger(ledger, date.today()), day)
+    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
+    print_notice(skipped_notice(usable_data.skipped), output_format)
+    data = exporting.export(usable_data.ledger, day)
     if output_format == "json":
         content = exporting.to_json(data).encode("utf-8")
     elif output_format == "csv":
@@ -78,7 +91,8 @@ def export_command(
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
-        return
-
-    write_output(output, content, ledger)
-    sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    else:
+        write_output(output, content, ledger)
+        sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    if usable_data.skipped:
+        raise typer.Exit(SKIPPED_EXIT)

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .._app import AsOfOption, LedgerOption, UsageError, app, chosen_unit, parse_day
+from .._app import (
+    AsOfOption,
+    LedgerOption,
+    SkipInvalidOption,
+    UsageError,
+    app,
+    chosen_unit,
+    ledger_today,
+    parse_day,
+)
 
 if TYPE_CHECKING:
     from ..owed import Owed
@@ -29,34 +38,39 @@ def overdue(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="有逾期事项时退出码为 1(供脚本使用)。")
     ] = False,
+    skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """督办清单:各单位逾期、临期、更新滞后的条目,最严重的在前。
 
     不加 --unit 时列出所有有欠账的单位;加 --unit 时列出该单位(含通过单位组负责)的条目。
-    退出码:0 正常;1 加了 --exit-code 且有逾期;2 用法错误或台账有错误(先运行 ledger check)。
+    退出码:0 正常;1 加了 --exit-code 且有逾期;2 用法错误或台账有错误(先运行 ledger check);
+    4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from datetime import date
-
     from ..owed import owed
     from ..registry import Registry
-    from ..usable import usable_ledger
+    from ..usable import SKIPPED_EXIT, skipped_notice, usable
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
-    day = parse_day(as_of, "--as-of")
-    data = usable_ledger(ledger, date.today())
+    today = ledger_today(ledger)
+    day = parse_day(as_of, "--as-of", today)
+    found = usable(ledger, today, skip_invalid=skip_invalid)
+    data = found.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     result = owed(data, day, chosen, registry)
-    _print(result, output_format)
+    _print(result, output_format, skipped_notice(found.skipped))
+    if found.skipped:
+        raise typer.Exit(SKIPPED_EXIT)
     raise typer.Exit(1 if exit_code and result.anything_overdue else 0)
 
 
-def _print(result: Owed, output_format: str) -> None:
+def _print(result: Owed, output_format: str, notice: list[str]) -> None:
     from .. import owed_render
-    from ._output import print_view, write_utf8
+    from ._output import print_notice, print_view, write_utf8
 
+    print_notice(notice, output_format)
     if output_format == "table":
         print_view(lambda width, plain: owed_render.table(result, width, plain=plain))
         return

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .._app import App, LedgerOption, UsageError, app, parse_day
+from .._app import App, LedgerOption, UsageError, app, ledger_today, parse_day
 
 STATUSES = ("未启动", "推进中", "已完成", "不涉及")  # model.Status, without importing it here
 
@@ -76,10 +75,10 @@ def add(
     state = Status(status.strip())
     if not (summary or "").strip() and state is not Status.NOT_APPLICABLE:
         raise UsageError("请用 --summary 写明进展摘要")
-    today = date.today()
+    today = ledger_today(ledger)
     report = NewReport(
         item=item.strip(),
-        date=parse_day(day, "--date"),
+        date=parse_day(day, "--date", today),
         status=state,
         summary=(summary or "").strip(),
         evidence=tuple(e.strip() for e in evidence or () if e.strip()),

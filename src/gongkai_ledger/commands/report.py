@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, chosen_unit, write_output
+from .._app import (
+    LedgerOption,
+    SkipInvalidOption,
+    UsageError,
+    app,
+    chosen_unit,
+    ledger_today,
+    now_in,
+    parse_day,
+    write_output,
+)
 
 FORMATS = ("md", "html")
 
@@ -17,7 +28,15 @@ FORMATS = ("md", "html")
 def report(
     month: Annotated[
         str | None,
-        typer.Option("--month", help="通报月份 YYYY-MM(如 2022-12);统计截至该月最后一天。"),
+        typer.Option("--month", help="通报月份 YYYY-MM(如 2022-12)。"),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="统计截至日期 YYYY-MM-DD,须在通报月份之内;默认为该月最后一天,本月则为今天。",
+            show_default=False,
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -43,19 +62,20 @@ def report(
             "--timestamp", help="写明生成时间(默认不写:相同数据和参数生成完全相同的文件)。"
         ),
     ] = False,
+    skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """月度通报:总体情况、各项任务进展、逾期通报、更新滞后、本月报送、下月到期。
 
+    统计截至该月最后一天;本月尚未结束时截至今天(--as-of 可指定该月中的另一天),通报写明截至日期。
     数据所在目录属于 git 仓库时,通报写明数据版本(提交号,有未提交的修改时注明)。
-    退出码:0 正常;2 用法错误、台账有错误(先运行 ledger check)或模板错误。
+    退出码:0 正常;2 用法错误、台账有错误(先运行 ledger check)或模板错误;
+    4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
-    from datetime import date, datetime
-
     from ..registry import Registry
     from ..render import TemplateProblem, render_report
     from ..report import MonthError, parse_month, report_context
-    from ..usable import usable_ledger
+    from ..usable import SKIPPED_EXIT, skipped_notice, usable
 
     if month is None:
         raise UsageError("请用 --month 指定通报月份,例如 --month 2022-12")
@@ -67,7 +87,11 @@ def report(
     if fmt not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{fmt}”")
 
-    data = usable_ledger(ledger, date.today())
+    today = ledger_today(ledger)
+    asked = parse_day(as_of, "--as-of") if as_of is not None else None
+    counted_to = _counted_to(year_month, asked, today)
+    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
+    data = usable_data.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     commit, dirty = _data_version(ledger)
@@ -77,15 +101,43 @@ def report(
         unit=chosen,
         commit=commit,
         dirty=dirty,
-        generated_at=datetime.now().strftime("%Y-%m-%d %H:%M") if timestamp else "",
+        generated_at=(now_in(data.plan.timezone).strftime("%Y-%m-%d %H:%M") if timestamp else ""),
         registry=registry,
+        as_of=counted_to,
+        skipped=usable_data.skipped,
     )
     try:
         text = render_report(context, fmt, templates)
     except TemplateProblem as error:
         sys.stderr.write(f"模板错误:{error}\n")
         raise typer.Exit(2) from None
+    if notice := skipped_notice(usable_data.skipped):
+        sys.stderr.write("\n".join(notice) + "\n")
     _write(text, output, ledger)
+    if usable_data.skipped:
+        raise typer.Exit(SKIPPED_EXIT)
+
+
+def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date:
+    """The day the report counts to: --as-of (within the month), else the month's end or
+    today, whichever is earlier (a report of the current month is never dated ahead)."""
+    from ..report import month_end, month_start
+
+    first, last = month_start(*month), month_end(*month)
+    label = f"{month[0]}年{month[1]}月"
+    if as_of is not None:
+        if not first <= as_of <= last:
+            raise UsageError(
+                f"--as-of {as_of.isoformat()} 不在通报月份{label}之内"
+                f"(应在 {first.isoformat()} 至 {last.isoformat()} 之间)"
+            )
+        return as_of
+    if today < first:
+        raise UsageError(
+            f"{label}尚未开始(今天是 {today.isoformat()}),没有可通报的情况;"
+            f"如需预览,请用 --as-of 指定该月中的日期"
+        )
+    return min(today, last)
 
 
 def _format_of(output: Path | None) -> str:

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from .._app import AsOfOption, LedgerOption, UsageError, app, parse_day
+from .._app import (
+    AsOfOption,
+    LedgerOption,
+    SkipInvalidOption,
+    UsageError,
+    app,
+    ledger_today,
+    parse_day,
+)
 
 FORMATS = ("table", "json")
 
@@ -19,22 +27,24 @@ def show(
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",
+    skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """查看一个条目:任务、内容、完成时间、责任单位(展开单位组)及各单位的进展。
 
-    退出码:0 正常;2 条目不存在、用法错误或台账有错误(先运行 ledger check)。
+    退出码:0 正常;2 条目不存在、用法错误或台账有错误(先运行 ledger check);
+    4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from datetime import date
-
     from ..registry import Registry
-    from ..usable import usable_ledger
+    from ..usable import SKIPPED_EXIT, skipped_notice, usable
     from ..views import find_item, item_view, suggest_item
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
-    day = parse_day(as_of, "--as-of")
-    data = usable_ledger(ledger, date.today())
+    today = ledger_today(ledger)
+    day = parse_day(as_of, "--as-of", today)
+    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
+    data = usable_data.ledger
     found = find_item(data, item)
     if found is None:
         hint = suggest_item(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
@@ -42,9 +52,12 @@ def show(
     view = item_view(data, found, day, Registry.of(data))
 
     from .. import views_render
-    from ._output import print_view, write_utf8
+    from ._output import print_notice, print_view, write_utf8
 
+    print_notice(skipped_notice(usable_data.skipped), output_format)
     if output_format == "json":
         write_utf8(views_render.show_json(view))
     else:
         print_view(lambda width, plain: views_render.show_table(view, width, plain=plain))
+    if usable_data.skipped:
+        raise typer.Exit(SKIPPED_EXIT)

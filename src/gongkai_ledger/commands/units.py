@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from .._app import AsOfOption, LedgerOption, UsageError, app, parse_day
+from .._app import (
+    AsOfOption,
+    LedgerOption,
+    SkipInvalidOption,
+    UsageError,
+    app,
+    ledger_today,
+    parse_day,
+)
 
 FORMATS = ("table", "json")
 
@@ -18,28 +26,33 @@ def units(
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",
+    skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """单位名录:各单位的编号、名称、别名、类别和负责条目数;单位组及其展开后的单位。
 
-    退出码:0 正常;2 用法错误或台账有错误(先运行 ledger check)。
+    退出码:0 正常;2 用法错误或台账有错误(先运行 ledger check);
+    4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from datetime import date
-
     from ..registry import Registry
-    from ..usable import usable_ledger
+    from ..usable import SKIPPED_EXIT, skipped_notice, usable
     from ..views import registry_view
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
-    day = parse_day(as_of, "--as-of")
-    data = usable_ledger(ledger, date.today())
+    today = ledger_today(ledger)
+    day = parse_day(as_of, "--as-of", today)
+    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
+    data = usable_data.ledger
     view = registry_view(data, day, Registry.of(data))
 
     from .. import views_render
-    from ._output import print_view, write_utf8
+    from ._output import print_notice, print_view, write_utf8
 
+    print_notice(skipped_notice(usable_data.skipped), output_format)
     if output_format == "json":
         write_utf8(views_render.units_json(view))
     else:
         print_view(lambda width, plain: views_render.units_table(view, plain=plain))
+    if usable_data.skipped:
+        raise typer.Exit(SKIPPED_EXIT)
