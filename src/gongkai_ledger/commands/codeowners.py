@@ -17,7 +17,7 @@ def codeowners_command(
         str,
         typer.Option(
             "--owner-format",
-            metavar="TEMPLATE",
+            metavar="模板",
             help="单位评审人的写法,{id} 换成单位编号,如 @lushan-zwgk/{id}。",
         ),
     ] = "@org/{id}",
@@ -25,7 +25,7 @@ def codeowners_command(
         str | None,
         typer.Option(
             "--office",
-            metavar="HANDLE",
+            metavar="评审人",
             help="分解表和单位名录的评审人;默认为 plan.issuer 对应的单位(套用 --owner-format)。",
         ),
     ] = None,
