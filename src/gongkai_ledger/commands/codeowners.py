@@ -50,13 +50,13 @@ def codeowners_command(
     from pathlib import PurePosixPath
 
     from ..codeowners import CodeownersError, codeowners
-    from ..gitio import GitError, Repo
+    from ..gitio import NotARepository, Repo
     from ..usable import usable_ledger
 
     data = usable_ledger(ledger, date.today())
     try:
         directory = Repo.of(ledger).ledger
-    except GitError:  # not in a repository (yet): paths from the working directory
+    except NotARepository:  # not in a repository (yet): paths from the working directory
         directory = PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
