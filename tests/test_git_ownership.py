@@ -114,3 +114,15 @@ def test_outside_any_repository_is_still_said_plainly(
     result = run_ledger(capsys, "diff", "--ledger", str(tmp_path / "data"))
     assert result.code == 2
     assert "不在 git 仓库中" in result.err
+
+
+def test_codeowners_output_directory_that_cannot_be_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _checkout(tmp_path / "repo")
+    (repo / ".github").write_text("not a directory\n")
+    monkeypatch.chdir(repo)
+    result = run_ledger(capsys, "codeowners", "--ledger", "data", "-o", ".github/CODEOWNERS")
+    assert result.code == 2
+    assert result.err.startswith("用法错误:无法创建目录“.github”:")
+    assert "Errno" not in result.err and "exists" not in result.err

@@ -67,6 +67,11 @@ def codeowners_command(
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from ..errors import os_reason
+
+        raise UsageError(f"无法创建目录“{output.parent}”:{os_reason(error)}") from None
     write_output(output, text.encode("utf-8"), ledger)
     sys.stderr.write(f"已写入:{output.as_posix()}\n")
