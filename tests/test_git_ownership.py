@@ -126,3 +126,17 @@ def test_codeowners_output_directory_that_cannot_be_made(
     assert result.code == 2
     assert result.err.startswith("用法错误:无法创建目录“.github”:")
     assert "Errno" not in result.err and "exists" not in result.err
+
+
+def test_diff_over_a_file_name_that_is_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    repo = _checkout(tmp_path / "repo")
+    progress = repo / "data" / "progress"
+    progress.mkdir(exist_ok=True)
+    (progress / os.fsdecode(b"x\xff.yaml")).write_text("unit: x\nreports: []\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "a file name in GBK")
+    result = run_ledger(capsys, "diff", "HEAD~1", "HEAD", "--ledger", str(repo / "data"))
+    assert result.code == 0, result
+    assert "Traceback" not in result.err and "内部错误" not in result.err

@@ -153,7 +153,7 @@ class Repo:
                 continue
             meta, _, name = entry.partition(b"\t")
             _mode, kind, sha = meta.split()
-            path = name.decode("utf-8")
+            path = name.decode("utf-8", errors="backslashreplace")  # git allows any bytes
             if kind == b"blob" and path.startswith(prefix):
                 blobs.append((path[len(prefix) :], sha.decode("ascii")))
         return dict(zip((p for p, _ in blobs), self._blobs([s for _, s in blobs]), strict=True))
