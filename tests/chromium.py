@@ -52,7 +52,9 @@ class ChromiumError(RuntimeError):
 class Browser:
     """One headless Chromium with one page; collects console errors and requests."""
 
-    def __init__(self, executable: str, timeout: float = 60.0) -> None:
+    def __init__(
+        self, executable: str, timeout: float = 60.0, env: dict[str, str] | None = None
+    ) -> None:
         self.timeout = timeout
         self.profile = tempfile.TemporaryDirectory(prefix="ledger-chromium-")
         commands_r, self._commands = os.pipe()
@@ -70,6 +72,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env=env,
         )
         os.close(commands_r)
         os.close(events_w)
@@ -187,6 +190,15 @@ class Browser:
             for e in self.events
             if e.get("method") == "Network.requestWillBeSent"
         ]
+
+    def platform_fonts(self, selector: str) -> list[str]:
+        """The fonts Chromium actually drew the text of the first `selector` element with."""
+        self.call("DOM.enable")
+        self.call("CSS.enable")
+        root = self.call("DOM.getDocument")["root"]["nodeId"]
+        node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        fonts = self.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        return [f"{font['familyName']}×{font['glyphCount']}" for font in fonts]
 
     def pdf(self) -> bytes:
         reply = self.call("Page.printToPDF", preferCSSPageSize=True, printBackground=True)

@@ -227,3 +227,75 @@ def test_hostile_text_runs_nothing_in_the_browser(
     assert browser.errors() == []
     assert browser.requests() == [out.resolve().as_uri()]
     assert "<script>alert(1)</script>" in browser.evaluate("document.body.innerText")
+
+
+# For each font the page sets on Chinese text: draw its Chinese characters on a canvas (the
+# same font matching as the page). A font that lacks them draws every one as the same box
+# (tofu), or nothing: so distinct characters must give distinct, inked shapes, none of them
+# the shape of a character no font has.
+CJK_GLYPHS = r"""(() => {
+    const byFont = new Map();
+    for (const el of document.querySelectorAll('body *')) {
+        const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent);
+        const chars = own.join('').match(/[\u4e00-\u9fff]/g);
+        if (!chars) continue;
+        const s = getComputedStyle(el);
+        const font = `${s.fontStyle} ${s.fontWeight} 40px ${s.fontFamily}`;
+        const seen = byFont.get(font) || new Set();
+        chars.forEach(c => seen.add(c));
+        byFont.set(font, seen);
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 48;
+    const ctx = canvas.getContext('2d', {willReadFrequently: true});
+    const shape = (font, text) => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.font = font;
+        ctx.textBaseline = 'top';
+        ctx.fillStyle = '#000';
+        ctx.fillText(text, 4, 4);
+        const pixels = ctx.getImageData(0, 0, 48, 48).data;
+        let bits = '', ink = 0;
+        for (let i = 3; i < pixels.length; i += 4) {
+            const on = pixels[i] > 127;
+            bits += on ? '1' : '0';
+            ink += on;
+        }
+        return {bits, ink};
+    };
+    return [...byFont].map(([font, chars]) => {
+        const sample = [...chars].slice(0, 60);
+        const shapes = sample.map(c => shape(font, c));
+        const missing = shape(font, '\u{10FFFD}');
+        return {font, chars: sample.join(''),
+                distinct: new Set(shapes.map(s => s.bits)).size,
+                blank: sample.filter((c, i) => shapes[i].ink === 0).join(''),
+                boxes: sample.filter((c, i) => shapes[i].bits === missing.bits).join('')};
+    });
+})()"""
+
+
+def _tofu(fonts: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [f for f in fonts if f["distinct"] != len(str(f["chars"])) or f["blank"] or f["boxes"]]
+
+
+def test_chinese_text_renders_with_a_chinese_font(browser: Browser, report_html: Path) -> None:
+    browser.open(report_html)
+    fonts = browser.evaluate(CJK_GLYPHS)
+    assert len(fonts) >= 2  # body text, headings, tables, charts: at least two faces
+    assert sum(len(f["chars"]) for f in fonts) > 100
+    assert _tofu(fonts) == [], (
+        "Chinese text renders as boxes: install a CJK font (Debian fonts-noto-cjk; .ci/run "
+        f"does). Chromium drew the title with {browser.platform_fonts('h1')}"
+    )
+
+
+def test_the_font_check_sees_missing_chinese_fonts(report_html: Path, tmp_path: Path) -> None:
+    """The check above fails on a machine without CJK fonts (here: fontconfig sees none)."""
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(empty)}
+    with Browser(chromium_or_fail(), env=env) as browser:
+        browser.open(report_html)
+        fonts = browser.evaluate(CJK_GLYPHS)
+    assert fonts and len(_tofu(fonts)) == len(fonts), fonts

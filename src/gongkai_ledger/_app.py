@@ -7,12 +7,14 @@ Only the command layer reads the clock or the environment.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError as UsageErrorOfClick
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
@@ -30,34 +32,99 @@ def _in_chinese(option: Any) -> Any:
     return option
 
 
-def _chinese_help_panels() -> None:
-    """Typer's help screen labels (imported only when help is shown: rich is slow to load)."""
-    from typer import rich_utils
+def _chinese_params(command: Any) -> None:
+    """Chinese messages for bad values of every parameter (see usage.chinese_type)."""
+    from .usage import chinese_type
 
-    rich_utils.DEFAULT_STRING = "[默认:{}]"
-    rich_utils.ENVVAR_STRING = "[环境变量:{}]"
-    rich_utils.REQUIRED_LONG_STRING = "[必填]"
-    rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
-    rich_utils.OPTIONS_PANEL_TITLE = "选项"
-    rich_utils.COMMANDS_PANEL_TITLE = "命令"
+    for param in command.params:
+        param.type = chinese_type(param.type)
 
 
 class ChineseCommand(TyperCommand):
+    """A command whose help screen and usage errors are Chinese (usage.py renders both)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _chinese_params(self)
+
     def get_help_option(self, ctx: Any) -> Any:
         return _in_chinese(super().get_help_option(ctx))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _chinese_help_panels()
-        super().format_help(ctx, formatter)
+        from .usage import render_help
+
+        formatter.write(render_help(self, ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Click's own complaint about extra arguments is English; let it pass them, then say it.
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        except UsageErrorOfClick as error:
+            error.ctx = error.ctx or ctx  # the option parser raises without one
+            raise
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            from .usage import extra_arguments
+
+            raise extra_arguments(ctx, rest)
+        return rest
 
 
 class ChineseGroup(TyperGroup):
+    """A command group with Chinese help; the root one also turns usage errors into Chinese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _chinese_params(self)
+
     def get_help_option(self, ctx: Any) -> Any:
         return _in_chinese(super().get_help_option(ctx))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _chinese_help_panels()
-        super().format_help(ctx, formatter)
+        from .usage import render_help
+
+        formatter.write(render_help(self, ctx))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from .usage import unknown_command
+
+            raise unknown_command(ctx, name, self.list_commands(ctx))
+        return super().resolve_command(ctx, args)
+
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        """Click's own error printing is English: let it raise, and say it in Chinese."""
+        # Messages name the command as users type it, also under `python -m gongkai_ledger`.
+        prog_name = prog_name or self.name
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        from typer._click import exceptions as click_errors
+
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        except click_errors.NoArgsIsHelpError as error:
+            sys.stderr.write(error.ctx.get_help() + "\n")
+            sys.exit(2)
+        except click_errors.ClickException as error:
+            from .usage import explain
+
+            raise UsageError(explain(error)) from None
+        except typer.Abort:
+            sys.stderr.write("已中断\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 class App(typer.Typer):
@@ -98,7 +165,10 @@ LedgerOption = Annotated[
 
 
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", help="截至日期 YYYY-MM-DD,默认今天。", show_default=False)
+    str | None,
+    typer.Option(
+        "--as-of", metavar="日期", help="截至日期 YYYY-MM-DD,默认今天。", show_default=False
+    ),
 ]
 
 

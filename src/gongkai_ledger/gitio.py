@@ -8,11 +8,13 @@ says which one and how to fetch it.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .errors import os_reason
 from .load import Loaded, load_ledger_from
 from .mdtext import md_code, md_escape
 from .problems import LedgerUnreadable
@@ -23,6 +25,38 @@ WORKING_TREE = "工作区"
 
 class GitError(LedgerUnreadable):
     """git cannot give what is needed; the message says what and how to fix it (exit 2)."""
+
+
+class NotARepository(GitError):
+    """The directory is in no git repository at all (git worked, and said so)."""
+
+
+_DUBIOUS = re.compile(rb"detected dubious ownership in repository at '(?P<path>[^\n]*)'")
+_NOT_A_REPOSITORY = b"not a git repository"
+_SHOWN_MAX = 200
+
+
+def git_said(stderr: bytes) -> str:
+    """What git's error output means, in Chinese when we know it, else its first line.
+
+    git runs with LC_ALL=C, so its messages are the English ones matched here.
+    """
+    dubious = _DUBIOUS.search(stderr)
+    if dubious is not None:
+        path = _printable(dubious["path"].decode("utf-8", errors="replace"))
+        return (
+            f"git 拒绝读取仓库 {path}:它属于另一个用户(git 的 safe.directory 安全检查)。"
+            f"如果信任这个仓库,请运行 git config --global --add safe.directory {path}"
+        )
+    lines = [line.strip() for line in stderr.decode("utf-8", errors="replace").splitlines()]
+    first = next((line for line in lines if line), "")
+    return f"git 报告:{_printable(first)}" if first else "git 出错,没有给出原因"
+
+
+def _printable(text: str) -> str:
+    """git's text without control characters (a path may hold any), and not too long."""
+    shown = "".join(char if char.isprintable() else "?" for char in text)
+    return shown if len(shown) <= _SHOWN_MAX else shown[:_SHOWN_MAX] + "……"
 
 
 @dataclass(frozen=True)
@@ -45,8 +79,10 @@ class Repo:
         """The repository holding the directory `ledger`; GitError outside one."""
         start = ledger if ledger.is_dir() else ledger.parent
         result = _run(["rev-parse", "--show-toplevel"], Path(start), check=False)
+        if result.returncode != 0 and _NOT_A_REPOSITORY in result.stderr:
+            raise NotARepository(f"“{ledger}”不在 git 仓库中")
         if result.returncode != 0:
-            raise GitError(f"“{ledger}”不在 git 仓库中")
+            raise GitError(f"无法读取“{ledger}”所在的 git 仓库:{git_said(result.stderr)}")
         top = Path(result.stdout.decode("utf-8").strip())
         relative = os.path.relpath(os.path.realpath(ledger), os.path.realpath(top))
         return cls(top, PurePosixPath(Path(relative).as_posix()))
@@ -118,7 +154,7 @@ class Repo:
                 continue
             meta, _, name = entry.partition(b"\t")
             _mode, kind, sha = meta.split()
-            path = name.decode("utf-8")
+            path = name.decode("utf-8", errors="backslashreplace")  # git allows any bytes
             if kind == b"blob" and path.startswith(prefix):
                 blobs.append((path[len(prefix) :], sha.decode("ascii")))
         return dict(zip((p for p, _ in blobs), self._blobs([s for _, s in blobs]), strict=True))
@@ -147,6 +183,32 @@ class Repo:
         return "。请先 git fetch 取得它,或检查拼写"
 
 
+@dataclass(frozen=True)
+class DataVersion:
+    """Which commit a report's data is, as the report states it."""
+
+    commit: str  # short id; "" when unknown
+    dirty: bool  # the ledger has uncommitted changes
+    problem: str = ""  # why the commit is unknown although the ledger is in a repository
+
+
+def data_version(ledger: Path) -> DataVersion:
+    """The data version of the ledger directory; no problem outside a git repository."""
+    try:
+        repo = Repo.of(ledger)
+        head = repo.git("rev-parse", "--short", "HEAD", check=False)
+        if head.returncode != 0:
+            return DataVersion("", False, git_said(head.stderr))
+        changes = repo.git("status", "--porcelain", "--", str(repo.ledger), check=False)
+    except NotARepository:
+        return DataVersion("", False)
+    except GitError as error:
+        return DataVersion("", False, str(error))
+    if changes.returncode != 0:
+        return DataVersion(head.stdout.decode("ascii").strip(), True, git_said(changes.stderr))
+    return DataVersion(head.stdout.decode("ascii").strip(), bool(changes.stdout.strip()))
+
+
 def _label(rev: str, commit: str) -> str:
     return md_code(rev) if commit.startswith(rev) else f"{md_code(rev)}(`{commit[:7]}`)"
 
@@ -159,9 +221,12 @@ def _run(
         result = subprocess.run(
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False
         )
-    except FileNotFoundError:
-        raise GitError("找不到 git 命令,请先安装 git") from None
+    except OSError as error:
+        if not cwd.is_dir():
+            raise GitError(f"无法进入目录“{cwd}”:{os_reason(error)}") from None
+        if isinstance(error, FileNotFoundError):
+            raise GitError("找不到 git 命令,请先安装 git") from None
+        raise GitError(f"无法运行 git:{os_reason(error)}") from None
     if check and result.returncode != 0:
-        detail = result.stderr.decode("utf-8", errors="replace").strip()
-        raise GitError(f"git {' '.join(args[:2])} 失败:{detail}")
+        raise GitError(f"git {' '.join(args[:2])} 失败:{git_said(result.stderr)}")
     return result

@@ -17,7 +17,7 @@ def codeowners_command(
         str,
         typer.Option(
             "--owner-format",
-            metavar="TEMPLATE",
+            metavar="模板",
             help="单位评审人的写法,{id} 换成单位编号,如 @lushan-zwgk/{id}。",
         ),
     ] = "@org/{id}",
@@ -25,7 +25,7 @@ def codeowners_command(
         str | None,
         typer.Option(
             "--office",
-            metavar="HANDLE",
+            metavar="评审人",
             help="分解表和单位名录的评审人;默认为 plan.issuer 对应的单位(套用 --owner-format)。",
         ),
     ] = None,
@@ -49,13 +49,13 @@ def codeowners_command(
     from pathlib import PurePosixPath
 
     from ..codeowners import CodeownersError, codeowners
-    from ..gitio import GitError, Repo
+    from ..gitio import NotARepository, Repo
     from ..usable import usable_ledger
 
     data = usable_ledger(ledger, ledger_today(ledger))
     try:
         directory = Repo.of(ledger).ledger
-    except GitError:  # not in a repository (yet): paths from the working directory
+    except NotARepository:  # not in a repository (yet): paths from the working directory
         directory = PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
@@ -66,6 +66,11 @@ def codeowners_command(
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from ..errors import os_reason
+
+        raise UsageError(f"无法创建目录“{output.parent}”:{os_reason(error)}") from None
     write_output(output, text.encode("utf-8"), ledger)
     sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -16,6 +16,7 @@ def diff_command(
     base: Annotated[
         str | None,
         typer.Argument(
+            metavar="起点",
             help="比较的起点:提交、分支或标签;默认为与主分支(origin/main 或 main)的合并基点。",
             show_default=False,
         ),
@@ -23,7 +24,9 @@ def diff_command(
     head: Annotated[
         str | None,
         typer.Argument(
-            help="比较的终点:提交、分支或标签;默认为工作区(含未提交的改动)。", show_default=False
+            metavar="终点",
+            help="比较的终点:提交、分支或标签;默认为工作区(含未提交的改动)。",
+            show_default=False,
         ),
     ] = None,
     as_of: Annotated[

@@ -16,6 +16,7 @@ def fmt_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="路径",
             help="要排版的台账文件或目录;默认为 --ledger 指定的台账目录。",
             show_default=False,
         ),

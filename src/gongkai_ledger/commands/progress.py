@@ -20,7 +20,9 @@ app.add_typer(progress, name="progress")
 def add(
     item: Annotated[
         str,
-        typer.Argument(metavar="ITEM", help="条目编号,如 5.1(见 tasks.yaml)。", show_default=False),
+        typer.Argument(
+            metavar="条目编号", help="条目编号,如 5.1(见 tasks.yaml)。", show_default=False
+        ),
     ],
     unit: Annotated[
         str | None,
@@ -35,7 +37,7 @@ def add(
         typer.Option("--summary", help="进展摘要:做了什么、在哪里公开(状态为不涉及时可省略)。"),
     ] = None,
     day: Annotated[
-        str | None, typer.Option("--date", help="进展日期 YYYY-MM-DD,默认今天。")
+        str | None, typer.Option("--date", metavar="日期", help="进展日期 YYYY-MM-DD,默认今天。")
     ] = None,
     evidence: Annotated[
         list[str] | None,

@@ -161,25 +161,10 @@ def _write(text: str, output: Path | None, ledger: Path) -> None:
 
 def _data_version(ledger: Path) -> tuple[str, bool]:
     """The short commit of the git repository holding the ledger, and whether the ledger
-    has uncommitted changes; ("", False) outside a repository or without git."""
-    import subprocess
+    has uncommitted changes; ("", False) outside a repository, and a note when git fails."""
+    from ..gitio import data_version
 
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["git", "-C", str(ledger), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=30,
-            check=False,
-        )
-
-    try:
-        head = git("rev-parse", "--short", "HEAD")
-        if head.returncode != 0 or not head.stdout.strip():
-            return "", False
-        changes = git("status", "--porcelain", "--", ".")
-    except (OSError, subprocess.SubprocessError):
-        return "", False
-    return head.stdout.strip(), changes.returncode != 0 or bool(changes.stdout.strip())
+    version = data_version(ledger)
+    if version.problem:
+        sys.stderr.write(f"注意:通报中没有写数据版本。{version.problem}\n")
+    return version.commit, version.dirty

@@ -22,7 +22,9 @@ FORMATS = ("table", "json")
 
 @app.command()
 def show(
-    item: Annotated[str, typer.Argument(help="条目编号,如 5.1。", show_default=False)],
+    item: Annotated[
+        str, typer.Argument(metavar="条目编号", help="条目编号,如 5.1。", show_default=False)
+    ],
     as_of: AsOfOption = None,
     output_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
