@@ -293,3 +293,43 @@ def test_a_5000_digit_year_is_a_problem_not_a_crash(
     assert code == 1
     assert ("tasks.yaml", 6, 9, "wrong-type") in where(problems)
     assert all(len(str(p["message"])) < 200 for p in problems)
+
+
+# -- item 17: one rule for digits ---------------------------------------------
+
+
+def test_full_width_digits_in_a_date_are_refused_with_the_ascii_form(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    progress = PROGRESS_OK.replace("date: 2022-09-26", "date: ２０２２-０９-２６")
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [("czj.yaml", 4, 11, "impossible-date")]
+    assert problems[0]["hint"] == "请写成 2022-09-26"
+
+
+def test_full_width_digits_in_a_deadline_are_refused_with_the_ascii_form(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    tasks = TASKS.replace("deadline: 2022年12月", "deadline: ２０２２年１２月")
+    code, problems = checked(capsys, write_ledger(tasks=tasks))
+    assert code == 1
+    assert where(problems) == [("tasks.yaml", 24, 19, "deadline-format")]
+    assert "“2022年12月”" in str(problems[0]["message"])
+
+
+def test_full_width_digits_on_the_command_line_are_read(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    root = write_ledger(progress={"czj.yaml": PROGRESS_OK})
+    for command in (["overdue"], ["show", "1.1"]):
+        ascii_run = run_ledger(capsys, *command, "--ledger", str(root), "--as-of", "2022-12-31")
+        wide_run = run_ledger(
+            capsys, *command, "--ledger", str(root), "--as-of", "２０２２－１２－３１"
+        )
+        assert (wide_run.code, wide_run.out) == (ascii_run.code, ascii_run.out)
+        assert ascii_run.code == 0
+    ascii_report = run_ledger(capsys, "report", "--ledger", str(root), "--month", "2022-12")
+    wide_report = run_ledger(capsys, "report", "--ledger", str(root), "--month", "２０２２－１２")
+    assert wide_report.code == ascii_report.code == 0
+    assert wide_report.out.splitlines()[2:] == ascii_report.out.splitlines()[2:]

@@ -109,8 +109,10 @@ class UsageError(Exception):
 def parse_day(text: str | None, what: str) -> date:
     if text is None:
         return date.today()
+    from .digits import ascii_digits
+
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(ascii_digits(text))  # ２０２２－１２－３１ as typed in Chinese
     except ValueError:
         raise UsageError(f"{what}“{text}”不是有效日期,请写成 YYYY-MM-DD") from None
 

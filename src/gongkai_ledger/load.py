@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from .digits import ascii_digits
 from .errors import os_reason
 from .model import (
     Cadence,
@@ -71,7 +72,7 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 )
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
 _YAML12_NUMBER = re.compile(
@@ -401,7 +402,16 @@ class Reader:
         if not self._tag_ok(node):
             return None
         if isinstance(node, ScalarNode) and node.tag in (_TIMESTAMP, _STR):
-            m = _ISO_DATE.fullmatch(node.value.strip())
+            written = node.value.strip()
+            m = _ISO_DATE.fullmatch(written)
+            if m is None and _ISO_DATE.fullmatch(ascii_digits(written)):
+                self.add(
+                    impossible_date,
+                    node,
+                    f"{what}“{written}”用了全角或非 ASCII 数字",
+                    hint=f"请写成 {ascii_digits(written)}",
+                )
+                return None
             if m:
                 try:
                     return date(int(m[1]), int(m[2]), int(m[3]))
