@@ -333,3 +333,25 @@ def test_full_width_digits_on_the_command_line_are_read(
     wide_report = run_ledger(capsys, "report", "--ledger", str(root), "--month", "２０２２－１２")
     assert wide_report.code == ascii_report.code == 0
     assert wide_report.out.splitlines()[2:] == ascii_report.out.splitlines()[2:]
+
+
+# -- item 18: the owners hint passes when followed ----------------------------
+
+
+def test_the_owners_hint_is_a_list_that_passes(capsys: Capsys, write_ledger: Write) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: 县财政局、甲镇")
+    code, problems = checked(capsys, write_ledger(tasks=tasks))
+    assert code == 1
+    hint = str(problems[0]["hint"])
+    assert hint.startswith("例如 [县财政局, 甲镇]") and "英文逗号" in hint
+    followed = TASKS.replace("owners: [县财政局]", "owners: " + hint[3:].split(";")[0])
+    assert checked(capsys, write_ledger(tasks=followed)) == (0, [])
+
+
+def test_names_joined_with_a_chinese_comma_get_a_hint(capsys: Capsys, write_ledger: Write) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: [县财政局、甲镇]")
+    code, problems = checked(capsys, write_ledger(tasks=tasks))
+    assert code == 1
+    assert where(problems) == [("tasks.yaml", 20, 18, "unknown-unit")]
+    assert "[县财政局, 甲镇]" in str(problems[0]["hint"])
+    assert "英文逗号" in str(problems[0]["hint"])

@@ -73,6 +73,7 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_LIST_SEPARATORS = re.compile("[、,，;；]")  # how a clerk separates names in Word
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
 _YAML12_NUMBER = re.compile(
@@ -428,12 +429,13 @@ class Reader:
             return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return []
-        self.add(
-            wrong_type,
-            node,
-            f"{what}应为列表",
-            hint=f"例如 [{node.value}]" if isinstance(node, ScalarNode) and node.value else "",
-        )
+        hint = ""
+        if isinstance(node, ScalarNode) and node.value:
+            parts = [p.strip() for p in _LIST_SEPARATORS.split(node.value) if p.strip()]
+            hint = f"例如 [{', '.join(parts) or node.value}]"
+            if len(parts) > 1:
+                hint += ";多个名称用英文逗号“,”分隔"
+        self.add(wrong_type, node, f"{what}应为列表", hint=hint)
         return None
 
     def names(self, node: Node, what: str) -> list[Name]:
