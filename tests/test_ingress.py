@@ -355,3 +355,11 @@ def test_names_joined_with_a_chinese_comma_get_a_hint(capsys: Capsys, write_ledg
     assert where(problems) == [("tasks.yaml", 20, 18, "unknown-unit")]
     assert "[县财政局, 甲镇]" in str(problems[0]["hint"])
     assert "英文逗号" in str(problems[0]["hint"])
+
+
+def test_a_huge_warn_days_is_a_problem_not_a_crash(capsys: Capsys, write_ledger: Write) -> None:
+    root = write_ledger(tasks=TASKS.replace("warn_days: 15", "warn_days: 99999999999"))
+    code, problems = checked(capsys, root)
+    assert (code, where(problems)) == (1, [("tasks.yaml", 8, 14, "wrong-type")])
+    run = run_ledger(capsys, "overdue", "--ledger", str(root), "--as-of", "2022-12-31")
+    assert run.code == 2 and "warn_days" in run.err and "Traceback" not in run.err
