@@ -111,9 +111,15 @@ CASES = [
     Case("item-ids-number-like.yaml", TASKS_FILE, [
         ("czj.yaml", 3, 11, "unknown-item"),
         *[f for line in range(18, 49, 3) for f in (("tasks.yaml", line, 9, "item-id-prefix"), ("tasks.yaml", line, 13, "numeric-id"))],
+        # .5, +1, -1, .nan, 1:20 are no ids even when quoted
+        *[("tasks.yaml", line, 13, "id-format") for line in (27, 33, 36, 42, 45)],
     ]),
     # task ids 1, 0x10, 1_000, +2, 1:20, 1e3, 5.10, inf: only 1 and inf read back as written
-    Case("task-ids-number-like.yaml", TASKS_FILE, [("tasks.yaml", line, 9, "numeric-id") for line in range(21, 62, 8)]),
+    Case("task-ids-number-like.yaml", TASKS_FILE, [
+        *[("tasks.yaml", line, 9, "numeric-id") for line in range(21, 62, 8)],
+        # +2 and 1:20 are no ids even when quoted, nor are their items' ids
+        *[("tasks.yaml", line, col, "id-format") for line, col in ((37, 9), (42, 13), (45, 9), (50, 13))],
+    ]),
     Case("progress-item-ids-number-like.yaml", PROGRESS_FILE, _ids("czj.yaml", range(3, 44, 4), 11, "numeric-id", "unknown-item")),
 ]
 # fmt: on

@@ -351,7 +351,7 @@ def test_a_ledger_with_errors_is_refused(
 HOSTILE = [
     "a|b|c",
     "<script>alert(1)</script>",
-    "第一行\n第二行\r\n| 伪造 | 表格 |",
+    "第一行\n第二行\n| 伪造 | 表格 |",  # multi-line text keeps \n; check refuses \r
     "{{ 7*7 }} {% raw %}",
     "`code` ```fence```",
     "[点我](javascript:alert(1)) ![图](http://evil.example/x.png)",
@@ -370,7 +370,7 @@ def _quoted(text: str) -> str:
 
 @pytest.fixture
 def hostile(write_ledger: Write) -> Path:
-    task_title = _quoted("任务|一\n`x`")
+    task_title = _quoted("任务|一 `x`")  # a title is one line (control-char)
     reason = _quoted("理由|<script>alert(2)</script>\n换行")
     tasks = f"""\
 plan:

@@ -215,8 +215,10 @@ def parse_day(text: str | None, what: str, today: date | None = None) -> date:
         from .timezones import day_in
 
         return day_in(now(), DEFAULT_TIMEZONE)
+    from .digits import ascii_digits
+
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(ascii_digits(text))  # ２０２２－１２－３１ as typed in Chinese
     except ValueError:
         raise UsageError(f"{what}“{text}”不是有效日期,请写成 YYYY-MM-DD") from None
 

@@ -19,6 +19,7 @@ import calendar
 import re
 from datetime import MAXYEAR, MINYEAR, date
 
+from .digits import ascii_digits
 from .model import Deadline
 
 ACCEPTED_FORMS = (
@@ -39,11 +40,11 @@ ACCEPTED_FORMS = (
 _CONTINUING_ONLY = frozenset({"常态化更新", "持续更新", "持续推进", "长期坚持"})
 _SUFFIX = "并持续更新"
 
-_YEAR = r"(?:(?P<year>\d{4})年)?"
-_MONTH_CN = re.compile(_YEAR + r"(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?(?P<end>底)?前?")
-_YEAR_END = re.compile(r"(?P<year>\d{4})?年底前?")  # 年底前 alone takes the plan's year
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
-_YEARLY = re.compile(r"每年(?:年底|(?P<month>\d{1,2})月底?)前?")
+_YEAR = r"(?:(?P<year>[0-9]{4})年)?"
+_MONTH_CN = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?(?P<end>底)?前?")
+_YEAR_END = re.compile(r"(?P<year>[0-9]{4})?年底前?")  # 年底前 alone takes the plan's year
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?")
+_YEARLY = re.compile(r"每年(?:年底|(?P<month>[0-9]{1,2})月底?)前?")
 
 
 class DeadlineError(ValueError):
@@ -56,6 +57,8 @@ class DeadlineError(ValueError):
 
 def parse_deadline(text: str, plan_year: int) -> Deadline:
     """Parse `text`; raise DeadlineError with a Chinese message if it is not in the grammar."""
+    if (ascii := ascii_digits(text)) != text and _parses(ascii, plan_year):
+        raise DeadlineError(f"完成时间“{text}”用了全角或非 ASCII 数字,请写成“{ascii}”")
     compact = re.sub(r"\s+", "", text)
     if compact in _CONTINUING_ONLY:
         return Deadline(text=text, due=None, continuing=True)
@@ -69,6 +72,14 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
     return Deadline(
         text=text, due=_parse_date_part(compact, plan_year, text), continuing=continuing
     )
+
+
+def _parses(text: str, plan_year: int) -> bool:
+    try:
+        parse_deadline(text, plan_year)
+    except DeadlineError:
+        return False
+    return True
 
 
 def _parse_date_part(compact: str, plan_year: int, text: str) -> date:

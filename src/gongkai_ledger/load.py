@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from .digits import ascii_digits
 from .errors import os_reason
 from .model import (
     DEFAULT_TIMEZONE,
@@ -37,8 +38,10 @@ from .model import (
 )
 from .problems import LedgerUnreadable, Level, Problem
 from .rules import (
+    control_char,
     deadline_format,
     duplicate_key,
+    id_format,
     impossible_date,
     make,
     missing_deadline,
@@ -56,7 +59,6 @@ from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Document,
     parse_document,
-    position,
     read_document,
     without_gc,
 )
@@ -72,7 +74,8 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 )
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_LIST_SEPARATORS = re.compile("[、,，;；]")  # how a clerk separates names in Word
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
 _YAML12_NUMBER = re.compile(
@@ -270,7 +273,7 @@ class Reader:
     # -- primitives ---------------------------------------------------------
 
     def at(self, node: Node) -> Source:
-        return position(self.path, node)
+        return self.document.source(self.path, node.start_mark)
 
     def add(self, rule: ModuleType, where: Node | Source, message: str, hint: str = "") -> None:
         source = where if isinstance(where, Source) else self.at(where)
@@ -313,7 +316,7 @@ class Reader:
                 continue
             name = key.value
             if name in found:
-                first = found[name][0].start_mark.line + 1
+                first = self.at(found[name][0]).line
                 self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")
                 continue
             if name not in allowed:
@@ -331,11 +334,15 @@ class Reader:
                 self.add(missing_key, node, f"{what}缺少“{name}”")
         return found
 
-    def text(self, node: Node, what: str, *, empty_ok: bool = False) -> str | None:
+    def text(
+        self, node: Node, what: str, *, empty_ok: bool = False, multiline: bool = False
+    ) -> str | None:
+        """A text field; `multiline` ones (content, summary…) may hold line breaks."""
         if not self._tag_ok(node):
             return None
         if isinstance(node, ScalarNode) and node.tag in _TEXT_TAGS:
             if node.value.strip() or empty_ok:
+                self._refuse_invisible(node, what, multiline=multiline)
                 return str(node.value)
             self.add(wrong_type, node, f"{what}不能为空")
             return None
@@ -344,6 +351,52 @@ class Reader:
         else:
             self.add(wrong_type, node, f"{what}应为文本", hint="含特殊符号的文本请加引号")
         return None
+
+    def _refuse_invisible(self, node: ScalarNode, what: str, *, multiline: bool) -> None:
+        """Control, bidi and zero-width characters: a control-char problem at the character."""
+        value = node.value
+        if value.isprintable():
+            return
+        start, end = node.start_mark.index, node.end_mark.index
+        # Written raw, U+2028 and its kind are reported for the whole file already.
+        reported = {
+            c for c in control_char.YAML_ONLY_BREAKS if self.document.text.find(c, start, end) >= 0
+        }
+        char = next(
+            (
+                c
+                for c in value
+                if c not in reported and control_char.forbidden(c, multiline=multiline)
+            ),
+            None,
+        )
+        if char is None:
+            return
+        if char == "\n":
+            hint = "这一项只能写一行,请删除换行"
+        elif char == "\t":
+            hint = "请把制表符换成空格"
+        else:
+            hint = "请删除该字符;从其他软件复制的文字请以纯文本粘贴"
+        self.add(
+            control_char,
+            self.document.char_source(self.path, node, char),
+            f"{what}中有{control_char.describe(char)}",
+            hint,
+        )
+
+    def well_formed_id(self, node: Node, ident: str, what: str) -> None:
+        """Section, task and item ids: a strict pattern (id-format), so no markup gets through."""
+        if id_format.well_formed(ident) or control_char.first_forbidden(ident) is not None:
+            return  # a control character is reported as such
+        if len(ident) > id_format.MAX_LENGTH:
+            message = f"{what}“{_excerpt(ident)}”太长:共 {len(ident)} 个字符,最多 32 个"
+        else:
+            message = (
+                f"{what}“{ident}”写法不对:只能由 ASCII 数字、字母和中文数字组成,"
+                "各段用“.”“-”或“_”连接"
+            )
+        self.add(id_format, node, message, hint="例如 5、5.1、5.1a、一、十二")
 
     def ident(self, node: Node, what: str, *, numbers_ok: bool) -> str | None:
         """An id: text; a number is accepted only where YAML cannot change it (task ids)."""
@@ -356,8 +409,10 @@ class Reader:
                 self.add(
                     numeric_id,
                     node,
-                    f"{what}“{node.value}”没有加引号,{misread}",
-                    hint=f'请写成 "{node.value}"',
+                    f"{what}“{_excerpt(node.value)}”没有加引号,{misread}",
+                    hint=f'请写成 "{node.value}"'
+                    if len(node.value) <= _EXCERPT
+                    else "请给编号加引号",
                 )
                 return str(node.value)
         return self.text(node, what)
@@ -375,7 +430,16 @@ class Reader:
         if not self._tag_ok(node):
             return None
         if isinstance(node, ScalarNode) and node.tag in (_TIMESTAMP, _STR):
-            m = _ISO_DATE.fullmatch(node.value.strip())
+            written = node.value.strip()
+            m = _ISO_DATE.fullmatch(written)
+            if m is None and _ISO_DATE.fullmatch(ascii_digits(written)):
+                self.add(
+                    impossible_date,
+                    node,
+                    f"{what}“{written}”用了全角或非 ASCII 数字",
+                    hint=f"请写成 {ascii_digits(written)}",
+                )
+                return None
             if m:
                 try:
                     return date(int(m[1]), int(m[2]), int(m[3]))
@@ -392,12 +456,13 @@ class Reader:
             return list(node.value)
         if isinstance(node, ScalarNode) and node.tag == _NULL:
             return []
-        self.add(
-            wrong_type,
-            node,
-            f"{what}应为列表",
-            hint=f"例如 [{node.value}]" if isinstance(node, ScalarNode) and node.value else "",
-        )
+        hint = ""
+        if isinstance(node, ScalarNode) and node.value:
+            parts = [p.strip() for p in _LIST_SEPARATORS.split(node.value) if p.strip()]
+            hint = f"例如 [{', '.join(parts) or node.value}]"
+            if len(parts) > 1:
+                hint += ";多个名称用英文逗号“,”分隔"
+        self.add(wrong_type, node, f"{what}应为列表", hint=hint)
         return None
 
     def names(self, node: Node, what: str) -> list[Name]:
@@ -469,7 +534,8 @@ class Reader:
 
         year = self.integer(fields["year"][1], "plan.year") if "year" in fields else None
         if year is not None and not 1000 <= year <= 9999:
-            self.add(wrong_type, fields["year"][1], f"plan.year {year} 不是有效年份")
+            written = _excerpt(str(fields["year"][1].value))
+            self.add(wrong_type, fields["year"][1], f"plan.year {written} 不是有效年份")
             year = None
         issued = self.day(fields["issued"][1], "plan.issued") if "issued" in fields else None
         cadence = Cadence.MONTH
@@ -488,6 +554,12 @@ class Reader:
             value = self.integer(fields["warn_days"][1], "plan.warn_days")
             if value is not None and value < 0:
                 self.add(wrong_type, fields["warn_days"][1], "plan.warn_days 不能为负数")
+            elif value is not None and value > _MAX_WARN_DAYS:
+                self.add(
+                    wrong_type,
+                    fields["warn_days"][1],
+                    f"plan.warn_days 过大(最多 {_MAX_WARN_DAYS} 天)",
+                )
             elif value is not None:
                 warn_days = value
         timezone = DEFAULT_TIMEZONE
@@ -521,6 +593,7 @@ class Reader:
         title = self.text(fields["title"][1], "章节标题")
         if ident is None or title is None:
             return None
+        self.well_formed_id(fields["id"][1], ident, "章节编号")
         return Section(ident, title, self.at(node))
 
     def task(self, node: Node, plan: Plan) -> Task | None:
@@ -530,6 +603,7 @@ class Reader:
         ident = self.ident(fields["id"][1], "任务编号", numbers_ok=True)
         if ident is None:
             return None
+        self.well_formed_id(fields["id"][1], ident, "任务编号")
         what = f"任务 {ident} "
         title = self.text(fields["title"][1], what + "的标题") if "title" in fields else None
         section = (
@@ -575,8 +649,13 @@ class Reader:
         ident = self.ident(fields["id"][1], "条目编号", numbers_ok=False)
         if ident is None:
             return None
+        self.well_formed_id(fields["id"][1], ident, "条目编号")
         what = f"条目 {ident} "
-        content = self.text(fields["content"][1], what + "的内容") if "content" in fields else ""
+        content = (
+            self.text(fields["content"][1], what + "的内容", multiline=True)
+            if "content" in fields
+            else ""
+        )
         owners: list[Name] = []
         if "owners" in fields:
             owners = self.names(fields["owners"][1], what + "的 owners")
@@ -606,7 +685,7 @@ class Reader:
                 m_deadline = self.deadline(
                     m_fields["deadline"][1], what + "节点的完成时间", plan.year
                 )
-                m_what = self.text(m_fields["what"][1], what + "节点的内容")
+                m_what = self.text(m_fields["what"][1], what + "节点的内容", multiline=True)
                 if m_deadline is not None and m_what is not None:
                     milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
         return Item(
@@ -721,12 +800,12 @@ class Reader:
                 )
         summary = ""
         if "summary" in fields:
-            summary = self.text(fields["summary"][1], "进展摘要") or ""
+            summary = self.text(fields["summary"][1], "进展摘要", multiline=True) or ""
         elif status is not None and status is not Status.NOT_APPLICABLE:
             self.add(missing_key, node, "进展缺少“summary”")
         evidence = self.texts(fields["evidence"][1], "evidence") if "evidence" in fields else ()
         reason = (
-            (self.text(fields["reason"][1], "不涉及的理由", empty_ok=True) or "")
+            (self.text(fields["reason"][1], "不涉及的理由", empty_ok=True, multiline=True) or "")
             if "reason" in fields
             else ""
         )
@@ -749,15 +828,36 @@ class Reader:
 def _misread_number(node: ScalarNode) -> str | None:
     """How YAML misreads an unquoted id as a number ("0x10" → 16, "1:20" → 80), or None."""
     if node.tag in (_INT, _FLOAT):
-        value = yaml.load(node.value, Loader=yaml.SafeLoader)  # a plain number, nothing else
-        return f"被读成了数字 {value!r}"
+        # a plain number, nothing else
+        return f"被读成了{_number(lambda: yaml.load(node.value, Loader=yaml.SafeLoader))}"
     if not node.style and node.tag == _STR and _YAML12_NUMBER.fullmatch(node.value):  # plain
-        try:
-            value = int(node.value, 0)
-        except ValueError:
-            value = float(node.value)
-        return f"在 YAML 1.2 的工具中会被读成数字 {value!r}"
+        return f"在 YAML 1.2 的工具中会被读成{_number(lambda: _yaml12_number(node.value))}"
     return None
+
+
+def _yaml12_number(text: str) -> int | float:
+    try:
+        return int(text, 0)
+    except ValueError:
+        return float(text)
+
+
+def _number(read: Callable[[], object]) -> str:
+    """“数字 16”; a number too long to show (or for Python to convert) is not shown."""
+    try:
+        shown = repr(read())
+    except ValueError:  # more digits than Python converts between int and str (4,300)
+        return "一个很大的数字"
+    return f"数字 {shown}" if len(shown) <= _EXCERPT else "一个很大的数字"
+
+
+_EXCERPT = 24  # characters of a long value quoted in a message
+_MAX_WARN_DAYS = 3660
+
+
+def _excerpt(text: str) -> str:
+    """A value short enough to quote in a message: the start of a long one, and its length."""
+    return text if len(text) <= _EXCERPT else f"{text[:_EXCERPT]}…(共 {len(text)} 个字符)"
 
 
 def _is_empty_list(node: Node) -> bool:

@@ -52,7 +52,7 @@ class TemplateProblem(Exception):
 def zh_date(value: Any) -> str:
     """'2022-12-31' → '2022年12月31日'; '' stays ''."""
     text = str(value)
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
     if m is None:
         return text
     return f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"

@@ -63,6 +63,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from .digits import ascii_digits
 from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
 from .problems import Problem
@@ -76,7 +77,7 @@ SHORT_CHARS = 40  # an item's content is shortened to this many characters in ta
 
 FLAGS = ("逾期", "临期", "更新滞后")  # what a unit owes on an item, worst first
 _STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE)
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 class MonthError(ValueError):
@@ -85,7 +86,7 @@ class MonthError(ValueError):
 
 def parse_month(text: str) -> tuple[int, int]:
     """'2022-12' → (2022, 12); raises MonthError with a Chinese message otherwise."""
-    m = _MONTH.fullmatch(text.strip())
+    m = _MONTH.fullmatch(ascii_digits(text.strip()))  # --month ２０２２－１２ as typed in Chinese
     if m is None or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1:
         raise MonthError(f"月份“{text}”无效,请写成 YYYY-MM,例如 2022-12")
     return int(m[1]), int(m[2])

@@ -55,7 +55,7 @@ class Node:
 
 
 _TEXT: JSON = {"type": "string", "minLength": 1}
-_DATE: JSON = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DATE: JSON = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _NAMES: JSON = {"type": "array", "items": _TEXT}
 # Numbered as in a 重点任务分解表: task 5, items "5.1", "5.10".
 _TASK_ID: JSON = {"type": ["integer", "string"], "minimum": 1, "pattern": r"^[1-9][0-9]*$"}

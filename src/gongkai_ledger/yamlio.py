@@ -8,21 +8,32 @@ keep comments) lives in `edit.py` and uses ruamel.yaml.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import gc
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 from yaml.nodes import Node
 
 from .model import Source
 from .problems import Problem
-from .rules import anchor, bom, encoding, file_too_large, make, syntax, tabs
+from .rules import (
+    anchor,
+    bom,
+    control_char,
+    encoding,
+    file_too_large,
+    indent_space,
+    make,
+    syntax,
+    tabs,
+)
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -36,6 +47,16 @@ DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 # What libyaml refuses to read: control characters other than tab and line breaks, DEL,
 # U+FFFE/U+FFFF. Found first, so that the user gets a position and a reason.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# Line breaks to an editor (and to a person counting lines); libyaml also breaks at
+# U+0085, U+2028 and U+2029, which are reported (control-char) and never counted.
+_EDITOR_BREAK = re.compile("\r\n|\r|\n")
+_YAML_ONLY_BREAK = re.compile("[" + "".join(sorted(control_char.YAML_ONLY_BREAKS)) + "]")
+# Indentation as an editor shows it: spaces, and look-alikes YAML does not take for spaces.
+_INDENT = re.compile("[ \t\u3000\u00a0]*")
+_WIDE_SPACES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
+# A line that starts a key or a list item: what the look-alike spaces were meant to indent.
+_STRUCTURE = re.compile(r"-(?:\s|$)|[^\s#:][^:]*:(?:\s|$)")
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -106,6 +127,51 @@ class Document:
     node: Node | None
     text: str
     problems: tuple[Problem, ...]
+    editor: EditorLines | None = field(default=None, compare=False, repr=False)
+
+    def source(self, shown: str, mark: Any) -> Source:
+        """Where `mark` is in an editor (libyaml counts lines differently, see `EditorLines`)."""
+        return self._editor().source(shown, mark)
+
+    def char_source(self, shown: str, node: Node, char: str) -> Source:
+        """Where `char` is written in `node`'s text; the node's start if it is escaped there."""
+        start = node.start_mark.index
+        if getattr(node, "style", None) in ("|", ">"):  # the value starts after the header
+            start = self.text.find("\n", start, node.end_mark.index) + 1 or start
+        elif char == "\n":  # elsewhere a line break is folded: "\n" in the value is escaped
+            start = node.end_mark.index
+        found = self.text.find(char, start, node.end_mark.index)
+        editor = self._editor()
+        return editor.at(shown, found) if found >= 0 else editor.source(shown, node.start_mark)
+
+    def _editor(self) -> EditorLines:
+        return self.editor if self.editor is not None else EditorLines(self.text)
+
+
+class EditorLines:
+    """Line starts of a text as an editor counts them (CR LF, CR or LF; not U+2028).
+
+    libyaml's marks give a line and column by its own count, in which U+0085, U+2028
+    and U+2029 also end a line; a mark's `index` (in characters) is exact, and is mapped.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        odd = _YAML_ONLY_BREAK.search(text)
+        self.yaml_agrees = odd is None
+        self.first_odd_break = len(text) if odd is None else odd.start()  # U+2028 and kin
+        self._starts: list[int] | None = None
+
+    def source(self, shown: str, mark: Any) -> Source:
+        if self.yaml_agrees:
+            return Source(shown, mark.line + 1, mark.column + 1)
+        return self.at(shown, mark.index)
+
+    def at(self, shown: str, index: int) -> Source:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(self.text))]
+        line = bisect.bisect_right(self._starts, index)
+        return Source(shown, line, index - self._starts[line - 1] + 1)
 
 
 _P = ParamSpec("_P")
@@ -159,21 +225,24 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
     if bad := _UNPRINTABLE.search(text):
         problems.append(_control_character(text, bad.start(), shown))
         return Document(None, "", tuple(problems))
+    editor = EditorLines(text)
     tab_lines = _find_indent_tabs(text, shown, problems)
-    if ("&" in text or "*" in text) and _has_aliases(text, shown, problems, tab_lines):
-        return Document(None, text, tuple(problems))
+    tab_lines |= _find_yaml_only_breaks(editor, shown, problems)
+    tab_lines |= _find_wide_indents(text, shown, problems)
+    if ("&" in text or "*" in text) and _has_aliases(editor, shown, problems, tab_lines):
+        return Document(None, text, tuple(problems), editor)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        _syntax_problem(error, shown, problems, tab_lines)
-        return Document(None, text, tuple(problems))
+        _syntax_problem(error, editor, shown, problems, tab_lines)
+        return Document(None, text, tuple(problems), editor)
     except RecursionError:
         problems.append(make(syntax, Source(shown, 1, 1), "文件嵌套层级过深,无法读取"))
         return Document(None, text, tuple(problems))
     except MemoryError:  # small but dense (millions of tiny nodes): refuse, do not crash
         problems.append(_too_large(shown, "文件内容过多,读取时内存不足", "请删除或拆分该文件"))
-        return Document(None, text, tuple(problems))
-    return Document(node, text, tuple(problems))
+        return Document(None, text, tuple(problems), editor)
+    return Document(node, text, tuple(problems), editor)
 
 
 def _too_large(shown: str, message: str, hint: str) -> Problem:
@@ -248,8 +317,8 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
 
 
 def _guess_encoding(data: bytes) -> str:
-    if _decodes_as(data, "gbk"):
-        return "看起来是 GBK"
+    if _decodes_as(data, "gb18030"):  # GBK's superset: also 𠀀 and other rarer characters
+        return "看起来是 GBK/GB18030"
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") * 100 < len(text):
         return "个别字节不是有效的 UTF-8,可能是复制粘贴或截断造成的"
@@ -284,7 +353,52 @@ def _find_indent_tabs(text: str, shown: str, problems: list[Problem]) -> set[int
     return lines
 
 
-def _has_aliases(text: str, shown: str, problems: list[Problem], tab_lines: set[int]) -> bool:
+def _find_yaml_only_breaks(editor: EditorLines, shown: str, problems: list[Problem]) -> set[int]:
+    """Report U+0085, U+2028, U+2029 wherever they are; the editor lines they are on."""
+    lines: set[int] = set()
+    if editor.yaml_agrees:
+        return lines
+    for match in _YAML_ONLY_BREAK.finditer(editor.text):
+        where = editor.at(shown, match.start())
+        lines.add(where.line)
+        problems.append(
+            make(
+                control_char,
+                where,
+                f"文本中有{control_char.describe(match.group())},YAML 会把它当作换行",
+                hint="请删除该字符;从 Word 或网页复制的文字请以纯文本粘贴",
+            )
+        )
+    return lines
+
+
+def _find_wide_indents(text: str, shown: str, problems: list[Problem]) -> set[int]:
+    """Lines indented with full-width or no-break spaces, which YAML reads as text."""
+    lines: set[int] = set()
+    if "\u3000" not in text and "\u00a0" not in text:
+        return lines
+    for number, line in enumerate(_EDITOR_BREAK.split(text), start=1):
+        indent = _INDENT.match(line)
+        assert indent is not None  # the pattern matches the empty string
+        spaces = indent.group()
+        wide = next((c for c in spaces if c in _WIDE_SPACES), None)
+        if wide is None or not _STRUCTURE.match(line, indent.end()):
+            continue
+        lines.add(number)
+        problems.append(
+            make(
+                indent_space,
+                Source(shown, number, spaces.index(wide) + 1),
+                f"缩进中有{_WIDE_SPACES[wide]}(U+{ord(wide):04X})",
+                hint="YAML 只认半角空格;请把行首的空白换成半角空格",
+            )
+        )
+    return lines
+
+
+def _has_aliases(
+    editor: EditorLines, shown: str, problems: list[Problem], tab_lines: set[int]
+) -> bool:
     """Report every anchor and alias; True when the file must not be composed.
 
     Only an alias (`*a`) can expand (the "billion laughs"); a file with anchors alone
@@ -292,9 +406,9 @@ def _has_aliases(text: str, shown: str, problems: list[Problem], tab_lines: set[
     """
     found = False
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(editor.text, Loader=_Loader):
             mark = event.start_mark
-            where = Source(shown, mark.line + 1, mark.column + 1) if mark else Source(shown, 1, 1)
+            where = editor.source(shown, mark) if mark else Source(shown, 1, 1)
             if isinstance(event, yaml.AliasEvent):
                 found = True
                 problems.append(
@@ -312,13 +426,17 @@ def _has_aliases(text: str, shown: str, problems: list[Problem], tab_lines: set[
                     )
                 )
     except yaml.YAMLError as error:
-        _syntax_problem(error, shown, problems, tab_lines)
+        _syntax_problem(error, editor, shown, problems, tab_lines)
         return True
     return found
 
 
 def _syntax_problem(
-    error: yaml.YAMLError, shown: str, problems: list[Problem], tab_lines: set[int]
+    error: yaml.YAMLError,
+    editor: EditorLines,
+    shown: str,
+    problems: list[Problem],
+    tab_lines: set[int],
 ) -> None:
     problem = (getattr(error, "problem", None) or str(error)).strip()
     context = getattr(error, "context", None) or ""
@@ -326,7 +444,7 @@ def _syntax_problem(
     opened = getattr(error, "context_mark", None)
     if opened is not None and context.startswith(_UNCLOSED):
         # libyaml notices an unclosed bracket or quote lines later; the mistake is where it opened.
-        tab_line = mark is not None and mark.line + 1 in tab_lines
+        tab_line = mark is not None and editor.source(shown, mark).line in tab_lines
         mark = None if tab_line else opened
         if mark is None:
             return
@@ -335,7 +453,9 @@ def _syntax_problem(
         message = _SYNTAX_ZH.get(problem) or (
             f"YAML 语法错误:{problem}" + (f"({context})" if context else "")
         )
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    if line in tab_lines:
-        return  # already reported, better, as a tab
-    problems.append(make(syntax, Source(shown, line, col), message))
+    where = editor.source(shown, mark) if mark is not None else Source(shown, 1, 1)
+    if mark is not None and mark.index > editor.first_odd_break:
+        return  # what libyaml took for a line break, reported as such, broke the structure
+    if where.line in tab_lines:
+        return  # already reported, better, as a tab or a character on that line
+    problems.append(make(syntax, where, message))

@@ -64,6 +64,13 @@ def add(
     from ..model import Status
     from ..problems import format_text
 
+    _refuse_invisible("条目编号", item)
+    for option, value in (("--unit", unit), ("--status", status), ("--date", day)):
+        _refuse_invisible(option, value)
+    _refuse_invisible("--summary", summary, multiline=True)
+    _refuse_invisible("--reason", reason, multiline=True)
+    for each in evidence or ():
+        _refuse_invisible("--evidence", each)
     if not item.strip():
         raise UsageError("请写出条目编号,如 ledger progress add 5.1 ……")
     if unit is None or not unit.strip():
@@ -102,3 +109,18 @@ def add(
         typer.echo(f"已新建 {added.path},写入{what}")
     else:
         typer.echo(f"已向 {added.path} 追加{what}")
+
+
+def _refuse_invisible(option: str, value: str | None, *, multiline: bool = False) -> None:
+    """What `ledger check` would refuse in the file (control-char), refused in the option."""
+    from ..rules import control_char
+
+    index = control_char.first_forbidden(value or "", multiline=multiline)
+    if value is None or index is None:
+        return
+    char = value[index]
+    if "\ud800" <= char <= "\udfff":  # a byte that is not UTF-8, kept by Python as a surrogate
+        raise UsageError(f"{option} 中有不是 UTF-8 编码的字节,请用 UTF-8 终端或文件重新输入")
+    raise UsageError(
+        f"{option} 的第 {index + 1} 个字符是{control_char.describe(char)},不能写入台账;请删除该字符"
+    )
