@@ -96,6 +96,7 @@ def test_diff_comment_escapes_ids_summaries_and_names(
     assert r"\\x1b\]0;PWNED\\x07" in run.out  # shown as a code, its backslash escaped
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_report_md_escapes_summaries_and_titles(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

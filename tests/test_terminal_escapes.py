@@ -49,6 +49,7 @@ def root(write_ledger: Write) -> Path:
     return write_ledger(TASKS, UNITS, PROGRESS)
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_show_prints_terminal_codes_as_codes(
     capsys: pytest.CaptureFixture[str], root: Path
 ) -> None:
@@ -57,6 +58,7 @@ def test_show_prints_terminal_codes_as_codes(
     assert_shown(run.out)
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_overdue_table_and_units_print_codes(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
@@ -100,6 +102,7 @@ def test_check_text_keeps_one_problem_per_line(
     assert "推进中%0A::error file=x,line=1::已通过审核%0D%0A::stop-commands::t\\u2028x" in run.out
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_json_escapes_c1_and_bidi(capsys: pytest.CaptureFixture[str], root: Path) -> None:
     run = run_ledger(
         capsys, "show", "1.1", "--ledger", str(root), "--as-of", "2022-10-17", "--format", "json"
@@ -110,6 +113,7 @@ def test_json_escapes_c1_and_bidi(capsys: pytest.CaptureFixture[str], root: Path
     assert "\x9b31m\u202e倒序" in json.dumps(json.loads(run.out), ensure_ascii=False)
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_show_on_a_colour_terminal_keeps_only_its_own_colours(
     capsys: pytest.CaptureFixture[str], root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -122,6 +126,7 @@ def test_show_on_a_colour_terminal_keeps_only_its_own_colours(
     assert r"\x1b]0;PWNED\x07\x1b[2J" in run.out  # …the ledger's codes are shown
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_csv_cells_keep_line_breaks_as_lf_and_show_other_codes(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
@@ -143,6 +148,7 @@ def test_csv_cells_keep_line_breaks_as_lf_and_show_other_codes(
         assert cells == {r"\x1b[31m红" + "\n=1+1\n第二行\n第三行\n第四行" + r"\u202e"}, cells
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_report_shows_codes_in_both_formats(
     fmt: str, capsys: pytest.CaptureFixture[str], write_ledger: Write
@@ -153,3 +159,12 @@ def test_report_shows_codes_in_both_formats(
     assert run.code == 0, run.err
     assert RAW.search(run.out) is None, repr(RAW.search(run.out))
     assert r"\u202e倒序" in run.out.replace("\\\\", "\\")
+
+
+def test_with_the_input_check_the_view_refuses_and_says_so_without_codes(
+    capsys: pytest.CaptureFixture[str], root: Path
+) -> None:
+    run = run_ledger(capsys, "show", "1.1", "--ledger", str(root), "--as-of", "2022-10-17")
+    assert run.code == 2
+    assert "control-char" in run.err and "U+001B" in run.err
+    assert RAW.search(run.out + run.err) is None
