@@ -10,6 +10,8 @@ import typer
 
 from .._app import LedgerOption, app, parse_day, write_output
 
+FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
+
 
 @app.command("diff")
 def diff_command(
@@ -30,7 +32,8 @@ def diff_command(
         str | None, typer.Option("--as-of", help="状态和逾期数的截至日期 YYYY-MM-DD,默认今天。")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入此文件;默认输出到标准输出。")
+        Path | None,
+        typer.Option("--output", "-o", help="写入此文件(- 为标准输出);默认输出到标准输出。"),
     ] = None,
     ledger: LedgerOption = Path("data"),
 ) -> None:
@@ -50,8 +53,10 @@ def diff_command(
     from ..check import check_loaded
     from ..gitio import Repo
     from ..load import load_ledger
+    from ..outfile import choose_format, is_stdout
     from ..problems import Level
 
+    choose_format(None, output, FORMATS, "md", option=False, ledgers=(ledger,))
     day = parse_day(as_of, "--as-of")
     repo = Repo.of(ledger)
     base_side, head_side = repo.sides(base, head)
@@ -67,11 +72,7 @@ def diff_command(
     text = to_markdown(
         compare(before.ledger, after.ledger, day), base_side.label, head_side.label, warnings
     )
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-
     write_output(output, text.encode("utf-8"), ledger)
-    sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    if not is_stdout(output):
+        assert output is not None
+        sys.stderr.write(f"已写入:{output.as_posix()}\n")

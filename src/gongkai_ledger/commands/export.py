@@ -9,15 +9,20 @@ import typer
 
 from .._app import LedgerOption, UsageError, app, parse_day, write_output
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = {"json": (".json",), "csv": (".csv",), "xlsx": (".xlsx",)}  # format: -o extensions
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
 
 
 @app.command("export")
 def export_command(
     output_format: Annotated[
-        str, typer.Option("--format", help="导出格式:json、csv 或 xlsx(Excel/WPS)。")
-    ] = "json",
+        str | None,
+        typer.Option(
+            "--format",
+            help="导出格式:json、csv 或 xlsx(Excel/WPS);不写时按 -o 文件的扩展名,默认 json。",
+            show_default=False,
+        ),
+    ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="状态的截至日期 YYYY-MM-DD,默认今天。")
     ] = None,
@@ -31,7 +36,9 @@ def export_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="写入此文件;json、csv 默认输出到标准输出,xlsx 必须指定。"
+            "--output",
+            "-o",
+            help="写入此文件(- 为标准输出);json、csv 默认输出到标准输出,xlsx 必须指定。",
         ),
     ] = None,
     ledger: LedgerOption = Path("data"),
@@ -47,8 +54,9 @@ def export_command(
     import sys
     from datetime import date
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    from ..outfile import choose_format, is_stdout
+
+    output_format = choose_format(output_format, output, FORMATS, "json", ledgers=(ledger,))
     if view is not None and output_format != "csv":
         raise UsageError("--view 只用于 csv;json 和 xlsx 包含全部视图")
     if view is not None and view not in VIEWS:
@@ -74,11 +82,8 @@ def export_command(
         content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
     else:
         content = exporting.to_xlsx(data)
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return
-
     write_output(output, content, ledger)
-    sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    if not is_stdout(output):
+        assert output is not None
+        sys.stderr.write(f"已写入:{output.as_posix()}\n")
+
