@@ -81,9 +81,23 @@ def export_command(
     elif output_format == "csv":
         content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
     else:
-        content = exporting.to_xlsx(data)
+        notes: list[str] = []
+        content = exporting.to_xlsx(data, notes)
+        _say_changed(notes)
     write_output(output, content, ledger)
     if not is_stdout(output):
         assert output is not None
         sys.stderr.write(f"已写入:{output.as_posix()}\n")
 
+
+SHOWN_NOTES = 20
+
+
+def _say_changed(notes: list[str]) -> None:
+    """What the workbook holds differently from the ledger (escaped or cut text), on stderr."""
+    import sys
+
+    for note in notes[:SHOWN_NOTES]:
+        sys.stderr.write(f"注意:{note}\n")
+    if len(notes) > SHOWN_NOTES:
+        sys.stderr.write(f"注意:另有 {len(notes) - SHOWN_NOTES} 处同类改动未列出\n")
