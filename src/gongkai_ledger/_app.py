@@ -238,19 +238,13 @@ def chosen_unit(registry: Registry, text: str | None) -> Unit | None:
     return found
 
 
-def write_output(path: Path, data: bytes, ledger: Path) -> None:
-    """Write a command's -o file atomically; never over a ledger file, never a traceback."""
-    from .edit import write_atomic
-    from .errors import os_reason
-    from .load import is_ledger_file
+def write_output(
+    path: Path | None, data: bytes, ledger: Path, *, make_parents: bool = False
+) -> None:
+    """Write a command's output: -o file, device or pipe, or stdout (`-`, None); see outfile."""
+    from .outfile import write_output as write
 
-    if is_ledger_file(path, ledger):
-        raise UsageError(f"“{path}”是台账文件,不能用作输出文件;请换一个文件名")
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        reason = "所在目录不存在" if isinstance(error, FileNotFoundError) else os_reason(error)
-        raise UsageError(f"无法写入“{path}”:{reason}") from None
+    write(path, data, (ledger,), make_parents=make_parents)
 
 
 def _version(value: bool) -> None:

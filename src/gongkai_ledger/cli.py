@@ -8,7 +8,7 @@ import sys
 
 from . import commands  # noqa: F401  (registers the commands)
 from ._app import UsageError, app
-from .errors import LedgerUnreadable
+from .errors import LedgerUnreadable, OutputUnwritable
 from .safetext import SafeStream
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
@@ -32,7 +32,7 @@ def main() -> None:
 def _run() -> None:
     try:
         app()
-    except LedgerUnreadable as error:
+    except (LedgerUnreadable, OutputUnwritable) as error:
         sys.stderr.write(f"错误:{error}\n")
         sys.exit(2)
     except UsageError as error:

@@ -9,6 +9,10 @@ class LedgerUnreadable(Exception):
     """The ledger cannot be read at all (no directory, no tasks.yaml): exit code 2."""
 
 
+class OutputUnwritable(Exception):
+    """A command's output cannot be written (-o file, device, standard output): exit code 2."""
+
+
 # The operating system's reasons in the words of an office user; its own strerror is English.
 _OS_REASONS_ZH = {
     errno.ENOENT: "文件或目录不存在",

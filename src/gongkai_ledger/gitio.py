@@ -154,7 +154,8 @@ class Repo:
                 continue
             meta, _, name = entry.partition(b"\t")
             _mode, kind, sha = meta.split()
-            path = name.decode("utf-8", errors="backslashreplace")  # git allows any bytes
+            # git stores names as bytes: one that is not UTF-8 is shown with \x escapes
+            path = name.decode("utf-8", errors="backslashreplace")
             if kind == b"blob" and path.startswith(prefix):
                 blobs.append((path[len(prefix) :], sha.decode("ascii")))
         return dict(zip((p for p, _ in blobs), self._blobs([s for _, s in blobs]), strict=True))

@@ -15,6 +15,8 @@ from rich.console import Console, RenderableType
 from .safetext import visible
 
 ELLIPSIS = "…"
+# The widths a view is laid out at: $COLUMNS=999999999 would make rich pad every line for ever.
+MIN_COLUMNS, MAX_COLUMNS = 20, 500
 # Where a shortened text may end: after a clause.
 _CLAUSE_END = re.compile(r"[,,。;;、::!!??]")
 # What may not begin a line (the usual 避头 rule), and the tokens a line is built from:
@@ -74,11 +76,16 @@ def _tokens(text: str, room: int) -> list[str]:
     return tokens
 
 
+def clamp_width(width: int) -> int:
+    """A terminal width (the terminal's or $COLUMNS) brought within what a view can use."""
+    return max(MIN_COLUMNS, min(width, MAX_COLUMNS))
+
+
 def plain_console(width: int) -> Console:
     """A console that writes to a string: no colour, no terminal codes, a fixed width."""
     return Console(
         file=io.StringIO(),
-        width=width,
+        width=clamp_width(width),
         color_system=None,
         force_terminal=False,
         force_jupyter=False,

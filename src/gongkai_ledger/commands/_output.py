@@ -26,17 +26,18 @@ def write_utf8(text: str) -> None:
 def print_view(make: Callable[[int, bool], RenderableType]) -> None:
     """Render `make(width, plain)`: with colour and boxes on a terminal, plain text otherwise.
 
-    The width is the terminal's, or $COLUMNS, or 80 when piped.
+    The width is the terminal's, or $COLUMNS, or 80 when piped; within textcells' bounds.
     """
     from rich.console import Console
 
-    from ..textcells import to_text
+    from ..textcells import clamp_width, to_text
 
     console = Console(highlight=False, emoji=False, markup=False)
+    width = console.width = clamp_width(console.width)
     if console.is_terminal:  # rich writes past SafeStream (its colours must get through)…
-        console.print(_Visible(make(console.width, False)))
+        console.print(_Visible(make(width, False)))
     else:  # no trailing padding, no terminal codes: readable in a file or a pipe
-        sys.stdout.write(to_text(make(console.width, True), console.width))
+        sys.stdout.write(to_text(make(width, True), width))
 
 
 def print_notice(lines: list[str], output_format: str) -> None:

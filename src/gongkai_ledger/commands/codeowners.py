@@ -10,6 +10,8 @@ import typer
 
 from .._app import LedgerOption, UsageError, app, ledger_today, write_output
 
+FORMATS = {"codeowners": (".txt",)}  # CODEOWNERS has no extension; .txt to look at it
+
 
 @app.command("codeowners")
 def codeowners_command(
@@ -32,7 +34,9 @@ def codeowners_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="写入此文件,如 .github/CODEOWNERS;默认输出到标准输出。"
+            "--output",
+            "-o",
+            help="写入此文件,如 .github/CODEOWNERS(- 为标准输出);默认输出到标准输出。",
         ),
     ] = None,
     ledger: LedgerOption = Path("data"),
@@ -50,8 +54,10 @@ def codeowners_command(
 
     from ..codeowners import CodeownersError, codeowners
     from ..gitio import NotARepository, Repo
+    from ..outfile import choose_format, is_stdout
     from ..usable import usable_ledger
 
+    choose_format(None, output, FORMATS, "codeowners", option=False, ledgers=(ledger,))
     data = usable_ledger(ledger, ledger_today(ledger))
     try:
         directory = Repo.of(ledger).ledger
@@ -63,14 +69,7 @@ def codeowners_command(
         text = codeowners(data, directory, owner_format, office)
     except CodeownersError as error:
         raise UsageError(str(error)) from None
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        from ..errors import os_reason
-
-        raise UsageError(f"无法创建目录“{output.parent}”:{os_reason(error)}") from None
-    write_output(output, text.encode("utf-8"), ledger)
-    sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    write_output(output, text.encode("utf-8"), ledger, make_parents=True)
+    if not is_stdout(output):
+        assert output is not None
+        sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -8,7 +8,12 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, ledger_today, parse_day, write_output
+from .._app import LedgerOption, UsageError, app, ledger_today, parse_day, write_output
+
+FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
+# A GitHub comment holds 65,536 characters; the rest is room for what CI adds around it.
+DEFAULT_MAX_CHARS = 60_000
+MIN_MAX_CHARS = 2_000
 
 
 @app.command("diff")
@@ -33,8 +38,16 @@ def diff_command(
         str | None, typer.Option("--as-of", help="状态和逾期数的截至日期 YYYY-MM-DD,默认今天。")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入此文件;默认输出到标准输出。")
+        Path | None,
+        typer.Option("--output", "-o", help="写入此文件(- 为标准输出);默认输出到标准输出。"),
     ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-chars",
+            help="摘要最多多少个字符(默认适合 GitHub 评论),超出的行省略并注明;0 为不限。",
+        ),
+    ] = DEFAULT_MAX_CHARS,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """两个 git 修订版之间台账的变化,输出可直接贴到 PR 评论的 Markdown。
@@ -44,6 +57,7 @@ def diff_command(
     推进中 → 已完成),以及逾期、临期、更新滞后的数目变化(总数和各单位)。
 
     通过 git 读取修订版;浅克隆中缺少所需的提交时,说明缺什么、怎样取得(退出码 2)。
+    摘要超过 --max-chars 时只保留开头和最后的逾期统计,并注明省略了多少行、在哪些部分。
 
     退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
     """
@@ -51,8 +65,13 @@ def diff_command(
     from ..check import check_loaded
     from ..gitio import Repo
     from ..load import load_ledger
+    from ..mdlimit import cap_markdown, describe
+    from ..outfile import choose_format, is_stdout
     from ..problems import Level
 
+    choose_format(None, output, FORMATS, "md", option=False, ledgers=(ledger,))
+    if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
+        raise UsageError(f"--max-chars 至少为 {MIN_MAX_CHARS}(0 为不限),不能是 {max_chars}")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
     repo = Repo.of(ledger)
@@ -69,11 +88,10 @@ def diff_command(
     text = to_markdown(
         compare(before.ledger, after.ledger, day), base_side.label, head_side.label, warnings
     )
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-
+    text, omitted = cap_markdown(text, max_chars, "ledger diff --max-chars 0 -o 文件")
     write_output(output, text.encode("utf-8"), ledger)
-    sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    if omitted is not None:
+        sys.stderr.write(f"提示:摘要超过 --max-chars {max_chars},{describe(omitted)}\n")
+    if not is_stdout(output):
+        assert output is not None
+        sys.stderr.write(f"已写入:{output.as_posix()}\n")

@@ -17,15 +17,20 @@ from .._app import (
     write_output,
 )
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = {"json": (".json",), "csv": (".csv",), "xlsx": (".xlsx",)}  # format: -o extensions
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
 
 
 @app.command("export")
 def export_command(
     output_format: Annotated[
-        str, typer.Option("--format", help="导出格式:json、csv 或 xlsx(Excel/WPS)。")
-    ] = "json",
+        str | None,
+        typer.Option(
+            "--format",
+            help="导出格式:json、csv 或 xlsx(Excel/WPS);不写时按 -o 文件的扩展名,默认 json。",
+            show_default=False,
+        ),
+    ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="状态的截至日期 YYYY-MM-DD,默认今天。")
     ] = None,
@@ -39,7 +44,9 @@ def export_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="写入此文件;json、csv 默认输出到标准输出,xlsx 必须指定。"
+            "--output",
+            "-o",
+            help="写入此文件(- 为标准输出);json、csv 默认输出到标准输出,xlsx 必须指定。",
         ),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
@@ -56,8 +63,9 @@ def export_command(
     """
     import sys
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    from ..outfile import choose_format, is_stdout
+
+    output_format = choose_format(output_format, output, FORMATS, "json", ledgers=(ledger,))
     if view is not None and output_format != "csv":
         raise UsageError("--view 只用于 csv;json 和 xlsx 包含全部视图")
     if view is not None and view not in VIEWS:
@@ -86,13 +94,25 @@ def export_command(
     elif output_format == "csv":
         content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
     else:
-        content = exporting.to_xlsx(data)
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        write_output(output, content, ledger)
+        notes: list[str] = []
+        content = exporting.to_xlsx(data, notes)
+        _say_changed(notes)
+    write_output(output, content, ledger)
+    if not is_stdout(output):
+        assert output is not None
         sys.stderr.write(f"已写入:{output.as_posix()}\n")
     if usable_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)
+
+
+SHOWN_NOTES = 20
+
+
+def _say_changed(notes: list[str]) -> None:
+    """What the workbook holds differently from the ledger (escaped or cut text), on stderr."""
+    import sys
+
+    for note in notes[:SHOWN_NOTES]:
+        sys.stderr.write(f"注意:{note}\n")
+    if len(notes) > SHOWN_NOTES:
+        sys.stderr.write(f"注意:另有 {len(notes) - SHOWN_NOTES} 处同类改动未列出\n")

@@ -21,7 +21,7 @@ from .._app import (
     write_output,
 )
 
-FORMATS = ("md", "html")
+FORMATS = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}  # format: -o extensions
 
 
 @app.command()
@@ -46,7 +46,8 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入文件;不写时输出到屏幕。")
+        Path | None,
+        typer.Option("--output", "-o", help="写入文件(- 为标准输出);不写时输出到屏幕。"),
     ] = None,
     unit: Annotated[
         str | None,
@@ -83,9 +84,9 @@ def report(
         year_month = parse_month(month)
     except MonthError as error:
         raise UsageError(str(error)) from None
-    fmt = output_format or _format_of(output)
-    if fmt not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{fmt}”")
+    from ..outfile import choose_format
+
+    fmt = choose_format(output_format, output, FORMATS, "md", ledgers=(ledger,))
 
     today = ledger_today(ledger)
     asked = parse_day(as_of, "--as-of") if as_of is not None else None
@@ -140,23 +141,15 @@ def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date
     return min(today, last)
 
 
-def _format_of(output: Path | None) -> str:
-    if output is not None and output.suffix.lower() in (".html", ".htm"):
-        return "html"
-    return "md"
-
-
 def _write(text: str, output: Path | None, ledger: Path) -> None:
+    from ..outfile import is_stdout
     from ..safetext import visible
 
     text = visible(text)  # a template that forgets `| md` cannot pass terminal codes on either
-    if output is None:
-        from ._output import write_utf8
 
-        write_utf8(text)
-        return
     write_output(output, text.encode("utf-8"), ledger)
-    sys.stderr.write(f"已生成 {output}\n")
+    if not is_stdout(output):
+        sys.stderr.write(f"已生成 {output}\n")
 
 
 def _data_version(ledger: Path) -> tuple[str, bool]:

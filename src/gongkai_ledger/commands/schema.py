@@ -24,7 +24,8 @@ def schema_command(
         typer.Option(
             "--output",
             "-o",
-            help="写入此目录(<种类>.schema.json);不写则输出 --file 指定的一种到标准输出。",
+            help="写入此目录(<种类>.schema.json,不能在台账的 progress/ 中);"
+            "不写或写 - 则输出 --file 指定的一种到标准输出。",
         ),
     ] = None,
 ) -> None:
@@ -36,23 +37,26 @@ def schema_command(
 
     退出码:0 完成;2 用法错误。
     """
-    from ..edit import write_atomic
+    import os
+
+    from .._app import LEDGER_ENV
+    from ..outfile import is_stdout, output_directory, write_output
     from ..schema import FileKind, schema_file_name, schema_json
 
     if file is not None and file not in KINDS:
         raise UsageError(f"--file 只能是 {'、'.join(KINDS)},不能是“{file}”")
     kinds = [FileKind(file)] if file is not None else list(FileKind)
-    if output is None:
+    if is_stdout(output):
         if file is None:
             raise UsageError(
                 "请用 --file 选择 tasks、units 或 progress,或用 -o 目录 写出全部三个文件"
             )
-        sys.stdout.write(schema_json(kinds[0]))
+        write_output(None, schema_json(kinds[0]).encode("utf-8"), ())
         return
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"“{output}”不是目录")
-    output.mkdir(parents=True, exist_ok=True)
+    assert output is not None
+    ledgers = (Path(os.environ.get(LEDGER_ENV) or "data"),)  # and any ledger around the path
+    output_directory(output, ledgers)
     for kind in kinds:
         target = output / schema_file_name(kind)
-        write_atomic(target, schema_json(kind).encode("utf-8"))
+        write_output(target, schema_json(kind).encode("utf-8"), ledgers)
         sys.stdout.write(f"已写入:{target.as_posix()}\n")
