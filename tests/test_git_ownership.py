@@ -124,7 +124,7 @@ def test_codeowners_output_directory_that_cannot_be_made(
     monkeypatch.chdir(repo)
     result = run_ledger(capsys, "codeowners", "--ledger", "data", "-o", ".github/CODEOWNERS")
     assert result.code == 2
-    assert result.err.startswith("用法错误:无法创建目录“.github”:")
+    assert result.err.startswith("错误:无法写入“.github/CODEOWNERS”:路径中有一段不是目录")
     assert "Errno" not in result.err and "exists" not in result.err
 
 
