@@ -14,6 +14,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "report_ledger"
 AS_OF = ("--as-of", "2022-12-31")
 
 
+@pytest.mark.usefixtures("past_the_input_check")
 def test_xlsx_with_characters_excel_cannot_hold(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
