@@ -79,6 +79,16 @@ ATTACKS = {
     "append": "{% set a = 'x' * 1000000 %}{% set l = [] %}{% for i in range(100000) %}"
     "{% set _ = l.append(a ~ i) %}{% endfor %}{{ l | length }}",
     "big-int": "{{ ((10 ** 100) ** 100) ** 100 }}",
+    "list-as-text": "{{ ['x' * 1000000] * 1000000 }}",
+    "list-in-tilde": "{{ (['x' * 1000000] * 1000000) ~ '' }}",
+    "list-as-string": "{{ (['x' * 1000000] * 1000000) | string | length }}",
+    "tojson-indent": "{{ [1, 2] | tojson(indent=2000000000) }}",
+    "tojson": "{{ (['x' * 1000000] * 1000) | tojson | length }}",
+    "batch": "{{ 'x' | batch(2000000000, 'y') | list | length }}",
+    "slice": "{{ 'x' | slice(2000000000) | list | length }}",
+    "sum-lists": "{{ ([range(1000) | list] * 100000) | sum(start=[]) | length }}",
+    "translate": "{{ ('x' * 1000).translate({120: 'y' * 10000000}) }}",
+    "bytes-center": "{{ 'x'.encode().center(2000000000) }}",
 }
 
 

@@ -20,6 +20,7 @@ message, which the report command shows as a template error (exit 2).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -112,13 +113,59 @@ class Budget:
         self.check_clock()
 
 
-def _size(value: Any) -> int:
-    """The characters (or elements) `value` stands for when joined or formatted."""
+def _length(value: Any) -> int:
+    """The characters or elements of a string or collection (for `+`, `*`, `extend`)."""
     if isinstance(value, str | bytes | list | tuple | dict | set):
         return len(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value.bit_length() // 3 + 2  # decimal digits, rounded up
-    return len(str(value))
+    return _size(value)
+
+
+_REPR_GROWTH = 10  # repr() writes a character at most as '\\U0001f600'
+_TEXT_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
+def _size(value: Any) -> int:
+    """An upper bound of the length of `str(value)`, found without making it: a container
+    (`str([a] * 1000000)`) is walked, every occurrence of an element counted (the walk stops
+    as soon as the bound passes any limit, so it costs no more than the text it stands for)."""
+    if isinstance(value, str):
+        return len(value)
+    if not isinstance(value, _TEXT_CONTAINERS):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value.bit_length() // 3 + 2  # decimal digits, rounded up
+        if isinstance(value, bytes):
+            return len(value) * 4 + 3
+        return len(str(value))
+    total = 0
+    on_path: set[int] = set()
+    stack: list[Any] = [value]
+    while stack and total <= _WALK_LIMIT:
+        item = stack.pop()
+        if item is _LEAVE:
+            on_path.discard(stack.pop())
+            continue
+        if isinstance(item, str):
+            total += len(item) * _REPR_GROWTH + 2
+        elif isinstance(item, _TEXT_CONTAINERS):
+            total += 2
+            if id(item) in on_path:  # shown as [...]
+                continue
+            on_path.add(id(item))
+            stack += [id(item), _LEAVE]
+            elements = (
+                [x for pair in item.items() for x in pair] if isinstance(item, dict) else item
+            )
+            for element in elements:
+                total += 2
+                stack.append(element)
+        else:
+            total += _size(item)
+    return total
+
+
+_LEAVE = object()  # marks the end of a container's elements in _size's walk
+# A walk ends past the default limit of one value: what it sized is refused by then anyway.
+_WALK_LIMIT = Limits.value_chars
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -167,6 +214,7 @@ _STR_METHODS: dict[str, Callable[..., int]] = {
     "zfill": lambda s, width=0, *_: max(len(s), _width(width)),
     "expandtabs": lambda s, tabsize=8, **_: len(s) + s.count("\t") * max(0, _width(tabsize)),
     "replace": lambda s, old="", new="", *_: len(s) + _count(s, old) * _size(new),
+    "translate": lambda s, table=None, *_: len(s) * _longest_value(table),
 }
 
 # The size of a filter's result, from its own arguments, before it is made.
@@ -182,9 +230,20 @@ _FILTERS: dict[str, Callable[..., int]] = {
     "replace": lambda s, old="", new="", *_: _size(s) + _count(str(s), old) * _size(new),
     "format": lambda value, *args, **kwargs: _printf_size(str(value), args or kwargs),
     "join": lambda value, d="", *_, **__: sum(map(_size, value)) + len(value) * _size(d),
+    "sum": lambda iterable, attribute=None, start=0, *_: _sum_size(iterable, start),
+    "batch": lambda value, linecount=1, fill_with=None, *_: (
+        _length(value) + (_width(linecount) if fill_with is not None else 0)
+    ),
+    "slice": lambda value, slices=1, *_, **__: _length(value) + _width(slices),
+    "string": lambda value, *_: _size(value),
+    "e": lambda value, *_: 5 * _size(value),  # '&amp;' for '&'
+    "escape": lambda value, *_: 5 * _size(value),
+    "forceescape": lambda value, *_: 5 * _size(value),
+    "urlencode": lambda value, *_: 12 * _size(value),  # '%F0%9F%98%80' for one character
+    "tojson": lambda value, indent=None, *_: _size(value) * (1 + _width(indent)),
 }
 _STR_SIZED_ELSEWHERE = frozenset({"join", "format", "format_map"})  # in BudgetSandbox.call
-_LISTED_FIRST = frozenset({"join"})  # filters whose value is listed first, to be sized
+_LISTED_FIRST = frozenset({"join", "sum"})  # filters whose value is listed first, to be sized
 
 
 class _BudgetCodeGenerator(CodeGenerator):
@@ -221,6 +280,8 @@ class BudgetSandbox(SandboxedEnvironment):
         self.rendering = ""  # the file of the template being rendered, for messages
         self.concat = self._checked_join  # type: ignore[method-assign]
         self.globals["lipsum"] = self._lipsum
+        self.finalize = self._finalize
+        self.policies["json.dumps_function"] = self._json_dumps
         self.filters = {name: self._bounded_filter(name, f) for name, f in self.filters.items()}
 
     def render(self, name: str, context: dict[str, Any]) -> str:
@@ -253,7 +314,7 @@ class BudgetSandbox(SandboxedEnvironment):
                 raise BudgetExceeded(f"乘法结果过长(超过 {self.limits.value_chars} 个元素)")
             self.budget.allow(len(seq) * max(times, 0), what)
         elif operator == "+" and isinstance(left, str | list | tuple):
-            self.budget.allow(len(left) + _size(right), what)
+            self.budget.allow(len(left) + _length(right), what)
         elif operator == "%" and isinstance(left, str):
             self.budget.allow(_printf_size(left, right), what)
         else:
@@ -269,12 +330,13 @@ class BudgetSandbox(SandboxedEnvironment):
         name = getattr(method, "__name__", "")
         what = f"调用“{name or type(__obj).__name__}”"
         charged = True
-        if isinstance(owner, str) and (name in _STR_METHODS or name in _STR_SIZED_ELSEWHERE):
+        text_method = name in _STR_METHODS or name in _STR_SIZED_ELSEWHERE
+        if isinstance(owner, str | bytes) and text_method:
             if name == "join" and args:
                 items = list(args[0])
                 self.budget.allow(sum(map(_size, items)) + len(items) * len(owner), what)
                 args = (items, *args[1:])
-            elif name in ("format", "format_map"):
+            elif name in ("format", "format_map") and isinstance(owner, str):
                 mapped = args[0] if name == "format_map" and args else {}
                 values = (*args, *mapped.values()) if isinstance(mapped, dict) else args
                 self.budget.allow(_brace_size(owner, tuple(values), kwargs), what)
@@ -283,7 +345,7 @@ class BudgetSandbox(SandboxedEnvironment):
         elif isinstance(owner, list) and name in ("append", "insert"):
             self.budget.allow(1, what)
         elif isinstance(owner, list) and name == "extend" and args:
-            self.budget.allow(_size(args[0]), what)
+            self.budget.allow(_length(args[0]), what)
         else:
             charged = False
         result = SandboxedEnvironment.call(self, __context, __obj, *args, **kwargs)
@@ -316,6 +378,24 @@ class BudgetSandbox(SandboxedEnvironment):
         self.budget.allow(sum(map(len, listed)), "模板片段")
         return "".join(listed)
 
+    def _finalize(self, value: Any) -> Any:
+        """Every `{{ value }}` before it is made text: a list or dict is sized first."""
+        if not isinstance(value, str):
+            self.budget.allow(_size(value), "输出")
+        return value
+
+    def _json_dumps(self, value: Any, **options: Any) -> str:
+        """`|tojson`, streamed and stopped at the limit of one value."""
+        what = "过滤器“tojson”"
+        parts: list[str] = []
+        total = 0
+        for part in json.JSONEncoder(**options).iterencode(value):
+            total += len(part)
+            if total > self.limits.value_chars:
+                self.budget.allow(total, what)
+            parts.append(part)
+        return "".join(parts)
+
     def _lipsum(self, n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
         self.budget.allow(_width(n) * _width(max) * 12, "lipsum")  # 12: a word and its space
         return generate_lorem_ipsum(n, html, min, max)
@@ -342,6 +422,20 @@ class BudgetSandbox(SandboxedEnvironment):
 def _passed(function: Callable[..., Any]) -> int:
     """How many arguments Jinja passes before the filter's value (a context or environment)."""
     return 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
+
+
+def _longest_value(table: Any) -> int:
+    if not isinstance(table, dict):
+        return 1
+    return max([1, *(_size(v) for v in table.values() if v is not None)])
+
+
+def _sum_size(items: list[Any], start: Any) -> int:
+    """`|sum(start=[])` adds lists (or strings) one by one: each addition copies the sum."""
+    if not isinstance(start, str | list | tuple):
+        return 0
+    total = _length(start) + sum(map(_length, items))
+    return total + total * len(items) // 2
 
 
 def _is_sequence_times(left: Any, right: Any) -> bool:
