@@ -23,6 +23,7 @@ class Registry:
                 self._by_name[name] = unit
         self._by_id = {unit.id: unit for unit in self.units}
         self._expanded: dict[str, tuple[Unit, ...]] = {}
+        self._units_of_group: dict[str, tuple[Unit, ...]] | None = None
         # Large ledgers ask these again and again (once per report): answered once.
         self._owning: dict[tuple[str, ...], tuple[Unit, ...]] = {}
         self._owner_ids: dict[tuple[str, ...], frozenset[int]] = {}
@@ -43,19 +44,117 @@ class Registry:
     def expand(self, name: str) -> tuple[Unit, ...]:
         """Every unit a name stands for; cycles and unknown names contribute nothing."""
         if name not in self._expanded:
-            self._expanded[name] = tuple(self._walk(name, set()))
+            found = self.lookup(name)
+            if found is None:
+                self._expanded[name] = ()
+            elif isinstance(found, Unit):
+                self._expanded[name] = (found,)
+            else:
+                self._expanded[name] = self._group_units()[found.name]
         return self._expanded[name]
 
-    def _walk(self, name: str, seen: set[str]) -> list[Unit]:
-        found = self.lookup(name)
-        if found is None:
-            return []
-        if isinstance(found, Unit):
-            return [found]
-        if found.name in seen:
-            return []
-        seen = seen | {found.name}
-        return _unique(unit for member in found.members for unit in self._walk(member.text, seen))
+    def _group_units(self) -> dict[str, tuple[Unit, ...]]:
+        """The units of every group, computed once for all: each group's members in order, a
+        member group by its own (already computed) units; a group in a cycle gets the units of
+        its whole cycle. Linear in the members, and no recursion however deep the nesting."""
+        if self._units_of_group is None:
+            units: dict[str, tuple[Unit, ...]] = {}
+            for component in self._components():
+                inside = {group.name for group in component}
+                found: dict[Unit, None] = {}
+                for group in component:
+                    for member in group.members:
+                        target = self.lookup(member.text)
+                        if isinstance(target, Unit):
+                            found[target] = None
+                        elif target is not None and target.name not in inside:
+                            found.update(dict.fromkeys(units[target.name]))
+                for group in component:
+                    units[group.name] = tuple(found)
+            self._units_of_group = units
+        return self._units_of_group
+
+    def _member_groups(self, group: Group) -> list[Group]:
+        return [g for m in group.members if isinstance(g := self.lookup(m.text), Group)]
+
+    def _components(self) -> list[list[Group]]:
+        """The groups in strongly connected components (a cycle, or one group outside any),
+        members before the groups that contain them: Tarjan's algorithm, iteratively."""
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        on_stack: set[str] = set()
+        stack: list[Group] = []
+        components: list[list[Group]] = []
+        for root in self.groups:
+            if root.name in index:
+                continue
+            work: list[tuple[Group, list[Group], int]] = [(root, self._member_groups(root), 0)]
+            index[root.name] = low[root.name] = len(index)
+            stack.append(root)
+            on_stack.add(root.name)
+            while work:
+                group, members, at = work[-1]
+                if at < len(members):
+                    work[-1] = (group, members, at + 1)
+                    member = members[at]
+                    if member.name not in index:
+                        index[member.name] = low[member.name] = len(index)
+                        stack.append(member)
+                        on_stack.add(member.name)
+                        work.append((member, self._member_groups(member), 0))
+                    elif member.name in on_stack:
+                        low[group.name] = min(low[group.name], index[member.name])
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0].name
+                    low[parent] = min(low[parent], low[group.name])
+                if low[group.name] == index[group.name]:
+                    component: list[Group] = []
+                    while True:
+                        top = stack.pop()
+                        on_stack.discard(top.name)
+                        component.append(top)
+                        if top is group:
+                            break
+                    components.append(component[::-1])
+        return components
+
+    def cycles(self) -> list[list[str]]:
+        """One cycle of group names per strongly connected component that has one, each
+        starting and ending at the component's first group: ['甲', '乙', '甲']."""
+        order: dict[str, int] = {}
+        for n, group in enumerate(self.groups):
+            order.setdefault(group.name, n)
+        found: list[list[str]] = []
+        for component in self._components():
+            inside = {group.name for group in component}
+            start = min(component, key=lambda g: order[g.name])
+            if len(component) == 1 and all(
+                g.name != start.name for g in self._member_groups(start)
+            ):
+                continue
+            found.append(self._cycle_through(start, inside))
+        return sorted(found, key=lambda cycle: order[cycle[0]])
+
+    def _cycle_through(self, start: Group, inside: set[str]) -> list[str]:
+        """A path start → … → start within one strongly connected component: a depth-first
+        walk that visits each group once (one must lead back to the start)."""
+        seen = {start.name}
+        path: list[tuple[Group, list[Group], int]] = [(start, self._member_groups(start), 0)]
+        while path:
+            group, members, at = path[-1]
+            if at == len(members):
+                path.pop()
+                continue
+            path[-1] = (group, members, at + 1)
+            member = members[at]
+            if member.name == start.name:
+                return [g.name for g, _, _ in path] + [start.name]
+            if member.name in inside and member.name not in seen:
+                seen.add(member.name)
+                path.append((member, self._member_groups(member), 0))
+        return [start.name, start.name]  # unreachable for a strongly connected component
 
     def owning_units(self, item: Item) -> tuple[Unit, ...]:
         owners = tuple(owner.text for owner in item.owners)

@@ -7,22 +7,27 @@ reachable as `builtin/<name>` so a user template can `{% extends %}` them.
 
 Every template, ours or a user's, runs in Jinja's sandbox with
 `StrictUndefined`: no attribute starting with `_`, no file or module access,
-and a misspelt variable is an error, not an empty string. HTML templates
+and a misspelt variable is an error, not an empty string. Templates are read
+only from regular files inside their directory (links resolved first), and
+every render is bounded in output, memory and time (`sandbox.py`). HTML templates
 (`*.html.j2`, and anything not Markdown) are autoescaped; Markdown templates
 are not, and pass every user text through the `md` filter instead.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
-    FileSystemLoader,
+    Environment,
     PrefixLoader,
     StrictUndefined,
     TemplateError,
@@ -31,15 +36,18 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.loaders import split_template_path
 
+from .errors import os_reason
 from .mdtext import md_escape, md_url
+from .sandbox import BudgetSandbox
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 BUILTIN_PREFIX = "builtin"
 REPORT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
 _MD_NOT_ESCAPED = (".md.j2", ".md", ".txt.j2", ".txt")
+MAX_TEMPLATE_BYTES = 1_000_000  # a template file; the packaged ones are a few KB
 
 
 class TemplateProblem(Exception):
@@ -47,6 +55,59 @@ class TemplateProblem(Exception):
 
     The command prints it after "模板错误:" and exits 2.
     """
+
+
+class TemplateRefused(TemplateError):
+    """A template file that may not be read: a link out of its directory, a FIFO or device,
+    too large, not UTF-8. Its message is Chinese and complete."""
+
+
+class _DirectoryLoader(BaseLoader):
+    """Templates from one directory, and only regular files inside it: a name is resolved
+    (every link followed) and must stay within the resolved directory; FIFOs, devices and
+    files over MAX_TEMPLATE_BYTES are refused, and nothing is read beyond that size."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.real_root = os.path.realpath(root)
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(self.root, *split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self.real_root]) != self.real_root:
+            raise TemplateRefused(f"模板“{template}”是指向模板目录之外({real})的链接,不能读取")
+        if os.path.isdir(real):
+            raise TemplateNotFound(template)
+        return _read_template(real, template), path, lambda: True
+
+
+def _read_template(real: str, template: str) -> str:
+    """The text of a regular file of at most MAX_TEMPLATE_BYTES, opened without following a
+    link that appeared since it was resolved and without waiting on a FIFO."""
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise TemplateRefused(f"模板“{template}”无法读取({os_reason(error)})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise TemplateRefused(f"模板“{template}”不是普通文件(如管道、设备),不能读取")
+        data = os.read(fd, MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise TemplateRefused(f"模板“{template}”无法读取({os_reason(error)})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateRefused(f"模板“{template}”过大(超过 {MAX_TEMPLATE_BYTES} 字节)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TemplateRefused(
+            f"模板“{template}”不是 UTF-8 文本(第 {error.start + 1} 个字节无法解码)"
+        ) from None
 
 
 def zh_date(value: Any) -> str:
@@ -63,33 +124,16 @@ def _autoescape(name: str | None) -> bool:
     return name is None or not name.endswith(_MD_NOT_ESCAPED)
 
 
-class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, and no `'x' * 10**9` or `7 ** 10**8` to exhaust memory or time."""
-
-    intercepted_binops = frozenset({"*", "**"})
-    MAX_SIZE = 1_000_000
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 100:
-            raise SecurityError(f"幂运算的指数 {right} 过大")
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
-                if sized and len(seq) * times > self.MAX_SIZE:
-                    raise SecurityError(f"乘法结果过长(超过 {self.MAX_SIZE} 个元素)")
-        return super().call_binop(context, operator, left, right)
-
-
-def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+def environment(user_dir: Path | None = None) -> BudgetSandbox:
     """The sandboxed environment; `user_dir` templates win over the packaged ones."""
-    packaged = FileSystemLoader(PACKAGE_TEMPLATES, encoding="utf-8")
-    loaders: list[Any] = []
+    packaged = _DirectoryLoader(PACKAGE_TEMPLATES)
+    loaders: list[BaseLoader] = []
     if user_dir is not None:
         if not user_dir.is_dir():
             raise TemplateProblem(f"模板目录“{user_dir}”不存在或不是目录")
-        loaders.append(FileSystemLoader(user_dir, encoding="utf-8"))
+        loaders.append(_DirectoryLoader(user_dir))
     loaders += [packaged, PrefixLoader({BUILTIN_PREFIX: packaged})]
-    env = _Sandbox(
+    env = BudgetSandbox(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=_autoescape,
@@ -109,12 +153,17 @@ def render_report(context: Mapping[str, Any], fmt: str, user_dir: Path | None = 
     name = REPORT_TEMPLATES[fmt]
     env = environment(user_dir)
     try:
-        return env.get_template(name).render(context)
+        return env.render(name, dict(context))
     except TemplateError as error:
-        raise TemplateProblem(_describe(error, name)) from None
+        raise TemplateProblem(_describe(error, env.rendering or name)) from None
+    except RecursionError as error:
+        # a template that extends or includes itself, or a macro that calls itself forever
+        raise TemplateProblem(_describe(error, env.rendering or name)) from None
+    except MemoryError as error:
+        raise TemplateProblem(_describe(error, env.rendering or name)) from None
     except (ArithmeticError, LookupError, TypeError, ValueError, RuntimeError) as error:
-        # a user's template can divide by zero, index past the end, recurse forever…
-        raise TemplateProblem(_describe(error, name)) from None
+        # a user's template can divide by zero, index past the end…
+        raise TemplateProblem(_describe(error, env.rendering or name)) from None
 
 
 def _describe(error: Exception, name: str) -> str:
@@ -128,6 +177,12 @@ def _describe(error: Exception, name: str) -> str:
         what = f"使用了未定义的变量或属性({error.message})"
     elif isinstance(error, TemplateNotFound):
         what = f"找不到模板“{error.name}”"
+    elif isinstance(error, TemplateRefused):
+        what = str(error)
+    elif isinstance(error, RecursionError):
+        what = "模板递归过深(模板继承或包含了自己,或宏无休止地调用自己)"
+    elif isinstance(error, MemoryError):
+        what = "模板用尽了内存(生成的内容过多)"
     else:
         what = f"模板运行出错({type(error).__name__}: {error})"
     return f"{where or name}: {what}"

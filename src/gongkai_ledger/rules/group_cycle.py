@@ -15,27 +15,20 @@ from . import Finding
 
 ID = "group-cycle"
 LEVEL = Level.ERROR
+SHOWN = 12  # names of a cycle shown in full
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    reported: set[frozenset[str]] = set()
+    groups: dict[str, Group] = {}
     for group in ctx.ledger.groups:
-        cycle = _cycle_from(ctx, group, [group.name])
-        if cycle and frozenset(cycle) not in reported:
-            reported.add(frozenset(cycle))
-            yield group.source, "单位组循环包含:" + " → ".join(cycle), "请去掉造成循环的成员"
+        groups.setdefault(group.name, group)
+    for cycle in ctx.registry.cycles():
+        yield groups[cycle[0]].source, "单位组循环包含:" + _shown(cycle), "请去掉造成循环的成员"
 
 
-def _cycle_from(ctx: Context, group: Group, path: list[str]) -> list[str] | None:
-    for member in group.members:
-        found = ctx.registry.lookup(member.text)
-        if not isinstance(found, Group):
-            continue
-        if found.name == path[0]:
-            return [*path, found.name]
-        if found.name in path:
-            continue  # a cycle, but not through the group we started from
-        cycle = _cycle_from(ctx, found, [*path, found.name])
-        if cycle:
-            return cycle
-    return None
+def _shown(cycle: list[str]) -> str:
+    """'甲 → 乙 → 甲'; a long cycle by its ends and its length, not thousands of names."""
+    if len(cycle) <= SHOWN:
+        return " → ".join(cycle)
+    ends = [*cycle[: SHOWN // 2], "…", *cycle[-(SHOWN // 2) :]]
+    return " → ".join(ends) + f"(共 {len(cycle) - 1} 个单位组)"
