@@ -183,7 +183,19 @@ def format_bytes(data: bytes, kind: FileKind, shown: str) -> bytes:
     if document.node is None and any(p.level is Level.ERROR for p in document.problems):
         raise Unformattable([p for p in document.problems if p.level is Level.ERROR])
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
-    return canonical(text, kind, shown).encode("utf-8")
+    try:
+        return canonical(text, kind, shown).encode("utf-8")
+    except RecursionError:  # libyaml reads 1,000 levels; the layout is worked out recursively
+        raise Unformattable(
+            [
+                make(
+                    syntax,
+                    Source(shown, 1, 1),
+                    "嵌套层级过深,无法自动排版,文件未改动",
+                    hint="台账文件只需几层嵌套;请检查括号是否成对、缩进是否正确",
+                )
+            ]
+        ) from None
 
 
 def canonical(text: str, kind: FileKind, shown: str) -> str:
