@@ -45,6 +45,7 @@ from .locking import LockFailed, LockTimeout, file_lock
 from .model import Ledger, Report, Status, Unit
 from .problems import LedgerUnreadable, Level, Problem
 from .registry import Registry
+from .rules import foreign_file
 from .schema import REPORT
 from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -122,6 +123,9 @@ def resolve_unit(root: Path, name: str) -> Unit:
         document = read_document(units_path, shown, home=repository_of(root))
     except OSError as error:
         raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
+    refused = next((p for p in document.problems if p.rule == foreign_file.ID), None)
+    if refused is not None:  # not read at all: say why, rather than "unknown unit"
+        raise LedgerUnreadable(refused.message)
     units, groups = Reader(shown, document, []).units_file()
     registry = Registry(units, groups)
     found = registry.lookup(name.strip())
@@ -372,7 +376,8 @@ def append_report(data: bytes | None, unit: Unit, report: NewReport, shown: str)
     """The progress file `data` with `report` added at the end of its reports.
 
     `data` None means the file does not exist: a new one is made, with a header comment.
-    Every byte of `data` is kept, except an empty `reports: []` / `reports: ~` marker.
+    Every byte of `data` is kept, except an empty `reports: []` / `reports: ~` marker and
+    the chomping of a `|` text the file ends in (see `_chomp_final_block_scalar`).
     Raises Rejected when the file cannot be read as YAML, EditError when its shape
     leaves no safe place to append.
     """
@@ -387,8 +392,37 @@ def append_report(data: bytes | None, unit: Unit, report: NewReport, shown: str)
             [p for p in document.problems if p.level is Level.ERROR],
             f"未写入:{shown} 现有内容有上述错误,无法安全追加;请先修正。",
         )
-    text = _splice(document.text, document.node, unit, report, emitter, shown)
+    text, node = document.text, document.node
+    chomped = _chomp_final_block_scalar(text, node)
+    if chomped != text:
+        text, node = chomped, parse_document(chomped.encode("utf-8"), shown).node
+    text = _splice(text, node, unit, report, emitter, shown)
     return bom + text.encode("utf-8")
+
+
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?")
+
+
+def _chomp_final_block_scalar(text: str, root: Node | None) -> str:
+    """`text` with a final `|` / `>` text made `|-` / `>-` when the file ends inside it.
+
+    With no line break at the end of the file, such a text has no final line break; the
+    line break that appending needs would become part of it under the default (clip) or
+    keep chomping. The strip indicator keeps its value exactly as it reads now.
+    """
+    if root is None or not text or _BREAK.fullmatch(text[-1]) or not text.splitlines()[-1].strip():
+        return text
+    node = root
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return text
+    start = _Lines(text).offset(node.start_mark)
+    header = _BLOCK_HEADER.match(text, start)
+    if header is None or "-" in header.group():
+        return text
+    stripped = header.group().replace("+", "") + "-"
+    return text[:start] + stripped + text[header.end() :]
 
 
 def _new_file(unit: Unit, report: NewReport, emitter: _Emitter) -> str:
