@@ -328,8 +328,16 @@ def test_a_link_inside_the_git_work_tree_is_read(
     (root / "progress" / "czj.yaml").symlink_to(Path("../../archive/czj.yaml"))
 
     result = run_ledger(capsys, "check", "--as-of", "2022-12-31", "--ledger", str(root))
+    formatted = run_ledger(capsys, "fmt", str(root / "progress" / "czj.yaml"))
 
     assert (result.code, result.out) == (0, "")
+    assert formatted.code == 0 and formatted.out.startswith("已排版")
+    assert (root / "progress" / "czj.yaml").is_symlink()  # fmt writes the file, keeps the link
+    assert (
+        (repo / "archive" / "czj.yaml")
+        .read_text(encoding="utf-8")
+        .startswith('unit: 县财政局\nreports:\n  - item: "1.1"\n')
+    )
     assert summaries(root) == ["旧进展 0"]
 
 

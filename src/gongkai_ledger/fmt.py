@@ -149,7 +149,8 @@ def format_file(path: Path, kind: FileKind, *, write: bool = False) -> Result:
             raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
         change(data)
         return results[0]
-    written = update_file(path, shown, change)
+    # The file itself, not a link to it: the link stays, and the lock is the one add takes.
+    written = update_file(Path(os.path.realpath(path)), shown, change)
     return replace(results[0], written=written is not None)
 
 
