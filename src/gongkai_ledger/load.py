@@ -212,7 +212,7 @@ def plan_timezone(root: Path) -> str:
     if not path.is_file():  # missing, a directory or a FIFO: the loader says what is wrong
         return DEFAULT_TIMEZONE
     try:
-        document = read_document(path, TASKS_FILE)
+        document = read_document(path, TASKS_FILE, home=repository_of(root))
     except OSError:
         return DEFAULT_TIMEZONE
     value = _child(_child(document.node, "plan"), "timezone")
