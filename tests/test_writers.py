@@ -365,6 +365,22 @@ def test_a_fifo_in_progress_does_not_hang_any_reader(write_ledger: Write) -> Non
         ), args
 
 
+def test_a_fifo_as_tasks_yaml_is_named_as_such(write_ledger: Write) -> None:
+    root = write_ledger()
+    (root / "tasks.yaml").unlink()
+    os.mkfifo(root / "tasks.yaml")
+    result = subprocess.run(
+        [*LEDGER, "check", "--ledger", "."],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,  # only so that a hang cannot stop the suite
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "tasks.yaml 是命名管道(FIFO),不是普通文件" in result.stderr
+
+
 def test_a_link_to_dev_zero_is_not_read(
     write_ledger: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:

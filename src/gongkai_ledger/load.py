@@ -63,6 +63,7 @@ from .yamlio import (
     parse_document,
     read_document,
     repository_of,
+    special_kind,
     without_gc,
 )
 
@@ -102,8 +103,12 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
         )
     tasks, units = root / TASKS_FILE, root / UNITS_FILE
     for required in (tasks, units):
-        if not os.path.lexists(required):  # one that is not a regular file is read as a problem
-            raise LedgerUnreadable(f"台账目录“{root}”中没有 {required.name}")
+        if not required.is_file():
+            what = f"{shown_path(required)} 是{kind}" if (kind := special_kind(required)) else ""
+            raise LedgerUnreadable(
+                f"台账目录“{root}”中没有 {required.name}"
+                + (f":{what},不是普通文件" if what else "")
+            )
     progress = [e for e in progress_entries(root) if e.suffix == ".yaml"]
     return tasks, units, progress
 

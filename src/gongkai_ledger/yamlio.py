@@ -246,6 +246,15 @@ def _kind_of(mode: int) -> str:
     return next((name for test, name in _KINDS_ZH if test(mode)), "特殊文件")
 
 
+def special_kind(path: Path) -> str:
+    """What `path` is when it exists but is not a regular file ("目录", "命名管道(FIFO)"…)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    return "" if stat.S_ISREG(mode) else _kind_of(mode)
+
+
 def read_capped(path: Path, max_bytes: int) -> bytes:
     """At most `max_bytes` + 1 bytes of the regular file at `path` (more means too large).
 
