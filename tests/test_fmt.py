@@ -259,7 +259,7 @@ def test_syntax_error_is_reported_and_the_file_left_alone(
     assert result.out == (
         f"已排版:{progress}\n{units}:3:14: 错误 [syntax] 方括号或花括号没有闭合\n"
     )
-    assert result.err == "1 个文件已排版,1 个文件已是统一格式,1 个文件有语法错误,未改动\n"
+    assert result.err == "1 个文件已排版,1 个文件已是统一格式,1 个文件有错误,未改动\n"
     assert units.read_bytes() == before
     assert progress.read_text(encoding="utf-8").splitlines()[2] == '  - item: "5.1"'
 

@@ -6,8 +6,9 @@ diff is exactly the added lines. ruamel.yaml only emits the new scalars, quoted 
 needed, and PyYAML (the reader) confirms each one reads back as written.
 
 `add_report` resolves the unit, checks the whole ledger with the new content substituted
-(nothing is written when that adds an error), and writes under a lock file with a temp
-file + fsync + `os.replace`: concurrent writers queue up, a crash leaves the old file.
+(nothing is written when that adds an error), and writes through `update_file`, the one
+way any command rewrites a ledger file: under the file's lock, read, change, then temp
+file + fsync + `os.replace`. Concurrent writers queue up, a crash leaves the old file.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 import secrets
 import stat
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -32,7 +33,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .check import check_loaded
 from .errors import os_reason
 from .load import (
-    LOCK_SUFFIX,
     PROGRESS_DIR,
     TASKS_FILE,
     UNITS_FILE,
@@ -41,11 +41,20 @@ from .load import (
     load_ledger,
     shown_path,
 )
+from .locking import LockFailed, LockTimeout, file_lock
 from .model import Ledger, Report, Status, Unit
 from .problems import LedgerUnreadable, Level, Problem
 from .registry import Registry
+from .rules import foreign_file
 from .schema import REPORT
-from .yamlio import parse_document, read_document
+from .yamlio import (
+    DEFAULT_MAX_FILE_BYTES,
+    NotRegularFile,
+    parse_document,
+    read_capped,
+    read_document,
+    repository_of,
+)
 
 TEMP_SUFFIX = ".tmp"
 
@@ -111,9 +120,12 @@ def resolve_unit(root: Path, name: str) -> Unit:
     _, units_path, _ = ledger_files(root)
     shown = shown_path(units_path)
     try:
-        document = read_document(units_path, shown)
+        document = read_document(units_path, shown, home=repository_of(root))
     except OSError as error:
         raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
+    refused = next((p for p in document.problems if p.rule == foreign_file.ID), None)
+    if refused is not None:  # not read at all: say why, rather than "unknown unit"
+        raise LedgerUnreadable(refused.message)
     units, groups = Reader(shown, document, []).units_file()
     registry = Registry(units, groups)
     found = registry.lookup(name.strip())
@@ -134,7 +146,7 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
     """The unit's progress file: as the ledger names it, and the real file to write.
 
     Creates `progress/` if missing. Refuses (EditError) a progress directory, progress file
-    or lock file that is a symlink leading out of the ledger directory, or anything that
+    that is a symlink leading out of the ledger directory, or anything that
     is not a plain file where the progress file should be.
     """
     if not _SAFE_UNIT_ID.fullmatch(unit.id):
@@ -168,14 +180,7 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
         raise EditError(f"拒绝写入:{shown} 是指向 {physical.name} 的符号链接")
     if os.path.lexists(physical) and not physical.is_file():
         raise EditError(f"{shown} 不是普通文件")
-    lock = _lock_path(physical)
-    if lock.is_symlink():
-        raise EditError(f"拒绝写入:锁文件 {shown_path(lock)} 是符号链接", hint="请删除它后重试")
     return logical, physical
-
-
-def _lock_path(physical: Path) -> Path:
-    return physical.with_name(physical.name + LOCK_SUFFIX)
 
 
 # -- the command's work ------------------------------------------------------
@@ -189,8 +194,6 @@ def add_report(
     Raises Rejected (new errors; nothing written), EditError (unknown unit, unsafe path,
     I/O failure; nothing written) or LedgerUnreadable.
     """
-    from filelock import FileLock, Timeout
-
     report = replace(  # as the loader reads them back
         report,
         item=report.item.strip(),
@@ -199,32 +202,21 @@ def add_report(
     )
     unit = resolve_unit(root, unit_name)
     logical, physical = progress_path(root, unit)
-    shown = shown_path(logical)
-    lock = FileLock(_lock_path(physical), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise EditError(
-            f"{shown} 正由另一个进程写入,等待 {timeout:g} 秒仍未完成", hint="请稍后重试"
-        ) from None
-    except OSError as error:  # the lock file itself: permissions, or a symlink put there
-        raise EditError(f"无法锁定 {shown}:{os_reason(error)}", hint="请检查目录权限") from None
-    try:
-        return _add_locked(root, unit, report, as_of, logical, physical)
-    finally:
-        lock.release()
+    added: list[Added] = []
+
+    def append(old: bytes | None) -> bytes:
+        new, result = _appended(root, unit, report, as_of, logical, old)
+        added.append(result)
+        return new
+
+    update_file(physical, shown_path(logical), append, timeout=timeout)
+    return added[0]
 
 
-def _add_locked(
-    root: Path, unit: Unit, report: NewReport, as_of: date, logical: Path, physical: Path
-) -> Added:
+def _appended(
+    root: Path, unit: Unit, report: NewReport, as_of: date, logical: Path, old: bytes | None
+) -> tuple[bytes, Added]:
     shown = shown_path(logical)
-    try:
-        old = physical.read_bytes()
-    except FileNotFoundError:
-        old = None
-    except OSError as error:
-        raise EditError(f"无法读取 {shown}:{os_reason(error)}") from None
     new = append_report(old, unit, report, shown)
     before = load_ledger(root)
     after = load_ledger(root, {logical: new})
@@ -242,12 +234,8 @@ def _add_locked(
         _fields(report),
     ]:
         raise RuntimeError(f"the report appended to {shown} does not read back as written")
-    try:
-        write_atomic(physical, new)
-    except OSError as error:
-        raise EditError(f"写入 {shown} 失败:{os_reason(error)}", hint="原文件未改动") from None
     warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
-    return Added(shown, unit, report, old is None, warnings)
+    return new, Added(shown, unit, report, old is None, warnings)
 
 
 def _introduced(before: list[Problem], after: list[Problem]) -> list[Problem]:
@@ -283,6 +271,57 @@ def _reports_of(ledger: Ledger, path: Path) -> list[ReportFields]:
         if os.path.abspath(progress.path) == target:
             return [_fields(r) for r in progress.reports]
     return []
+
+
+# -- the one way a ledger file is rewritten ------------------------------------
+
+
+def update_file(
+    path: Path,
+    shown: str,
+    change: Callable[[bytes | None], bytes | None],
+    *,
+    timeout: float = 120.0,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> bytes | None:
+    """Rewrite a ledger file under its writers' lock: read it, change it, replace it atomically.
+
+    Every writer (progress add, fmt) goes through here, so no writer works from a copy
+    that another has replaced meanwhile. `change` gets the bytes as they are under the
+    lock (None: no file yet) and returns the new content, or None to leave the file.
+    Returns what was written (None: nothing). Raises EditError (the file is unchanged)
+    and whatever `change` raises.
+    """
+    try:
+        with file_lock(path, timeout):
+            old = _read_locked(path, shown, max_bytes)
+            new = change(old)
+            if new is None or new == old:
+                return None
+            try:
+                write_atomic(path, new)
+            except OSError as error:
+                raise EditError(
+                    f"写入 {shown} 失败:{os_reason(error)}", hint="原文件未改动"
+                ) from None
+            return new
+    except LockTimeout:
+        raise EditError(
+            f"{shown} 正由另一个进程写入,等待 {timeout:g} 秒仍未完成", hint="请稍后重试"
+        ) from None
+    except LockFailed as failed:
+        raise EditError(f"无法锁定 {shown}:{os_reason(failed.error)}") from None
+
+
+def _read_locked(path: Path, shown: str, max_bytes: int) -> bytes | None:
+    try:
+        return read_capped(path, max_bytes)
+    except FileNotFoundError:
+        return None
+    except NotRegularFile as error:
+        raise EditError(f"{shown} 是{error.kind},不是普通文件") from None
+    except OSError as error:
+        raise EditError(f"无法读取 {shown}:{os_reason(error)}") from None
 
 
 # -- atomic write ------------------------------------------------------------
@@ -337,7 +376,8 @@ def append_report(data: bytes | None, unit: Unit, report: NewReport, shown: str)
     """The progress file `data` with `report` added at the end of its reports.
 
     `data` None means the file does not exist: a new one is made, with a header comment.
-    Every byte of `data` is kept, except an empty `reports: []` / `reports: ~` marker.
+    Every byte of `data` is kept, except an empty `reports: []` / `reports: ~` marker and
+    the chomping of a `|` text the file ends in (see `_chomp_final_block_scalar`).
     Raises Rejected when the file cannot be read as YAML, EditError when its shape
     leaves no safe place to append.
     """
@@ -352,8 +392,37 @@ def append_report(data: bytes | None, unit: Unit, report: NewReport, shown: str)
             [p for p in document.problems if p.level is Level.ERROR],
             f"未写入:{shown} 现有内容有上述错误,无法安全追加;请先修正。",
         )
-    text = _splice(document.text, document.node, unit, report, emitter, shown)
+    text, node = document.text, document.node
+    chomped = _chomp_final_block_scalar(text, node)
+    if chomped != text:
+        text, node = chomped, parse_document(chomped.encode("utf-8"), shown).node
+    text = _splice(text, node, unit, report, emitter, shown)
     return bom + text.encode("utf-8")
+
+
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?")
+
+
+def _chomp_final_block_scalar(text: str, root: Node | None) -> str:
+    """`text` with a final `|` / `>` text made `|-` / `>-` when the file ends inside it.
+
+    With no line break at the end of the file, such a text has no final line break; the
+    line break that appending needs would become part of it under the default (clip) or
+    keep chomping. The strip indicator keeps its value exactly as it reads now.
+    """
+    if root is None or not text or _BREAK.fullmatch(text[-1]) or not text.splitlines()[-1].strip():
+        return text
+    node = root
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return text
+    start = _Lines(text).offset(node.start_mark)
+    header = _BLOCK_HEADER.match(text, start)
+    if header is None or "-" in header.group():
+        return text
+    stripped = header.group().replace("+", "") + "-"
+    return text[:start] + stripped + text[header.end() :]
 
 
 def _new_file(unit: Unit, report: NewReport, emitter: _Emitter) -> str:

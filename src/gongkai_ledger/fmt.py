@@ -20,10 +20,11 @@ from __future__ import annotations
 import bisect
 import difflib
 import io
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,14 @@ from .problems import LedgerUnreadable, Level, Problem
 from .rules import duplicate_key, make, syntax
 from .schema import ROOTS, FileKind
 from .schema import Node as Shape
-from .yamlio import parse_document
+from .yamlio import (
+    DEFAULT_MAX_FILE_BYTES,
+    NotRegularFile,
+    parse_document,
+    read_capped,
+    refusal,
+    repository_of,
+)
 
 PathKey = str | int  # a mapping key as written, or a sequence index
 NodePath = tuple[PathKey, ...]
@@ -56,22 +64,40 @@ class Unformattable(Exception):
 
 
 def kind_of(path: Path) -> FileKind | None:
-    """Which ledger file `path` is, by its name: tasks.yaml, units.yaml, progress/*.yaml."""
+    """Which ledger file `path` is, by its place: progress/*.yaml, else the ledger's own two.
+
+    A progress file is one in a `progress` directory that is not itself a ledger directory
+    (which has units.yaml), whatever its name: the unit `tasks` has `progress/tasks.yaml`.
+    """
+    in_progress = path.parent.name == PROGRESS_DIR and not (path.parent / UNITS_FILE).exists()
+    if in_progress and path.suffix == ".yaml":
+        return FileKind.PROGRESS
     if path.name == TASKS_FILE:
         return FileKind.TASKS
     if path.name == UNITS_FILE:
         return FileKind.UNITS
-    if path.parent.name == PROGRESS_DIR and path.suffix == ".yaml":
-        return FileKind.PROGRESS
     return None
 
 
 def ledger_yaml_files(root: Path) -> list[Path]:
-    """The ledger files under a ledger directory (or a progress directory), in order."""
-    if root.name == PROGRESS_DIR:
-        return sorted(root.glob("*.yaml"))
-    found = [root / name for name in (TASKS_FILE, UNITS_FILE) if (root / name).is_file()]
-    return found + sorted((root / PROGRESS_DIR).glob("*.yaml"))
+    """The ledger files under a ledger directory (or a progress directory), in order.
+
+    Raises LedgerUnreadable when the progress directory cannot be listed.
+    """
+    if root.name == PROGRESS_DIR and not (root / UNITS_FILE).exists():
+        return _yaml_entries(root)
+    found = [root / name for name in (TASKS_FILE, UNITS_FILE) if os.path.lexists(root / name)]
+    return found + _yaml_entries(root / PROGRESS_DIR)
+
+
+def _yaml_entries(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    try:
+        names = os.listdir(directory)
+    except OSError as error:
+        raise LedgerUnreadable(f"无法读取目录 {shown_path(directory)}:{os_reason(error)}") from None
+    return sorted(directory / name for name in names if name.endswith(".yaml"))
 
 
 @dataclass(frozen=True)
@@ -83,21 +109,52 @@ class Result:
     before: bytes
     after: bytes | None  # None: not formatted, see `problems`
     problems: tuple[Problem, ...] = ()
+    written: bool = False
 
     @property
     def changed(self) -> bool:
         return self.after is not None and self.after != self.before
 
 
-def format_file(path: Path) -> Result:
-    """Format one ledger file in memory (nothing is written). Raises LedgerUnreadable."""
-    kind = kind_of(path)
-    assert kind is not None, path
+def format_file(path: Path, kind: FileKind, *, write: bool = False) -> Result:
+    """Format one ledger file; with `write`, replace it under the writers' lock.
+
+    The file is read under the lock and replaced before the lock is let go, so a report
+    that `progress add` saved meanwhile is never overwritten with an older copy. A file
+    outside the ledger's repository, or not a regular file, is left alone (a problem).
+    Raises LedgerUnreadable (cannot read) and EditError (cannot lock or write).
+    """
+    from .edit import update_file
+
     shown = shown_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
+    ledger_dir = path.parent.parent if kind is FileKind.PROGRESS else path.parent
+    refused = refusal(path, shown, repository_of(ledger_dir))
+    if refused is not None:
+        return Result(path, shown, b"", None, (refused,))
+    results: list[Result] = []
+
+    def change(data: bytes | None) -> bytes | None:
+        if data is None:
+            raise LedgerUnreadable(f"无法读取 {shown}:文件或目录不存在")
+        result = _format(path, kind, shown, data)
+        results.append(result)
+        return result.after if result.changed else None
+
+    if not write:
+        try:
+            data = read_capped(path, DEFAULT_MAX_FILE_BYTES)
+        except NotRegularFile as error:
+            raise LedgerUnreadable(f"{shown} 是{error.kind},不是普通文件") from None
+        except OSError as error:
+            raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
+        change(data)
+        return results[0]
+    # The file itself, not a link to it: the link stays, and the lock is the one add takes.
+    written = update_file(Path(os.path.realpath(path)), shown, change)
+    return replace(results[0], written=written is not None)
+
+
+def _format(path: Path, kind: FileKind, shown: str, data: bytes) -> Result:
     try:
         return Result(path, shown, data, format_bytes(data, kind, shown))
     except Unformattable as error:
@@ -127,7 +184,19 @@ def format_bytes(data: bytes, kind: FileKind, shown: str) -> bytes:
     if document.node is None and any(p.level is Level.ERROR for p in document.problems):
         raise Unformattable([p for p in document.problems if p.level is Level.ERROR])
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
-    return canonical(text, kind, shown).encode("utf-8")
+    try:
+        return canonical(text, kind, shown).encode("utf-8")
+    except RecursionError:  # libyaml reads 1,000 levels; the layout is worked out recursively
+        raise Unformattable(
+            [
+                make(
+                    syntax,
+                    Source(shown, 1, 1),
+                    "嵌套层级过深,无法自动排版,文件未改动",
+                    hint="台账文件只需几层嵌套;请检查括号是否成对、缩进是否正确",
+                )
+            ]
+        ) from None
 
 
 def canonical(text: str, kind: FileKind, shown: str) -> str:

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from .digits import ascii_digits
 from .errors import os_reason
+from .locking import LOCK_SUFFIX  # stale lock files of older versions are not ledger files
 from .model import (
     DEFAULT_TIMEZONE,
     Cadence,
@@ -41,6 +42,7 @@ from .rules import (
     control_char,
     deadline_format,
     duplicate_key,
+    foreign_file,
     id_format,
     impossible_date,
     make,
@@ -60,10 +62,11 @@ from .yamlio import (
     Document,
     parse_document,
     read_document,
+    repository_of,
+    special_kind,
     without_gc,
 )
 
-LOCK_SUFFIX = ".lock"  # `progress add` locks czj.yaml with czj.yaml.lock beside it
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
 PROGRESS_DIR = "progress"
@@ -101,10 +104,26 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
     tasks, units = root / TASKS_FILE, root / UNITS_FILE
     for required in (tasks, units):
         if not required.is_file():
-            raise LedgerUnreadable(f"台账目录“{root}”中没有 {required.name}")
-    progress_dir = root / PROGRESS_DIR
-    progress = sorted(progress_dir.glob("*.yaml")) if progress_dir.is_dir() else []
+            what = f"{shown_path(required)} 是{kind}" if (kind := special_kind(required)) else ""
+            raise LedgerUnreadable(
+                f"台账目录“{root}”中没有 {required.name}"
+                + (f":{what},不是普通文件" if what else "")
+            )
+    progress = [e for e in progress_entries(root) if e.suffix == ".yaml"]
     return tasks, units, progress
+
+
+def progress_entries(root: Path) -> list[Path]:
+    """What progress/ holds, sorted; nothing when it is not a directory. Raises LedgerUnreadable."""
+    progress_dir = root / PROGRESS_DIR
+    if not progress_dir.is_dir():
+        return []
+    try:
+        return sorted(progress_dir / name for name in os.listdir(progress_dir))
+    except OSError as error:
+        raise LedgerUnreadable(
+            f"无法读取目录 {shown_path(progress_dir)}:{os_reason(error)}"
+        ) from None
 
 
 def is_ledger_file(path: Path, root: Path) -> bool:
@@ -115,17 +134,28 @@ def is_ledger_file(path: Path, root: Path) -> bool:
 
 def _stray_progress_entries(root: Path) -> list[Path]:
     """Entries of progress/ that are not read: a `czj.yml` or a subfolder would be ignored."""
-    progress_dir = root / PROGRESS_DIR
-    if not progress_dir.is_dir():
-        return []
     return sorted(
         entry
-        for entry in progress_dir.iterdir()
+        for entry in progress_entries(root)
         if entry.suffix != ".yaml"
         and not entry.name.startswith(".")
         and not entry.name.upper().startswith("README")
         and not entry.name.endswith(LOCK_SUFFIX)
     )
+
+
+def _progress_not_a_directory(root: Path) -> list[Problem]:
+    progress_dir = root / PROGRESS_DIR
+    if not os.path.lexists(progress_dir) or progress_dir.is_dir():
+        return []
+    return [
+        make(
+            foreign_file,
+            Source(shown_path(progress_dir), 1, 1),
+            f"{shown_path(progress_dir)} 不是目录,其中不会读取到任何进展",
+            hint="progress 应是存放 <单位编号>.yaml 的目录",
+        )
+    ]
 
 
 def load_ledger(
@@ -158,13 +188,15 @@ def load_ledger(
         )
         for entry in _stray_progress_entries(root)
     ]
+    problems.extend(_progress_not_a_directory(root))
+    home = repository_of(root)
 
     def read(path: Path) -> Reader:
         shown = shown_path(path)
         try:
             data = replaced.get(_absolute(path))
             document = (
-                read_document(path, shown, max_file_bytes)
+                read_document(path, shown, max_file_bytes, home=home)
                 if data is None
                 else parse_document(data, shown, max_file_bytes)
             )
@@ -185,7 +217,7 @@ def plan_timezone(root: Path) -> str:
     if not path.is_file():  # missing, a directory or a FIFO: the loader says what is wrong
         return DEFAULT_TIMEZONE
     try:
-        document = read_document(path, TASKS_FILE)
+        document = read_document(path, TASKS_FILE, home=repository_of(root))
     except OSError:
         return DEFAULT_TIMEZONE
     value = _child(_child(document.node, "plan"), "timezone")

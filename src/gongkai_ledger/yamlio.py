@@ -12,7 +12,9 @@ import bisect
 import codecs
 import functools
 import gc
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from .rules import (
     control_char,
     encoding,
     file_too_large,
+    foreign_file,
     indent_space,
     make,
     syntax,
@@ -203,11 +206,114 @@ def position(path: str, node: Node) -> Source:
     return Source(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:
-    """Read one ledger file. OSError propagates: the caller decides how fatal it is."""
-    with path.open("rb") as file:
-        data = file.read(max_bytes + 1)  # never more: the file may be huge
+def read_document(
+    path: Path, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES, *, home: Path | None = None
+) -> Document:
+    """Read one ledger file. OSError propagates: the caller decides how fatal it is.
+
+    A file that resolves outside `home` (the ledger's repository), or is not a regular
+    file, is not read: the document holds a `foreign-file` problem instead.
+    """
+    refused = refusal(path, shown, home)
+    if refused is not None:
+        return Document(None, "", (refused,))
+    try:
+        data = read_capped(path, max_bytes)
+    except NotRegularFile as error:
+        return Document(None, "", (_not_regular(shown, error.kind),))
     return parse_document(data, shown, max_bytes)
+
+
+class NotRegularFile(Exception):
+    """The path is a directory, FIFO, device or socket: reading it could hang or never end."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+_KINDS_ZH = (
+    (stat.S_ISDIR, "目录"),
+    (stat.S_ISFIFO, "命名管道(FIFO)"),
+    (stat.S_ISCHR, "字符设备"),
+    (stat.S_ISBLK, "块设备"),
+    (stat.S_ISSOCK, "套接字"),
+)
+_CHUNK = 1024 * 1024
+
+
+def _kind_of(mode: int) -> str:
+    return next((name for test, name in _KINDS_ZH if test(mode)), "特殊文件")
+
+
+def special_kind(path: Path) -> str:
+    """What `path` is when it exists but is not a regular file ("目录", "命名管道(FIFO)"…)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    return "" if stat.S_ISREG(mode) else _kind_of(mode)
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """At most `max_bytes` + 1 bytes of the regular file at `path` (more means too large).
+
+    Opened non-blocking, so a FIFO does not hang the open, and checked on the open
+    descriptor, so a file swapped in between cannot slip through; read in bounded chunks,
+    so a large cap does not allocate its size up front. Raises NotRegularFile or OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(_kind_of(mode))
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def repository_of(ledger_dir: Path) -> Path:
+    """Where ledger files may live: the git work tree holding the ledger, else the ledger."""
+    real = Path(os.path.realpath(ledger_dir))
+    for directory in (real, *real.parents):
+        if os.path.lexists(directory / ".git"):
+            return directory
+    return real
+
+
+def refusal(path: Path, shown: str, home: Path | None) -> Problem | None:
+    """Why `path` must not be read as a ledger file (outside `home`, not a regular file)."""
+    real = Path(os.path.realpath(path))
+    if home is not None and not real.is_relative_to(home):
+        # The target is named, its content never shown: it may be anyone's file.
+        return make(
+            foreign_file,
+            Source(shown, 1, 1),
+            f"{shown} 指向仓库之外的 {real},不会被读取",
+            hint="台账文件应是仓库中的普通文件;请删除该符号链接,改为普通文件",
+        )
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading says why
+    return None if stat.S_ISREG(mode) else _not_regular(shown, _kind_of(mode))
+
+
+def _not_regular(shown: str, kind: str) -> Problem:
+    return make(
+        foreign_file,
+        Source(shown, 1, 1),
+        f"{shown} 是{kind},不是普通文件,不会被读取",
+        hint="台账文件应是仓库中的普通文件",
+    )
 
 
 def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Document:

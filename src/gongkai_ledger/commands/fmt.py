@@ -34,9 +34,9 @@ def fmt_command(
     UTF-8 无 BOM,LF 换行。只改排版,不改内容;有 YAML 语法错误的文件不改动。
 
     退出码:0 完成(加 --check 时:都已是统一格式);1 有文件需要排版(--check)
-    或有文件因语法错误未能排版;2 用法错误。
+    或有文件因错误未能排版;2 用法错误,或有文件无法读取、写入。
     """
-    from ..edit import write_atomic
+    from ..edit import EditError
     from ..fmt import Result, format_file, kind_of, ledger_yaml_files, unified_diff
     from ..problems import format_text
 
@@ -56,15 +56,21 @@ def fmt_command(
         else:
             targets.append(path)
 
-    results: list[Result] = [format_file(path) for path in dict.fromkeys(targets)]
+    results: list[Result] = []
+    failed = 0
+    for path in dict.fromkeys(targets):
+        kind = kind_of(path)
+        assert kind is not None, path
+        try:
+            results.append(format_file(path, kind, write=not check))
+        except EditError as error:  # cannot lock or write it: the file is as it was
+            hint = f"({error.hint})" if error.hint else ""
+            sys.stderr.write(f"错误:{error.message}{hint}\n")
+            failed += 1
     refused = [r for r in results if r.after is None]
     changed = [r for r in results if r.changed]
     for result in changed:
-        if check:
-            sys.stdout.write(f"需要排版:{result.shown}\n")
-        else:
-            write_atomic(result.path, result.after or b"")
-            sys.stdout.write(f"已排版:{result.shown}\n")
+        sys.stdout.write(f"需要排版:{result.shown}\n" if check else f"已排版:{result.shown}\n")
         if diff:
             sys.stdout.write(unified_diff(result))
     for result in refused:
@@ -75,9 +81,10 @@ def fmt_command(
         for count, what in (
             (len(changed), "需要排版" if check else "已排版"),
             (unchanged, "已是统一格式"),
-            (len(refused), "有语法错误,未改动"),
+            (len(refused), "有错误,未改动"),
+            (failed, "无法写入,未改动"),
         )
         if count
     ]
     sys.stderr.write(",".join(summary) + "\n")
-    raise typer.Exit(1 if refused or (check and changed) else 0)
+    raise typer.Exit(2 if failed else 1 if refused or (check and changed) else 0)

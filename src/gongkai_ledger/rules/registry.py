@@ -14,6 +14,7 @@ from . import (
     duplicate_unit,
     encoding,
     file_too_large,
+    foreign_file,
     future_report,
     group_cycle,
     id_format,
@@ -42,6 +43,7 @@ from . import (
 )
 
 ALL: tuple[ModuleType, ...] = (
+    foreign_file,
     file_too_large,
     encoding,
     bom,
