@@ -19,9 +19,10 @@ from typer.testing import CliRunner
 
 from gongkai_ledger import commands  # noqa: F401  (registers the commands on the app)
 from gongkai_ledger._app import app
-from gongkai_ledger.edit import NewReport, append_report
+from gongkai_ledger.errors import UserError
 from gongkai_ledger.load import Reader
 from gongkai_ledger.model import Source, Status, Unit
+from gongkai_ledger.splice import NewReport, append_report
 from gongkai_ledger.yamlio import parse_document
 
 from .conftest import Write, found
@@ -77,9 +78,13 @@ reports:
 
 
 def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+    """The command in-process; a UserError printed as cli.main prints it."""
     result = CliRunner().invoke(app, [*args, "--ledger", str(root)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
+    error = result.exception
+    if isinstance(error, UserError):
+        return error.exit_code, result.stdout + error.stdout, result.stderr + error.stderr
+    if error is not None and not isinstance(error, SystemExit):
+        raise error
     return result.exit_code, result.stdout, result.stderr
 
 

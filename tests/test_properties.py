@@ -26,12 +26,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gongkai_ledger.check import check_ledger
-from gongkai_ledger.edit import NewReport, add_report
 from gongkai_ledger.fmt import format_bytes
 from gongkai_ledger.load import load_ledger
 from gongkai_ledger.model import Ledger, Source, Status
+from gongkai_ledger.progress import add_report
 from gongkai_ledger.rules.registry import ALL
 from gongkai_ledger.schema import FileKind
+from gongkai_ledger.splice import NewReport
 from gongkai_ledger.status import standings
 
 from .conftest import TASKS, UNITS

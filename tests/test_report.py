@@ -239,7 +239,7 @@ def test_output_is_reproducible_and_written_to_a_file(
     first, second = tmp_path / "a.html", tmp_path / "b.html"
     for out in (first, second):
         run = report(capsys, "--month", "2022-12", "--ledger", str(fixture_copy), "-o", str(out))
-        assert (run.code, run.out, run.err) == (0, "", f"已生成 {out}\n")
+        assert (run.code, run.out, run.err) == (0, "", f"已写入:{out.as_posix()}\n")
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes().startswith(b"<!DOCTYPE html>")  # -o *.html chooses html
 

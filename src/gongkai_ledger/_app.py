@@ -8,7 +8,7 @@ Only the command layer reads the clock or the environment.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +17,8 @@ import typer
 from typer._click.exceptions import UsageError as UsageErrorOfClick
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
+
+from .errors import UsageError
 
 if TYPE_CHECKING:
     from .model import Unit
@@ -181,10 +183,6 @@ SkipInvalidOption = Annotated[
 ]
 
 
-class UsageError(Exception):
-    """A bad option value: printed in Chinese, exit code 2."""
-
-
 def now() -> datetime:
     """The one reading of the clock (STYLE principle 1); tests replace it."""
     return datetime.now(UTC)
@@ -227,24 +225,51 @@ def chosen_unit(registry: Registry, text: str | None) -> Unit | None:
     """The unit named by a --unit option (name, alias or id), or a UsageError that helps."""
     if text is None:
         return None
-    from .model import Group
+    from .registry import unit_named
 
-    found = registry.lookup(text.strip())
-    if found is None:
-        hint = registry.suggest(text.strip()) or "可运行 ledger units 查看所有单位"
-        raise UsageError(f"未知单位“{text}”,{hint}")
-    if isinstance(found, Group):
-        raise UsageError(f"“{text}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)")
-    return found
+    return unit_named(registry, text)
 
 
-def write_output(
-    path: Path | None, data: bytes, ledger: Path, *, make_parents: bool = False
+def output_format(
+    given: str | None,
+    formats: Mapping[str, tuple[str, ...]],
+    default: str,
+    output: Path | None = None,
+    ledger: Path | None = None,
+    *,
+    option: bool = True,
+) -> str:
+    """The one way a command settles its output format: --format, else the -o file's
+    extension, else `default`; `formats` maps each to its -o extensions (none: stdout only).
+    A UsageError for a format not in `formats`; see outfile.choose_format."""
+    from .outfile import choose_format
+
+    ledgers = () if ledger is None else (ledger,)
+    return choose_format(given, output, formats, default, option=option, ledgers=ledgers)
+
+
+def emit(
+    output: Path | None,
+    data: bytes,
+    ledger: Path | None,
+    *,
+    make_parents: bool = False,
+    notes: Sequence[str] = (),
 ) -> None:
-    """Write a command's output: -o file, device or pipe, or stdout (`-`, None); see outfile."""
-    from .outfile import write_output as write
+    """A command's output to stdout (`-`, None) or the -o file, device or pipe (see outfile);
+    then `notes` and, for a file, where it went, on stderr."""
+    from .outfile import is_stdout, write_output
 
-    write(path, data, (ledger,), make_parents=make_parents)
+    write_output(output, data, () if ledger is None else (ledger,), make_parents=make_parents)
+    for note in notes:
+        sys.stderr.write(note + "\n")
+    if output is not None and not is_stdout(output):
+        sys.stderr.write(written(output) + "\n")
+
+
+def written(path: Path) -> str:
+    """What a command says after writing a file."""
+    return f"已写入:{path.as_posix()}"
 
 
 def _version(value: bool) -> None:

@@ -7,8 +7,8 @@ import os
 import sys
 
 from . import commands  # noqa: F401  (registers the commands)
-from ._app import UsageError, app
-from .errors import LedgerUnreadable, OutputUnwritable
+from ._app import app
+from .errors import UserError
 from .safetext import SafeStream
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
@@ -32,12 +32,12 @@ def main() -> None:
 def _run() -> None:
     try:
         app()
-    except (LedgerUnreadable, OutputUnwritable) as error:
-        sys.stderr.write(f"错误:{error}\n")
-        sys.exit(2)
-    except UsageError as error:
-        sys.stderr.write(f"用法错误:{error}\n")
-        sys.exit(2)
+    except UserError as error:  # the user can fix it: say what and how, nothing more
+        if error.stdout:
+            sys.stdout.write(error.stdout)
+            sys.stdout.flush()
+        sys.stderr.write(error.stderr)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         sys.exit(130)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from .errors import UsageError
 from .model import Ledger
 from .registry import Registry
 from .safetext import LINE_BREAKS, UNSAFE, one_line
@@ -30,7 +31,7 @@ _PATH_SPECIAL = re.compile(r"([ \\#*?\[\]])")
 _OTHER_SPACE = re.compile(r"[^\S ]")  # a tab, a full-width or no-break space: no escape for them
 
 
-class CodeownersError(ValueError):
+class CodeownersError(UsageError):
     """A template or office that cannot give valid owners; the message is for the user."""
 
 

@@ -1,16 +1,94 @@
-"""Errors that end a command, kept free of heavy imports: the entry point loads this on every run."""
+"""Errors that end a command, kept free of heavy imports: the entry point loads this on every run.
+
+Every mistake a user can make that stops a command is a `UserError`: a Chinese message, an
+optional hint, an exit code, and what to print. `cli.main` is the one place that prints
+them; lower layers raise them and commands let them pass.
+"""
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .problems import Problem
 
 
-class LedgerUnreadable(Exception):
-    """The ledger cannot be read at all (no directory, no tasks.yaml): exit code 2."""
+class UserError(Exception):
+    """A command cannot do what was asked, for a reason the user can fix (exit code 2).
+
+    Printed on stderr as `<prefix><message>(<hint>)`; `stdout` is printed first, if any.
+    """
+
+    prefix = "错误:"
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    @property
+    def stdout(self) -> str:
+        """What goes on standard output before the message (problems a user can act on)."""
+        return ""
+
+    @property
+    def stderr(self) -> str:
+        hint = f"({self.hint})" if self.hint else ""
+        return f"{self.prefix}{self.message}{hint}\n"
 
 
-class OutputUnwritable(Exception):
-    """A command's output cannot be written (-o file, device, standard output): exit code 2."""
+class UsageError(UserError):
+    """A bad option value or a missing one."""
+
+    prefix = "用法错误:"
+
+
+class LedgerUnreadable(UserError):
+    """The ledger cannot be read at all (no directory, no tasks.yaml)."""
+
+
+class OutputUnwritable(UserError):
+    """A command's output cannot be written (-o file, device, standard output)."""
+
+
+class EditError(UserError):
+    """Nothing was written: a wrong option or a file that cannot be edited safely."""
+
+
+class TemplateProblem(UserError):
+    """A report template cannot be loaded or rendered: a Chinese message with file and line."""
+
+    prefix = "模板错误:"
+
+
+class Rejected(UserError):
+    """Nothing was written: the edit would add these errors to the ledger (exit code 1).
+
+    The problems go to standard output, like `ledger check`'s; the explanation to stderr.
+    """
+
+    prefix = ""
+    exit_code = 1
+
+    def __init__(self, path: str, problems: Sequence[Problem], explanation: str) -> None:
+        super().__init__(explanation)
+        self.path = path
+        self.problems = list(problems)
+        self.explanation = explanation
+
+    @property
+    def stdout(self) -> str:
+        from .problems import format_text
+
+        return format_text(self.problems)
+
+
+def not_one_of(option: str, value: str, choices: Iterable[str], hint: str = "") -> UsageError:
+    """The one wording of "this option takes one of these values"."""
+    return UsageError(f"{option} 只能是 {'、'.join(choices)},不能是“{value}”{hint}")
 
 
 # The operating system's reasons in the words of an office user; its own strerror is English.

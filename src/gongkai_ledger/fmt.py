@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import os_reason
+from .errors import EditError, UsageError, os_reason
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .model import Source
 from .problems import LedgerUnreadable, Level, Problem
@@ -124,7 +124,7 @@ def format_file(path: Path, kind: FileKind, *, write: bool = False) -> Result:
     outside the ledger's repository, or not a regular file, is left alone (a problem).
     Raises LedgerUnreadable (cannot read) and EditError (cannot lock or write).
     """
-    from .edit import update_file
+    from .rewrite import update_file
 
     shown = shown_path(path)
     ledger_dir = path.parent.parent if kind is FileKind.PROGRESS else path.parent
@@ -152,6 +152,44 @@ def format_file(path: Path, kind: FileKind, *, write: bool = False) -> Result:
     # The file itself, not a link to it: the link stays, and the lock is the one add takes.
     written = update_file(Path(os.path.realpath(path)), shown, change)
     return replace(results[0], written=written is not None)
+
+
+def format_files(paths: list[Path], *, write: bool) -> tuple[list[Result], list[EditError]]:
+    """Format each of `paths` (each once) as `format_file` does; a file that cannot be locked
+    or written is left as it was and its EditError collected, and the others are formatted."""
+    results: list[Result] = []
+    failed: list[EditError] = []
+    for path in dict.fromkeys(paths):
+        kind = kind_of(path)
+        assert kind is not None, path
+        try:
+            results.append(format_file(path, kind, write=write))
+        except EditError as error:
+            failed.append(error)
+    return results, failed
+
+
+def ledger_files_in(paths: list[Path]) -> list[Path]:
+    """The ledger files that `ledger fmt PATH…` formats: a directory's, or the files named.
+
+    UsageError for a directory without ledger files, a missing path, or another file.
+    """
+    targets: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = ledger_yaml_files(path)
+            if not found:
+                raise UsageError(
+                    f"目录“{path}”中没有台账文件(tasks.yaml、units.yaml、progress/*.yaml)"
+                )
+            targets.extend(found)
+        elif not path.exists():
+            raise UsageError(f"找不到“{path}”")
+        elif kind_of(path) is None:
+            raise UsageError(f"“{path}”不是台账文件(tasks.yaml、units.yaml 或 progress/*.yaml)")
+        else:
+            targets.append(path)
+    return targets
 
 
 def _format(path: Path, kind: FileKind, shown: str, data: bytes) -> Result:

@@ -16,8 +16,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from ._app import UsageError
-from .errors import OutputUnwritable, os_reason
+from .errors import OutputUnwritable, UsageError, not_one_of, os_reason
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE
 
 STDOUT = "-"
@@ -61,7 +60,7 @@ def choose_format(
         assert output is not None
         refuse_ledger_path(output, Path(os.path.realpath(output)), ledgers)
     if given is not None and given not in suffixes:
-        raise UsageError(f"--format 只能是 {'、'.join(suffixes)},不能是“{given}”")
+        raise not_one_of("--format", given, suffixes)
     suffix = extension(output)
     if not suffix:
         return given or default
@@ -213,7 +212,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _replace(path: Path, target: Path, data: bytes, make_parents: bool) -> None:
-    from .edit import write_atomic
+    from .atomic import write_atomic
 
     try:
         if make_parents:

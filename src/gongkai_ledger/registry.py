@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .errors import UsageError, UserError
 from .model import Group, Item, Ledger, Unit
 
 
@@ -201,6 +202,30 @@ class Registry:
         found = self.lookup(close[0])
         canonical = found.name if found is not None else close[0]
         return f"是否为“{canonical}”?"
+
+
+def unit_named(registry: Registry, text: str, *, units_file: str = "") -> Unit:
+    """The unit `text` names (name, alias or id): the one unit lookup of every command.
+
+    Raises a UserError saying what `text` is instead: unknown (with a suggestion) or a
+    group. For a --unit option by default (a UsageError); with `units_file`, for the unit
+    that reports (`progress add`), where a group's members are named as who should report.
+    """
+    found = registry.lookup(text.strip())
+    if isinstance(found, Unit):
+        return found
+    if found is None:
+        suggestion = registry.suggest(text.strip())
+        if units_file:
+            raise UserError(f"未知单位“{text}”", hint=suggestion or f"单位名录见 {units_file}")
+        raise UsageError(f"未知单位“{text}”,{suggestion or '可运行 ledger units 查看所有单位'}")
+    if units_file:
+        members = "、".join(u.name for u in registry.expand(found.name))
+        raise UserError(
+            f"“{text}”是单位组,进展应由各成员单位分别报送",
+            hint=f"成员单位:{members}" if members else "",
+        )
+    raise UsageError(f"“{text}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)")
 
 
 def _unique(units: Iterable[Unit]) -> list[Unit]:

@@ -38,7 +38,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
-from .errors import os_reason
+from .errors import TemplateProblem, os_reason
 from .mdtext import md_escape, md_url
 from .sandbox import BudgetSandbox
 
@@ -48,13 +48,6 @@ REPORT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
 _MD_NOT_ESCAPED = (".md.j2", ".md", ".txt.j2", ".txt")
 MAX_TEMPLATE_BYTES = 1_000_000  # a template file; the packaged ones are a few KB
-
-
-class TemplateProblem(Exception):
-    """A template cannot be loaded or rendered: a Chinese message with file and line.
-
-    The command prints it after "模板错误:" and exits 2.
-    """
 
 
 class TemplateRefused(TemplateError):

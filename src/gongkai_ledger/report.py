@@ -64,6 +64,7 @@ from datetime import date
 from typing import Any
 
 from .digits import ascii_digits
+from .errors import UsageError
 from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
 from .problems import Problem
@@ -80,7 +81,7 @@ _STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
-class MonthError(ValueError):
+class MonthError(UsageError):
     """The --month text is not a month."""
 
 

@@ -3,7 +3,7 @@
 Reading uses libyaml (PyYAML's C parser) to *compose* a node tree: every node
 keeps its position, nothing is constructed, so no tag is ever executed and an
 alias bomb is refused before anything expands. Round-trip writing (which must
-keep comments) lives in `edit.py` and uses ruamel.yaml.
+keep comments) lives in `splice.py` and `fmt.py` and uses ruamel.yaml.
 """
 
 from __future__ import annotations

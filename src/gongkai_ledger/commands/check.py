@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, ledger_today, parse_day
+from .._app import LedgerOption, app, ledger_today, output_format, parse_day
 
 
 @app.command()
 def check(
     ledger: LedgerOption = Path("data"),
-    output_format: Annotated[
+    given_format: Annotated[
         str | None,
         typer.Option(
             "--format",
@@ -45,9 +45,8 @@ def check(
     from ..load import load_ledger
     from ..problems import FORMATTERS
 
-    fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if fmt not in FORMATTERS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATTERS)},不能是“{fmt}”")
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = output_format(given_format, dict.fromkeys(FORMATTERS, ()), default)
     day = parse_day(as_of, "--as-of", ledger_today(ledger))
     loaded = load_ledger(ledger, max_file_bytes=max_file_mb * 1024 * 1024)
     problems = check_loaded(loaded, day)

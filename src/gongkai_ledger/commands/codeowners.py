@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, ledger_today, write_output
+from .._app import LedgerOption, app, emit, ledger_today, output_format
+from ..errors import UsageError
 
 FORMATS = {"codeowners": (".txt",)}  # CODEOWNERS has no extension; .txt to look at it
 
@@ -52,24 +52,17 @@ def codeowners_command(
     import os
     from pathlib import PurePosixPath
 
-    from ..codeowners import CodeownersError, codeowners
+    from ..codeowners import codeowners
     from ..gitio import NotARepository, Repo
-    from ..outfile import choose_format, is_stdout
-    from ..usable import usable_ledger
+    from ..valid import valid_ledger
 
-    choose_format(None, output, FORMATS, "codeowners", option=False, ledgers=(ledger,))
-    data = usable_ledger(ledger, ledger_today(ledger))
+    output_format(None, FORMATS, "codeowners", output, ledger, option=False)
+    data = valid_ledger(ledger, ledger_today(ledger))
     try:
         directory = Repo.of(ledger).ledger
     except NotARepository:  # not in a repository (yet): paths from the working directory
         directory = PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
-    try:
-        text = codeowners(data, directory, owner_format, office)
-    except CodeownersError as error:
-        raise UsageError(str(error)) from None
-    write_output(output, text.encode("utf-8"), ledger, make_parents=True)
-    if not is_stdout(output):
-        assert output is not None
-        sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    text = codeowners(data, directory, owner_format, office)
+    emit(output, text.encode("utf-8"), ledger, make_parents=True)

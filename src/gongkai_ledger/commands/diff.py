@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app, ledger_today, parse_day, write_output
+from .._app import LedgerOption, app, emit, ledger_today, output_format, parse_day
+from ..errors import UsageError
 
 FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
 # A GitHub comment holds 65,536 characters; the rest is room for what CI adds around it.
@@ -66,10 +66,9 @@ def diff_command(
     from ..gitio import Repo
     from ..load import load_ledger
     from ..mdlimit import cap_markdown, describe
-    from ..outfile import choose_format, is_stdout
     from ..problems import Level
 
-    choose_format(None, output, FORMATS, "md", option=False, ledgers=(ledger,))
+    output_format(None, FORMATS, "md", output, ledger, option=False)
     if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
         raise UsageError(f"--max-chars 至少为 {MIN_MAX_CHARS}(0 为不限),不能是 {max_chars}")
     today = ledger_today(ledger)
@@ -89,9 +88,7 @@ def diff_command(
         compare(before.ledger, after.ledger, day), base_side.label, head_side.label, warnings
     )
     text, omitted = cap_markdown(text, max_chars, "ledger diff --max-chars 0 -o 文件")
-    write_output(output, text.encode("utf-8"), ledger)
-    if omitted is not None:
-        sys.stderr.write(f"提示:摘要超过 --max-chars {max_chars},{describe(omitted)}\n")
-    if not is_stdout(output):
-        assert output is not None
-        sys.stderr.write(f"已写入:{output.as_posix()}\n")
+    notes = (
+        [] if omitted is None else [f"提示:摘要超过 --max-chars {max_chars},{describe(omitted)}"]
+    )
+    emit(output, text.encode("utf-8"), ledger, notes=notes)

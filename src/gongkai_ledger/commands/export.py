@@ -10,12 +10,13 @@ import typer
 from .._app import (
     LedgerOption,
     SkipInvalidOption,
-    UsageError,
     app,
+    emit,
     ledger_today,
+    output_format,
     parse_day,
-    write_output,
 )
+from ..errors import UsageError, not_one_of
 
 FORMATS = {"json": (".json",), "csv": (".csv",), "xlsx": (".xlsx",)}  # format: -o extensions
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
@@ -23,7 +24,7 @@ VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importi
 
 @app.command("export")
 def export_command(
-    output_format: Annotated[
+    given_format: Annotated[
         str | None,
         typer.Option(
             "--format",
@@ -61,16 +62,12 @@ def export_command(
     退出码:0 完成;2 用法错误或台账有错误(先运行 ledger check);
     4 加了 --skip-invalid 且跳过了有错误的进展文件(导出不完整,跳过的文件列在标准错误输出)。
     """
-    import sys
-
-    from ..outfile import choose_format, is_stdout
-
-    output_format = choose_format(output_format, output, FORMATS, "json", ledgers=(ledger,))
-    if view is not None and output_format != "csv":
+    fmt = output_format(given_format, FORMATS, "json", output, ledger)
+    if view is not None and fmt != "csv":
         raise UsageError("--view 只用于 csv;json 和 xlsx 包含全部视图")
     if view is not None and view not in VIEWS:
-        raise UsageError(f"--view 只能是 {'、'.join(VIEWS)},不能是“{view}”")
-    if output_format == "xlsx":
+        raise not_one_of("--view", view, VIEWS)
+    if fmt == "xlsx":
         if output is None:
             raise UsageError("xlsx 是二进制文件,请用 -o 指定输出文件,如 -o 台账.xlsx")
         try:
@@ -83,25 +80,22 @@ def export_command(
     day = parse_day(as_of, "--as-of", today)
 
     from .. import export as exporting
-    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ._output import print_notice
 
-    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
-    print_notice(skipped_notice(usable_data.skipped), output_format)
-    data = exporting.export(usable_data.ledger, day)
-    if output_format == "json":
+    valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    print_notice(skipped_notice(valid_data.skipped), fmt)
+    data = exporting.export(valid_data.ledger, day)
+    if fmt == "json":
         content = exporting.to_json(data).encode("utf-8")
-    elif output_format == "csv":
+    elif fmt == "csv":
         content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
     else:
         notes: list[str] = []
         content = exporting.to_xlsx(data, notes)
         _say_changed(notes)
-    write_output(output, content, ledger)
-    if not is_stdout(output):
-        assert output is not None
-        sys.stderr.write(f"已写入:{output.as_posix()}\n")
-    if usable_data.skipped:
+    emit(output, content, ledger)
+    if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, UsageError, app
+from .._app import LedgerOption, app
 
 
 @app.command("fmt")
@@ -36,37 +36,13 @@ def fmt_command(
     退出码:0 完成(加 --check 时:都已是统一格式);1 有文件需要排版(--check)
     或有文件因错误未能排版;2 用法错误,或有文件无法读取、写入。
     """
-    from ..edit import EditError
-    from ..fmt import Result, format_file, kind_of, ledger_yaml_files, unified_diff
+    from ..fmt import format_files, ledger_files_in, unified_diff
     from ..problems import format_text
 
-    targets: list[Path] = []
-    for path in paths or [ledger]:
-        if path.is_dir():
-            found = ledger_yaml_files(path)
-            if not found:
-                raise UsageError(
-                    f"目录“{path}”中没有台账文件(tasks.yaml、units.yaml、progress/*.yaml)"
-                )
-            targets.extend(found)
-        elif not path.exists():
-            raise UsageError(f"找不到“{path}”")
-        elif kind_of(path) is None:
-            raise UsageError(f"“{path}”不是台账文件(tasks.yaml、units.yaml 或 progress/*.yaml)")
-        else:
-            targets.append(path)
-
-    results: list[Result] = []
-    failed = 0
-    for path in dict.fromkeys(targets):
-        kind = kind_of(path)
-        assert kind is not None, path
-        try:
-            results.append(format_file(path, kind, write=not check))
-        except EditError as error:  # cannot lock or write it: the file is as it was
-            hint = f"({error.hint})" if error.hint else ""
-            sys.stderr.write(f"错误:{error.message}{hint}\n")
-            failed += 1
+    results, failures = format_files(ledger_files_in(paths or [ledger]), write=not check)
+    for failure in failures:  # cannot lock or write it: the file is as it was
+        sys.stderr.write(failure.stderr)
+    failed = len(failures)
     refused = [r for r in results if r.after is None]
     changed = [r for r in results if r.changed]
     for result in changed:

@@ -12,17 +12,22 @@ from .._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
-    UsageError,
     app,
     chosen_unit,
     ledger_today,
+    output_format,
     parse_day,
 )
 
 if TYPE_CHECKING:
     from ..owed import Owed
 
-FORMATS = ("table", "json", "csv", "md")
+FORMATS: dict[str, tuple[str, ...]] = {
+    "table": (),
+    "json": (),
+    "csv": (),
+    "md": (),
+}  # standard output only
 
 
 @app.command()
@@ -32,7 +37,7 @@ def overdue(
         typer.Option("--unit", help="只看一个单位:名称、别名或编号(如 市财政局、财政局、czj)。"),
     ] = None,
     as_of: AsOfOption = None,
-    output_format: Annotated[
+    given_format: Annotated[
         str, typer.Option("--format", help="输出格式:table、json、csv(UTF-8 带 BOM)或 md。")
     ] = "table",
     exit_code: Annotated[
@@ -49,18 +54,17 @@ def overdue(
     """
     from ..owed import owed
     from ..registry import Registry
-    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
-    found = usable(ledger, today, skip_invalid=skip_invalid)
+    found = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     data = found.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     result = owed(data, day, chosen, registry)
-    _print(result, output_format, skipped_notice(found.skipped))
+    _print(result, fmt, skipped_notice(found.skipped))
     if found.skipped:
         raise typer.Exit(SKIPPED_EXIT)
     raise typer.Exit(1 if exit_code and result.anything_overdue else 0)

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import App, LedgerOption, UsageError, app, ledger_today, parse_day
+from .._app import App, LedgerOption, app, ledger_today, parse_day
+from ..errors import UsageError, not_one_of
 
 STATUSES = ("未启动", "推进中", "已完成", "不涉及")  # model.Status, without importing it here
 
@@ -60,9 +61,10 @@ def add(
     """
     import difflib
 
-    from ..edit import EditError, NewReport, Rejected, add_report
     from ..model import Status
     from ..problems import format_text
+    from ..progress import add_report
+    from ..splice import NewReport
 
     _refuse_invisible("条目编号", item)
     for option, value in (("--unit", unit), ("--status", status), ("--date", day)):
@@ -79,8 +81,7 @@ def add(
         raise UsageError("请用 --status 指定进展状态:" + "、".join(STATUSES))
     if status.strip() not in STATUSES:
         close = difflib.get_close_matches(status.strip(), STATUSES, n=1, cutoff=0.3)
-        hint = f"是否为“{close[0]}”?" if close else ""
-        raise UsageError(f"--status 只能是 {'、'.join(STATUSES)},不能是“{status}”{hint}")
+        raise not_one_of("--status", status, STATUSES, f"是否为“{close[0]}”?" if close else "")
     state = Status(status.strip())
     if not (summary or "").strip() and state is not Status.NOT_APPLICABLE:
         raise UsageError("请用 --summary 写明进展摘要")
@@ -93,16 +94,7 @@ def add(
         evidence=tuple(e.strip() for e in evidence or () if e.strip()),
         reason=(reason or "").strip(),
     )
-    try:
-        added = add_report(ledger, unit, report, as_of=today)
-    except Rejected as rejected:
-        sys.stdout.write(format_text(rejected.problems))
-        sys.stderr.write(rejected.explanation + "\n")
-        raise typer.Exit(1) from None
-    except EditError as error:
-        hint = f"({error.hint})" if error.hint else ""
-        sys.stderr.write(f"错误:{error.message}{hint}\n")
-        raise typer.Exit(2) from None
+    added = add_report(ledger, unit, report, as_of=today)
     sys.stderr.write(format_text(list(added.warnings)))
     what = f"{added.unit.name}对条目 {report.item} 的进展({state},{report.date.isoformat()})"
     if added.created:

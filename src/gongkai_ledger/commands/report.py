@@ -12,14 +12,15 @@ import typer
 from .._app import (
     LedgerOption,
     SkipInvalidOption,
-    UsageError,
     app,
     chosen_unit,
+    emit,
     ledger_today,
     now_in,
+    output_format,
     parse_day,
-    write_output,
 )
+from ..errors import UsageError
 
 FORMATS = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}  # format: -o extensions
 
@@ -38,7 +39,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
+    given_format: Annotated[
         str | None,
         typer.Option(
             "--format",
@@ -74,25 +75,20 @@ def report(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
     from ..registry import Registry
-    from ..render import TemplateProblem, render_report
-    from ..report import MonthError, parse_month, report_context
-    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ..render import render_report
+    from ..report import parse_month, report_context
+    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
 
     if month is None:
         raise UsageError("请用 --month 指定通报月份,例如 --month 2022-12")
-    try:
-        year_month = parse_month(month)
-    except MonthError as error:
-        raise UsageError(str(error)) from None
-    from ..outfile import choose_format
-
-    fmt = choose_format(output_format, output, FORMATS, "md", ledgers=(ledger,))
+    year_month = parse_month(month)
+    fmt = output_format(given_format, FORMATS, "md", output, ledger)
 
     today = ledger_today(ledger)
     asked = parse_day(as_of, "--as-of") if as_of is not None else None
     counted_to = _counted_to(year_month, asked, today)
-    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
-    data = usable_data.ledger
+    valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    data = valid_data.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     commit, dirty = _data_version(ledger)
@@ -105,17 +101,16 @@ def report(
         generated_at=(now_in(data.plan.timezone).strftime("%Y-%m-%d %H:%M") if timestamp else ""),
         registry=registry,
         as_of=counted_to,
-        skipped=usable_data.skipped,
+        skipped=valid_data.skipped,
     )
-    try:
-        text = render_report(context, fmt, templates)
-    except TemplateProblem as error:
-        sys.stderr.write(f"模板错误:{error}\n")
-        raise typer.Exit(2) from None
-    if notice := skipped_notice(usable_data.skipped):
+    text = render_report(context, fmt, templates)
+    if notice := skipped_notice(valid_data.skipped):
         sys.stderr.write("\n".join(notice) + "\n")
-    _write(text, output, ledger)
-    if usable_data.skipped:
+    from ..safetext import visible
+
+    # A template that forgets `| md` cannot pass terminal codes on either.
+    emit(output, visible(text).encode("utf-8"), ledger)
+    if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)
 
 
@@ -139,17 +134,6 @@ def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date
             f"如需预览,请用 --as-of 指定该月中的日期"
         )
     return min(today, last)
-
-
-def _write(text: str, output: Path | None, ledger: Path) -> None:
-    from ..outfile import is_stdout
-    from ..safetext import visible
-
-    text = visible(text)  # a template that forgets `| md` cannot pass terminal codes on either
-
-    write_output(output, text.encode("utf-8"), ledger)
-    if not is_stdout(output):
-        sys.stderr.write(f"已生成 {output}\n")
 
 
 def _data_version(ledger: Path) -> tuple[str, bool]:

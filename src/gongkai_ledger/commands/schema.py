@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import UsageError, app
+from .._app import app, written
+from ..errors import UsageError, not_one_of
 
 KINDS = ("tasks", "units", "progress")  # schema.FileKind, without importing it here
 
@@ -44,7 +45,7 @@ def schema_command(
     from ..schema import FileKind, schema_file_name, schema_json
 
     if file is not None and file not in KINDS:
-        raise UsageError(f"--file 只能是 {'、'.join(KINDS)},不能是“{file}”")
+        raise not_one_of("--file", file, KINDS)
     kinds = [FileKind(file)] if file is not None else list(FileKind)
     if is_stdout(output):
         if file is None:
@@ -59,4 +60,4 @@ def schema_command(
     for kind in kinds:
         target = output / schema_file_name(kind)
         write_output(target, schema_json(kind).encode("utf-8"), ledgers)
-        sys.stdout.write(f"已写入:{target.as_posix()}\n")
+        sys.stdout.write(written(target) + "\n")

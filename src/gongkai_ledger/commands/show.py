@@ -11,13 +11,14 @@ from .._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
-    UsageError,
     app,
     ledger_today,
+    output_format,
     parse_day,
 )
+from ..errors import UsageError
 
-FORMATS = ("table", "json")
+FORMATS: dict[str, tuple[str, ...]] = {"table": (), "json": ()}  # standard output only
 
 
 @app.command()
@@ -26,7 +27,7 @@ def show(
         str, typer.Argument(metavar="条目编号", help="条目编号,如 5.1。", show_default=False)
     ],
     as_of: AsOfOption = None,
-    output_format: Annotated[
+    given_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",
     skip_invalid: SkipInvalidOption = False,
@@ -38,15 +39,14 @@ def show(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
-    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ..views import find_item, item_view, suggest_item
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
-    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
-    data = usable_data.ledger
+    valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    data = valid_data.ledger
     found = find_item(data, item)
     if found is None:
         hint = suggest_item(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
@@ -56,10 +56,10 @@ def show(
     from .. import views_render
     from ._output import print_notice, print_view, write_utf8
 
-    print_notice(skipped_notice(usable_data.skipped), output_format)
-    if output_format == "json":
+    print_notice(skipped_notice(valid_data.skipped), fmt)
+    if fmt == "json":
         write_utf8(views_render.show_json(view))
     else:
         print_view(lambda width, plain: views_render.show_table(view, width, plain=plain))
-    if usable_data.skipped:
+    if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)

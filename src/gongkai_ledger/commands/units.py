@@ -11,19 +11,19 @@ from .._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
-    UsageError,
     app,
     ledger_today,
+    output_format,
     parse_day,
 )
 
-FORMATS = ("table", "json")
+FORMATS: dict[str, tuple[str, ...]] = {"table": (), "json": ()}  # standard output only
 
 
 @app.command()
 def units(
     as_of: AsOfOption = None,
-    output_format: Annotated[
+    given_format: Annotated[
         str, typer.Option("--format", help="输出格式:table 或 json。")
     ] = "table",
     skip_invalid: SkipInvalidOption = False,
@@ -35,24 +35,23 @@ def units(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
-    from ..usable import SKIPPED_EXIT, skipped_notice, usable
+    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ..views import registry_view
 
-    if output_format not in FORMATS:
-        raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
+    fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
-    usable_data = usable(ledger, today, skip_invalid=skip_invalid)
-    data = usable_data.ledger
+    valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    data = valid_data.ledger
     view = registry_view(data, day, Registry.of(data))
 
     from .. import views_render
     from ._output import print_notice, print_view, write_utf8
 
-    print_notice(skipped_notice(usable_data.skipped), output_format)
-    if output_format == "json":
+    print_notice(skipped_notice(valid_data.skipped), fmt)
+    if fmt == "json":
         write_utf8(views_render.units_json(view))
     else:
         print_view(lambda width, plain: views_render.units_table(view, plain=plain))
-    if usable_data.skipped:
+    if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)

@@ -1,4 +1,4 @@
-"""A ledger good enough to answer questions about: loaded, and free of check errors.
+"""A valid ledger: loaded, and free of check errors; the only kind a view answers from.
 
 `ledger overdue`, `show` and `units` refuse a ledger with errors rather than
 answer from data that `ledger check` would reject: an unknown unit or a
@@ -46,14 +46,14 @@ _CANNOT_SKIP = (
 
 
 @dataclass(frozen=True)
-class Usable:
+class Valid:
     """The ledger to answer from, and the first error of each progress file left out of it."""
 
     ledger: Ledger
     skipped: tuple[Problem, ...] = ()
 
 
-def usable_ledger(root: Path, today: date) -> Ledger:
+def valid_ledger(root: Path, today: date) -> Ledger:
     """The ledger at `root`; raises LedgerInvalid when `ledger check` finds errors as of `today`.
 
     Warnings do not block. Checking as of `today` (not the as-of date asked
@@ -66,13 +66,13 @@ def usable_ledger(root: Path, today: date) -> Ledger:
     return loaded.ledger
 
 
-def usable(root: Path, today: date, *, skip_invalid: bool = False) -> Usable:
-    """As `usable_ledger`, for a command with --skip-invalid: with `skip_invalid`, progress
+def valid_or_skipped(root: Path, today: date, *, skip_invalid: bool = False) -> Valid:
+    """As `valid_ledger`, for a command with --skip-invalid: with `skip_invalid`, progress
     files with errors are left out; errors in tasks.yaml or units.yaml still refuse."""
     loaded = load_ledger(root)
     errors = [p for p in check_loaded(loaded, today) if p.level is Level.ERROR]
     if not errors:
-        return Usable(loaded.ledger)
+        return Valid(loaded.ledger)
     office = [p for p in errors if not _in_progress_dir(p.source.path)]
     if not skip_invalid:
         raise LedgerInvalid(errors, "" if office else _CAN_SKIP)
@@ -82,7 +82,7 @@ def usable(root: Path, today: date, *, skip_invalid: bool = False) -> Usable:
     for problem in errors:  # sorted by file and position: the first one of each file
         first.setdefault(problem.source.path, problem)
     kept = tuple(p for p in loaded.ledger.progress if p.path not in first)
-    return Usable(replace(loaded.ledger, progress=kept), tuple(first.values()))
+    return Valid(replace(loaded.ledger, progress=kept), tuple(first.values()))
 
 
 def _in_progress_dir(path: str) -> bool:

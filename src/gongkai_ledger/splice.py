@@ -1,70 +1,34 @@
-"""Writes that keep every byte the user wrote: append a progress report, replace atomically.
+"""The text splice: a progress report added to a file, keeping every byte the user wrote.
 
 `append_report` splices the new report as text at the end of the file's `reports:` block,
 in the indentation and style the file already uses (detected from its reports), so the
 diff is exactly the added lines. ruamel.yaml only emits the new scalars, quoted where
 needed, and PyYAML (the reader) confirms each one reads back as written.
-
-`add_report` resolves the unit, checks the whole ledger with the new content substituted
-(nothing is written when that adds an error), and writes through `update_file`, the one
-way any command rewrites a ledger file: under the file's lock, read, change, then temp
-file + fsync + `os.replace`. Concurrent writers queue up, a crash leaves the old file.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-import os
 import re
-import secrets
-import stat
-from collections import Counter
-from collections.abc import Callable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .check import check_loaded
-from .errors import os_reason
-from .load import (
-    PROGRESS_DIR,
-    TASKS_FILE,
-    UNITS_FILE,
-    Reader,
-    ledger_files,
-    load_ledger,
-    shown_path,
-)
-from .locking import LockFailed, LockTimeout, file_lock
-from .model import Ledger, Report, Status, Unit
-from .problems import LedgerUnreadable, Level, Problem
-from .registry import Registry
-from .rules import foreign_file
+from .errors import EditError, Rejected
+from .model import Status, Unit
+from .problems import Level
 from .schema import REPORT
-from .yamlio import (
-    DEFAULT_MAX_FILE_BYTES,
-    NotRegularFile,
-    parse_document,
-    read_capped,
-    read_document,
-    repository_of,
-)
-
-TEMP_SUFFIX = ".tmp"
+from .yamlio import parse_document
 
 # The keys of a report, in the canonical order that `ledger fmt` also writes.
 REPORT_KEYS = REPORT.order
 
 # YAML's line breaks (libyaml counts lines by these), so line numbers agree with its marks.
 _BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
-# Unit ids become file names: the same shape the unit-id-format rule asks for.
-_SAFE_UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _READER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -80,296 +44,6 @@ class NewReport:
     summary: str = ""
     evidence: tuple[str, ...] = ()
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class Added:
-    """What `add_report` wrote."""
-
-    path: str  # the progress file, as the user would type it
-    unit: Unit
-    report: NewReport
-    created: bool
-    warnings: tuple[Problem, ...]  # warning-level problems the report brings (e.g. no evidence)
-
-
-class EditError(Exception):
-    """Nothing was written: a wrong option or a file that cannot be edited safely (exit 2)."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-
-class Rejected(Exception):
-    """Nothing was written: the edit would add these errors to the ledger (exit 1)."""
-
-    def __init__(self, path: str, problems: Sequence[Problem], explanation: str) -> None:
-        super().__init__(explanation)
-        self.path = path
-        self.problems = list(problems)
-        self.explanation = explanation
-
-
-# -- the unit and its file ---------------------------------------------------
-
-
-def resolve_unit(root: Path, name: str) -> Unit:
-    """The unit a name, alias or id stands for; reads only units.yaml."""
-    _, units_path, _ = ledger_files(root)
-    shown = shown_path(units_path)
-    try:
-        document = read_document(units_path, shown, home=repository_of(root))
-    except OSError as error:
-        raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
-    refused = next((p for p in document.problems if p.rule == foreign_file.ID), None)
-    if refused is not None:  # not read at all: say why, rather than "unknown unit"
-        raise LedgerUnreadable(refused.message)
-    units, groups = Reader(shown, document, []).units_file()
-    registry = Registry(units, groups)
-    found = registry.lookup(name.strip())
-    if isinstance(found, Unit):
-        return found
-    if found is not None:
-        members = "、".join(u.name for u in registry.expand(found.name))
-        raise EditError(
-            f"“{name}”是单位组,进展应由各成员单位分别报送",
-            hint=f"成员单位:{members}" if members else "",
-        )
-    raise EditError(
-        f"未知单位“{name}”", hint=registry.suggest(name.strip()) or f"单位名录见 {shown}"
-    )
-
-
-def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
-    """The unit's progress file: as the ledger names it, and the real file to write.
-
-    Creates `progress/` if missing. Refuses (EditError) a progress directory, progress file
-    that is a symlink leading out of the ledger directory, or anything that
-    is not a plain file where the progress file should be.
-    """
-    if not _SAFE_UNIT_ID.fullmatch(unit.id):
-        raise EditError(
-            f"单位编号“{unit.id}”不能用作文件名", hint="请先按 ledger check 的提示修正 units.yaml"
-        )
-    home = Path(os.path.realpath(root))
-    directory = root / PROGRESS_DIR
-    if not os.path.lexists(directory):
-        try:
-            directory.mkdir()
-        except OSError as error:
-            raise EditError(f"无法创建目录 {shown_path(directory)}:{os_reason(error)}") from None
-    real_directory = Path(os.path.realpath(directory))
-    if not real_directory.is_relative_to(home):
-        raise EditError(
-            f"拒绝写入:{shown_path(directory)} 是指向台账目录之外({real_directory})的符号链接",
-            hint="请把 progress 改为台账目录中的普通目录",
-        )
-    if not real_directory.is_dir():
-        raise EditError(f"{shown_path(directory)} 不是目录")
-    logical = directory / f"{unit.id}.yaml"
-    physical = Path(os.path.realpath(logical))
-    shown = shown_path(logical)
-    if not physical.is_relative_to(home):
-        raise EditError(
-            f"拒绝写入:{shown} 是指向台账目录之外({physical})的符号链接",
-            hint="请删除该链接,改为普通文件",
-        )
-    if physical in {Path(os.path.realpath(root / f)) for f in (TASKS_FILE, UNITS_FILE)}:
-        raise EditError(f"拒绝写入:{shown} 是指向 {physical.name} 的符号链接")
-    if os.path.lexists(physical) and not physical.is_file():
-        raise EditError(f"{shown} 不是普通文件")
-    return logical, physical
-
-
-# -- the command's work ------------------------------------------------------
-
-
-def add_report(
-    root: Path, unit_name: str, report: NewReport, as_of: date, *, timeout: float = 120.0
-) -> Added:
-    """Append `report` to the unit's progress file, if the ledger stays as clean as it was.
-
-    Raises Rejected (new errors; nothing written), EditError (unknown unit, unsafe path,
-    I/O failure; nothing written) or LedgerUnreadable.
-    """
-    report = replace(  # as the loader reads them back
-        report,
-        item=report.item.strip(),
-        evidence=tuple(e.strip() for e in report.evidence),
-        reason=report.reason.strip(),
-    )
-    unit = resolve_unit(root, unit_name)
-    logical, physical = progress_path(root, unit)
-    added: list[Added] = []
-
-    def append(old: bytes | None) -> bytes:
-        new, result = _appended(root, unit, report, as_of, logical, old)
-        added.append(result)
-        return new
-
-    update_file(physical, shown_path(logical), append, timeout=timeout)
-    return added[0]
-
-
-def _appended(
-    root: Path, unit: Unit, report: NewReport, as_of: date, logical: Path, old: bytes | None
-) -> tuple[bytes, Added]:
-    shown = shown_path(logical)
-    new = append_report(old, unit, report, shown)
-    before = load_ledger(root)
-    after = load_ledger(root, {logical: new})
-    introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
-    errors = [p for p in introduced if p.level is Level.ERROR]
-    if errors:
-        raise Rejected(
-            shown,
-            errors,
-            f"未写入:这条进展会使 ledger check 报告上述错误(行号按追加后的文件计),"
-            f"{shown} 保持不变。",
-        )
-    if _reports_of(after.ledger, logical) != [
-        *_reports_of(before.ledger, logical),
-        _fields(report),
-    ]:
-        raise RuntimeError(f"the report appended to {shown} does not read back as written")
-    warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
-    return new, Added(shown, unit, report, old is None, warnings)
-
-
-def _introduced(before: list[Problem], after: list[Problem]) -> list[Problem]:
-    """Problems of `after` not in `before`; positions are ignored, since lines may move."""
-    seen = Counter((p.source.path, p.rule, p.level, p.message, p.hint) for p in before)
-    new = []
-    for problem in after:
-        key = (problem.source.path, problem.rule, problem.level, problem.message, problem.hint)
-        if seen[key]:
-            seen[key] -= 1
-        else:
-            new.append(problem)
-    return new
-
-
-ReportFields = tuple[str, date, Status, str, tuple[str, ...], str]
-
-
-def _fields(report: NewReport | Report) -> ReportFields:
-    return (
-        report.item,
-        report.date,
-        report.status,
-        report.summary,
-        report.evidence,
-        report.reason,
-    )
-
-
-def _reports_of(ledger: Ledger, path: Path) -> list[ReportFields]:
-    target = os.path.abspath(path)
-    for progress in ledger.progress:
-        if os.path.abspath(progress.path) == target:
-            return [_fields(r) for r in progress.reports]
-    return []
-
-
-# -- the one way a ledger file is rewritten ------------------------------------
-
-
-def update_file(
-    path: Path,
-    shown: str,
-    change: Callable[[bytes | None], bytes | None],
-    *,
-    timeout: float = 120.0,
-    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-) -> bytes | None:
-    """Rewrite a ledger file under its writers' lock: read it, change it, replace it atomically.
-
-    Every writer (progress add, fmt) goes through here, so no writer works from a copy
-    that another has replaced meanwhile. `change` gets the bytes as they are under the
-    lock (None: no file yet) and returns the new content, or None to leave the file.
-    Returns what was written (None: nothing). Raises EditError (the file is unchanged)
-    and whatever `change` raises.
-    """
-    try:
-        with file_lock(path, timeout):
-            old = _read_locked(path, shown, max_bytes)
-            new = change(old)
-            if new is None or new == old:
-                return None
-            try:
-                write_atomic(path, new)
-            except OSError as error:
-                raise EditError(
-                    f"写入 {shown} 失败:{os_reason(error)}", hint="原文件未改动"
-                ) from None
-            return new
-    except LockTimeout:
-        raise EditError(
-            f"{shown} 正由另一个进程写入,等待 {timeout:g} 秒仍未完成", hint="请稍后重试"
-        ) from None
-    except LockFailed as failed:
-        raise EditError(f"无法锁定 {shown}:{os_reason(failed.error)}") from None
-
-
-def _read_locked(path: Path, shown: str, max_bytes: int) -> bytes | None:
-    try:
-        return read_capped(path, max_bytes)
-    except FileNotFoundError:
-        return None
-    except NotRegularFile as error:
-        raise EditError(f"{shown} 是{error.kind},不是普通文件") from None
-    except OSError as error:
-        raise EditError(f"无法读取 {shown}:{os_reason(error)}") from None
-
-
-# -- atomic write ------------------------------------------------------------
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once: temp file beside it, fsync, os.replace.
-
-    A reader sees the old file or the new one, never a mix; after a crash the old
-    file is intact (a stray `.<name>.<random>.tmp` may stay behind). The file keeps
-    its permission bits; a new file gets the usual ones (0666 less the umask).
-    """
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode = None
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(temp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.chmod(temp, mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); elsewhere the rename is as durable as it gets."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-# -- the text splice ---------------------------------------------------------
 
 
 def append_report(data: bytes | None, unit: Unit, report: NewReport, shown: str) -> bytes:
