@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from .digits import ascii_digits
 from .errors import os_reason
+from .gcpause import without_gc
 from .locking import LOCK_SUFFIX  # stale lock files of older versions are not ledger files
 from .model import (
     DEFAULT_TIMEZONE,
@@ -64,7 +65,6 @@ from .yamlio import (
     read_document,
     repository_of,
     special_kind,
-    without_gc,
 )
 
 TASKS_FILE = "tasks.yaml"

@@ -65,12 +65,12 @@ from typing import Any
 
 from .digits import ascii_digits
 from .errors import UsageError
+from .gcpause import without_gc
 from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
 from .problems import Problem
 from .registry import Registry
 from .status import Standing, item_done, standings
-from .yamlio import without_gc
 
 Data = dict[str, Any]
 

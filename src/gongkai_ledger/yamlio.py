@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import functools
-import gc
 import os
 import re
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 import yaml
 from yaml.nodes import Node
@@ -175,31 +172,6 @@ class EditorLines:
             self._starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(self.text))]
         line = bisect.bisect_right(self._starts, index)
         return Source(shown, line, index - self._starts[line - 1] + 1)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def without_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run `function` with the cyclic garbage collector paused.
-
-    Reading a ledger allocates millions of small acyclic objects (nodes, then the model);
-    the collector would walk them again and again as they pile up, for nothing, and that
-    costs several times the parsing itself. Reference counting still frees them.
-    """
-
-    @functools.wraps(function)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
 
 
 def position(path: str, node: Node) -> Source:
