@@ -78,7 +78,7 @@ class Repo:
     def of(cls, ledger: Path) -> Repo:
         """The repository holding the directory `ledger`; GitError outside one."""
         start = ledger if ledger.is_dir() else ledger.parent
-        result = _run(["rev-parse", "--show-toplevel"], Path(start), check=False)
+        result = run_git(["rev-parse", "--show-toplevel"], Path(start), check=False)
         if result.returncode != 0 and _NOT_A_REPOSITORY in result.stderr:
             raise NotARepository(f"“{ledger}”不在 git 仓库中")
         if result.returncode != 0:
@@ -88,7 +88,7 @@ class Repo:
         return cls(top, PurePosixPath(Path(relative).as_posix()))
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-        return _run(list(args), self.top, check=check)
+        return run_git(list(args), self.top, check=check)
 
     def commit(self, rev: str) -> str:
         """The commit id `rev` names; GitError (with a hint for shallow clones) if absent."""
@@ -164,7 +164,7 @@ class Repo:
         if not shas:
             return []
         request = "".join(f"{sha}\n" for sha in shas).encode("ascii")
-        output = _run(["cat-file", "--batch"], self.top, stdin=request).stdout
+        output = run_git(["cat-file", "--batch"], self.top, stdin=request).stdout
         contents, at = [], 0
         for _ in shas:
             header_end = output.index(b"\n", at)
@@ -193,6 +193,15 @@ class DataVersion:
     problem: str = ""  # why the commit is unknown although the ledger is in a repository
 
 
+def ledger_directory(ledger: Path) -> PurePosixPath:
+    """The ledger directory's path from the root of its git repository; outside any
+    repository (not yet one), from the working directory."""
+    try:
+        return Repo.of(ledger).ledger
+    except NotARepository:
+        return PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
+
+
 def data_version(ledger: Path) -> DataVersion:
     """The data version of the ledger directory; no problem outside a git repository."""
     try:
@@ -214,10 +223,25 @@ def _label(rev: str, commit: str) -> str:
     return md_code(rev) if commit.startswith(rev) else f"{md_code(rev)}(`{commit[:7]}`)"
 
 
-def _run(
+# How git runs for us, every time: English messages (git_said parses them), never a
+# prompt for credentials or a pager to wait on, and no index refresh written by `git status`
+# (a command that only reads must not contend with the user's own git for index.lock).
+GIT_ENVIRONMENT = {
+    "LC_ALL": "C",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_PAGER": "cat",
+    "GIT_OPTIONAL_LOCKS": "0",
+}
+
+
+def run_git(
     args: list[str], cwd: Path, *, check: bool = True, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    environment = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    """The one way this package runs git: in `cwd`, with GIT_ENVIRONMENT, output captured.
+
+    GitError (in Chinese) when git cannot be run, or, with `check`, when it fails.
+    """
+    environment = {**os.environ, **GIT_ENVIRONMENT}
     try:
         result = subprocess.run(
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False

@@ -49,19 +49,13 @@ def codeowners_command(
 
     退出码:0 完成;2 用法错误或台账有错误。
     """
-    import os
-    from pathlib import PurePosixPath
-
     from ..codeowners import codeowners
-    from ..gitio import NotARepository, Repo
+    from ..gitio import ledger_directory
     from ..valid import valid_ledger
 
     output_format(None, FORMATS, "codeowners", output, ledger, option=False)
     data = valid_ledger(ledger, ledger_today(ledger))
-    try:
-        directory = Repo.of(ledger).ledger
-    except NotARepository:  # not in a repository (yet): paths from the working directory
-        directory = PurePosixPath(Path(os.path.relpath(ledger)).as_posix())
+    directory = ledger_directory(ledger)
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
     text = codeowners(data, directory, owner_format, office)
