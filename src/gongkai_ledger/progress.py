@@ -56,8 +56,8 @@ def add_report(
 ) -> Added:
     """Append `report` to the unit's progress file, if the ledger stays as clean as it was.
 
-    Raises Rejected (new errors; nothing written), EditError (unknown unit, unsafe path,
-    I/O failure; nothing written) or LedgerUnreadable.
+    Raises UserErrors, and nothing is written: Rejected (new errors), EditError (unsafe path,
+    I/O failure), LedgerUnreadable, or the unit lookup's (unknown unit, a group).
     """
     report = replace(  # as the loader reads them back
         report,

@@ -8,7 +8,6 @@ file. `progress_path` refuses a progress file that would be written outside the 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,10 +16,11 @@ from .errors import EditError, os_reason
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .locking import LockFailed, LockTimeout, file_lock
 from .model import Unit
+from .rules import unit_id_format
 from .yamlio import DEFAULT_MAX_FILE_BYTES, NotRegularFile, read_capped
 
-# Unit ids become file names: the same shape the unit-id-format rule asks for.
-_SAFE_UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Unit ids become file names: only those the unit-id-format rule accepts.
+_SAFE_UNIT_ID = unit_id_format._PATTERN
 
 
 def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
