@@ -251,7 +251,7 @@ def output_format(
 def emit(
     output: Path | None,
     data: bytes,
-    ledger: Path | None,
+    ledger: Path,
     *,
     make_parents: bool = False,
     notes: Sequence[str] = (),
@@ -260,7 +260,7 @@ def emit(
     then `notes` and, for a file, where it went, on stderr."""
     from .outfile import is_stdout, write_output
 
-    write_output(output, data, () if ledger is None else (ledger,), make_parents=make_parents)
+    write_output(output, data, (ledger,), make_parents=make_parents)
     for note in notes:
         sys.stderr.write(note + "\n")
     if output is not None and not is_stdout(output):

@@ -22,12 +22,9 @@ from .._app import (
 if TYPE_CHECKING:
     from ..owed import Owed
 
-FORMATS: dict[str, tuple[str, ...]] = {
-    "table": (),
-    "json": (),
-    "csv": (),
-    "md": (),
-}  # standard output only
+FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("table", "json", "csv", "md"), ()
+)  # stdout only
 
 
 @app.command()

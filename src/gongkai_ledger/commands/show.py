@@ -18,7 +18,7 @@ from .._app import (
 )
 from ..errors import UsageError
 
-FORMATS: dict[str, tuple[str, ...]] = {"table": (), "json": ()}  # standard output only
+FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())  # stdout only
 
 
 @app.command()

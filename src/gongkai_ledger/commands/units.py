@@ -17,7 +17,7 @@ from .._app import (
     parse_day,
 )
 
-FORMATS: dict[str, tuple[str, ...]] = {"table": (), "json": ()}  # standard output only
+FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())  # stdout only
 
 
 @app.command()
