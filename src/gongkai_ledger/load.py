@@ -1,4 +1,9 @@
-"""Ledger files → model. Shape mistakes become Problems with positions, never exceptions."""
+"""Ledger files → model. Shape mistakes become Problems with positions, never exceptions.
+
+Which keys a mapping has, what kind each value is, its range and its name in messages are
+schema.py's; `Reader.fields` reads a mapping by that definition and the node readers here
+only assemble the model.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import schema as shape
+from . import schema
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from .digits import ascii_digits
 from .errors import os_reason
@@ -538,7 +543,7 @@ class Reader:
     # -- tasks.yaml ---------------------------------------------------------
 
     def tasks_file(self) -> tuple[Plan, list[Section], list[Task]]:
-        root = self.root_fields(shape.TASKS_FILE)
+        root = self.root_fields(schema.TASKS_FILE)
         plan = self.plan(root.node("plan"))
         sections = [
             s for node in root.sequence("sections") if (s := self.section(node)) is not None
@@ -547,7 +552,7 @@ class Reader:
         return plan, sections, tasks
 
     def plan(self, node: Node | None) -> Plan:
-        fields = self.fields(node, shape.PLAN)
+        fields = self.fields(node, schema.PLAN)
         source = self.at(node) if node is not None else Source(self.path, 1, 1)
         year = fields.integer("year")
         issued = fields.day("issued")
@@ -577,7 +582,7 @@ class Reader:
         )
 
     def section(self, node: Node) -> Section | None:
-        fields = self.fields(node, shape.SECTION)
+        fields = self.fields(node, schema.SECTION)
         if not fields.complete:
             return None
         ident = fields.ident("id")
@@ -587,7 +592,7 @@ class Reader:
         return Section(ident, title, self.at(node))
 
     def task(self, node: Node, plan: Plan) -> Task | None:
-        fields = self.fields(node, shape.TASK)
+        fields = self.fields(node, schema.TASK)
         ident = fields.ident("id")
         if ident is None:
             return None
@@ -616,7 +621,7 @@ class Reader:
     def item(
         self, node: Node, task_id: str, task_deadline: Deadline | None, plan: Plan
     ) -> Item | None:
-        fields = self.fields(node, shape.ITEM, task=task_id)
+        fields = self.fields(node, schema.ITEM, task=task_id)
         ident = fields.ident("id")
         if ident is None:
             return None
@@ -640,7 +645,7 @@ class Reader:
             )
         milestones = []
         for m_node in fields.sequence("milestones"):
-            m_fields = self.fields(m_node, shape.MILESTONE, item=ident)
+            m_fields = self.fields(m_node, schema.MILESTONE, item=ident)
             if not m_fields.complete:
                 continue
             m_deadline = m_fields.deadline("deadline", plan.year)
@@ -663,13 +668,13 @@ class Reader:
     # -- units.yaml ---------------------------------------------------------
 
     def units_file(self) -> tuple[list[Unit], list[Group]]:
-        root = self.root_fields(shape.UNITS_FILE)
+        root = self.root_fields(schema.UNITS_FILE)
         units = [u for node in root.sequence("units") if (u := self.unit(node)) is not None]
         groups = [g for node in root.sequence("groups") if (g := self.group(node)) is not None]
         return units, groups
 
     def unit(self, node: Node) -> Unit | None:
-        fields = self.fields(node, shape.UNIT)
+        fields = self.fields(node, schema.UNIT)
         if not fields.complete:
             return None
         ident = fields.ident("id")
@@ -687,7 +692,7 @@ class Reader:
         )
 
     def group(self, node: Node) -> Group | None:
-        fields = self.fields(node, shape.GROUP)
+        fields = self.fields(node, schema.GROUP)
         if "name" not in fields:
             return None
         name = fields.text("name")
@@ -700,7 +705,7 @@ class Reader:
     # -- progress/<unit-id>.yaml -------------------------------------------
 
     def progress_file(self) -> ProgressFile | None:
-        root = self.root_fields(shape.PROGRESS_FILE)
+        root = self.root_fields(schema.PROGRESS_FILE)
         if "unit" not in root:
             return None
         unit_text = root.text("unit")
@@ -710,7 +715,7 @@ class Reader:
         return ProgressFile(self.path, Name(unit_text.strip(), root.at("unit")), tuple(reports))
 
     def report(self, node: Node) -> Report | None:
-        fields = self.fields(node, shape.REPORT)
+        fields = self.fields(node, schema.REPORT)
         if not fields.complete:
             return None
         item = fields.ident("item")
