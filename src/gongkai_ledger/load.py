@@ -1,4 +1,9 @@
-"""Ledger files → model. Shape mistakes become Problems with positions, never exceptions."""
+"""Ledger files → model. Shape mistakes become Problems with positions, never exceptions.
+
+Which keys a mapping has, what kind each value is, its range and its name in messages are
+schema.py's; `Reader.fields` reads a mapping by that definition and the node readers here
+only assemble the model.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import schema
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from .digits import ascii_digits
 from .errors import os_reason
@@ -57,6 +63,8 @@ from .rules import (
     wrong_type,
     yaml_tag,
 )
+from .schema import Key, Kind
+from .schema import Node as Shape
 from .timezones import zone
 from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -523,140 +531,83 @@ class Reader:
                 )
             return Deadline(text=text, due=None)  # keeps missing-deadline quiet
 
+    def fields(self, node: Node | None, shape: Shape, **labels: str) -> Fields:
+        """The keys of a mapping as `shape` defines them, each read by its kind when asked."""
+        found = self.mapping(node, shape.what.format(**labels), shape.required, shape.optional)
+        return Fields(self, shape, found, labels)
+
+    def root_fields(self, shape: Shape) -> Fields:
+        found = self.root(shape.what, shape.required, shape.optional)
+        return Fields(self, shape, found, {})
+
     # -- tasks.yaml ---------------------------------------------------------
 
     def tasks_file(self) -> tuple[Plan, list[Section], list[Task]]:
-        root = self.root("tasks.yaml", ("plan", "tasks"), ("sections",))
-        root = root or {}
-        plan = self.plan(root["plan"][1] if "plan" in root else None)
-        sections = (
-            [
-                s
-                for node in self.sequence(root["sections"][1], "sections") or []
-                if (s := self.section(node)) is not None
-            ]
-            if "sections" in root
-            else []
-        )
-        tasks = (
-            [
-                t
-                for node in self.sequence(root["tasks"][1], "tasks") or []
-                if (t := self.task(node, plan)) is not None
-            ]
-            if "tasks" in root
-            else []
-        )
+        root = self.root_fields(schema.TASKS_FILE)
+        plan = self.plan(root.node("plan"))
+        sections = [
+            s for node in root.sequence("sections") if (s := self.section(node)) is not None
+        ]
+        tasks = [t for node in root.sequence("tasks") if (t := self.task(node, plan)) is not None]
         return plan, sections, tasks
 
     def plan(self, node: Node | None) -> Plan:
-        fields = (
-            self.mapping(
-                node,
-                "plan",
-                ("title", "year"),
-                ("issuer", "doc_no", "issued", "update_every", "warn_days", "timezone"),
-            )
-            or {}
-        )
+        fields = self.fields(node, schema.PLAN)
         source = self.at(node) if node is not None else Source(self.path, 1, 1)
-
-        def get_text(key: str) -> str:
-            return (self.text(fields[key][1], f"plan.{key}") or "") if key in fields else ""
-
-        year = self.integer(fields["year"][1], "plan.year") if "year" in fields else None
-        if year is not None and not 1000 <= year <= 9999:
-            written = _excerpt(str(fields["year"][1].value))
-            self.add(wrong_type, fields["year"][1], f"plan.year {written} 不是有效年份")
-            year = None
-        issued = self.day(fields["issued"][1], "plan.issued") if "issued" in fields else None
-        cadence = Cadence.MONTH
-        if "update_every" in fields:
-            text = get_text("update_every")
-            if text in {c.value for c in Cadence}:
-                cadence = Cadence(text)
-            elif text:
-                self.add(
-                    wrong_type,
-                    fields["update_every"][1],
-                    f"plan.update_every“{text}”应为 月、季 或 年 之一",
-                )
-        warn_days = 15
-        if "warn_days" in fields:
-            value = self.integer(fields["warn_days"][1], "plan.warn_days")
-            if value is not None and value < 0:
-                self.add(wrong_type, fields["warn_days"][1], "plan.warn_days 不能为负数")
-            elif value is not None and value > _MAX_WARN_DAYS:
-                self.add(
-                    wrong_type,
-                    fields["warn_days"][1],
-                    f"plan.warn_days 过大(最多 {_MAX_WARN_DAYS} 天)",
-                )
-            elif value is not None:
-                warn_days = value
+        year = fields.integer("year")
+        issued = fields.day("issued")
+        cadence = fields.choice("update_every")
+        warn_days = fields.integer("warn_days")
         timezone = DEFAULT_TIMEZONE
-        if "timezone" in fields and (name := get_text("timezone")):
+        if name := fields.text("timezone"):
             if zone(name) is not None:
                 timezone = name
             else:
                 self.add(
                     wrong_type,
-                    fields["timezone"][1],
-                    f"plan.timezone“{name}”不是已知的时区",
+                    fields.node("timezone") or source,
+                    f"{fields.what('timezone')}“{name}”不是已知的时区",
                     hint="请写 IANA 时区名称,如 Asia/Shanghai(北京时间)",
                 )
         return Plan(
-            title=get_text("title"),
-            issuer=get_text("issuer"),
-            doc_no=get_text("doc_no"),
+            title=fields.text("title") or "",
+            issuer=fields.text("issuer") or "",
+            doc_no=fields.text("doc_no") or "",
             issued=issued,
             year=year or (issued.year if issued else date.min.year),
-            update_every=cadence,
-            warn_days=warn_days,
+            update_every=Cadence(cadence) if cadence else Cadence.MONTH,
+            warn_days=15 if warn_days is None else warn_days,
             source=source,
             timezone=timezone,
         )
 
     def section(self, node: Node) -> Section | None:
-        fields = self.mapping(node, "章节", ("id", "title"))
-        if not fields or "id" not in fields or "title" not in fields:
+        fields = self.fields(node, schema.SECTION)
+        if not fields.complete:
             return None
-        ident = self.ident(fields["id"][1], "章节编号", numbers_ok=True)
-        title = self.text(fields["title"][1], "章节标题")
+        ident = fields.ident("id")
+        title = fields.text("title")
         if ident is None or title is None:
             return None
-        self.well_formed_id(fields["id"][1], ident, "章节编号")
         return Section(ident, title, self.at(node))
 
     def task(self, node: Node, plan: Plan) -> Task | None:
-        fields = self.mapping(node, "任务", ("id", "title", "items"), ("section", "deadline"))
-        if not fields or "id" not in fields:
-            return None
-        ident = self.ident(fields["id"][1], "任务编号", numbers_ok=True)
+        fields = self.fields(node, schema.TASK)
+        ident = fields.ident("id")
         if ident is None:
             return None
-        self.well_formed_id(fields["id"][1], ident, "任务编号")
-        what = f"任务 {ident} "
-        title = self.text(fields["title"][1], what + "的标题") if "title" in fields else None
-        section = (
-            self.ident(fields["section"][1], what + "的章节", numbers_ok=True)
-            if "section" in fields
-            else None
-        )
-        deadline = (
-            self.deadline(fields["deadline"][1], what + "的完成时间", plan.year)
-            if "deadline" in fields
-            else None
-        )
+        fields.label(id=ident)
+        title = fields.text("title")
+        section = fields.ident("section")
+        deadline = fields.deadline("deadline", plan.year)
         items: list[Item] = []
-        if "items" in fields:
-            item_nodes = self.sequence(fields["items"][1], what + "的 items")
-            if item_nodes == [] and _is_empty_list(fields["items"][1]):
-                self.add(no_owner, fields["items"][1], f"任务 {ident} 没有条目")
-            for item_node in item_nodes or []:
-                item = self.item(item_node, ident, deadline, plan)
-                if item is not None:
-                    items.append(item)
+        item_nodes = fields.sequence("items")
+        if fields.empty_list("items"):
+            self.add(no_owner, fields.at("items"), f"任务 {ident} 没有条目")
+        for item_node in item_nodes:
+            item = self.item(item_node, ident, deadline, plan)
+            if item is not None:
+                items.append(item)
         return Task(
             id=ident,
             section=section or "",
@@ -664,43 +615,27 @@ class Reader:
             deadline=deadline,
             items=tuple(items),
             source=self.at(node),
-            section_source=self.at(fields["section"][1]) if "section" in fields else None,
+            section_source=fields.source("section"),
         )
 
     def item(
         self, node: Node, task_id: str, task_deadline: Deadline | None, plan: Plan
     ) -> Item | None:
-        fields = self.mapping(
-            node,
-            f"任务 {task_id} 的条目",
-            ("id", "content", "owners"),
-            ("lead", "deadline", "milestones"),
-        )
-        if not fields or "id" not in fields:
-            return None
-        ident = self.ident(fields["id"][1], "条目编号", numbers_ok=False)
+        fields = self.fields(node, schema.ITEM, task=task_id)
+        ident = fields.ident("id")
         if ident is None:
             return None
-        self.well_formed_id(fields["id"][1], ident, "条目编号")
-        what = f"条目 {ident} "
-        content = (
-            self.text(fields["content"][1], what + "的内容", multiline=True)
-            if "content" in fields
-            else ""
-        )
-        owners: list[Name] = []
-        if "owners" in fields:
-            owners = self.names(fields["owners"][1], what + "的 owners")
-            if not owners and _is_empty_list(fields["owners"][1]):
-                self.add(no_owner, fields["owners"][1], f"条目 {ident} 没有责任单位")
-        lead = None
-        if "lead" in fields:
-            lead_text = self.text(fields["lead"][1], what + "的牵头单位")
-            lead = Name(lead_text.strip(), self.at(fields["lead"][1])) if lead_text else None
+        fields.label(id=ident)
+        content = fields.text("content") if "content" in fields else ""
+        owners = fields.names("owners")
+        if fields.empty_list("owners"):
+            self.add(no_owner, fields.at("owners"), f"条目 {ident} 没有责任单位")
+        lead_text = fields.text("lead")
+        lead = Name(lead_text.strip(), fields.at("lead")) if lead_text else None
         deadline, deadline_source = task_deadline, None
         if "deadline" in fields:
-            deadline = self.deadline(fields["deadline"][1], what + "的完成时间", plan.year)
-            deadline_source = self.at(fields["deadline"][1])
+            deadline = fields.deadline("deadline", plan.year)
+            deadline_source = fields.source("deadline")
         if deadline is None:
             self.add(
                 missing_deadline,
@@ -709,17 +644,14 @@ class Reader:
                 hint="在任务或条目上写 deadline",
             )
         milestones = []
-        if "milestones" in fields:
-            for m_node in self.sequence(fields["milestones"][1], what + "的 milestones") or []:
-                m_fields = self.mapping(m_node, what + "的节点", ("deadline", "what"))
-                if not m_fields or "deadline" not in m_fields or "what" not in m_fields:
-                    continue
-                m_deadline = self.deadline(
-                    m_fields["deadline"][1], what + "节点的完成时间", plan.year
-                )
-                m_what = self.text(m_fields["what"][1], what + "节点的内容", multiline=True)
-                if m_deadline is not None and m_what is not None:
-                    milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
+        for m_node in fields.sequence("milestones"):
+            m_fields = self.fields(m_node, schema.MILESTONE, item=ident)
+            if not m_fields.complete:
+                continue
+            m_deadline = m_fields.deadline("deadline", plan.year)
+            m_what = m_fields.text("what")
+            if m_deadline is not None and m_what is not None:
+                milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
         return Item(
             id=ident,
             task_id=task_id,
@@ -736,111 +668,67 @@ class Reader:
     # -- units.yaml ---------------------------------------------------------
 
     def units_file(self) -> tuple[list[Unit], list[Group]]:
-        root = self.root("units.yaml", ("units",), ("groups",)) or {}
-        units = (
-            [
-                u
-                for node in self.sequence(root["units"][1], "units") or []
-                if (u := self.unit(node)) is not None
-            ]
-            if "units" in root
-            else []
-        )
-        groups = (
-            [
-                g
-                for node in self.sequence(root["groups"][1], "groups") or []
-                if (g := self.group(node)) is not None
-            ]
-            if "groups" in root
-            else []
-        )
+        root = self.root_fields(schema.UNITS_FILE)
+        units = [u for node in root.sequence("units") if (u := self.unit(node)) is not None]
+        groups = [g for node in root.sequence("groups") if (g := self.group(node)) is not None]
         return units, groups
 
     def unit(self, node: Node) -> Unit | None:
-        fields = self.mapping(node, "单位", ("id", "name"), ("aliases", "kind"))
-        if not fields or "id" not in fields or "name" not in fields:
+        fields = self.fields(node, schema.UNIT)
+        if not fields.complete:
             return None
-        ident = self.ident(fields["id"][1], "单位编号", numbers_ok=True)
-        name = self.text(fields["name"][1], "单位名称")
+        ident = fields.ident("id")
+        name = fields.text("name")
         if ident is None or name is None:
             return None
-        aliases = (
-            self.texts(fields["aliases"][1], f"{name}的 aliases") if "aliases" in fields else ()
+        fields.label(name=name)
+        return Unit(
+            ident,
+            name.strip(),
+            fields.texts("aliases"),
+            fields.text("kind") or "",
+            self.at(node),
+            fields.at("id"),
         )
-        kind = (self.text(fields["kind"][1], f"{name}的 kind") or "") if "kind" in fields else ""
-        return Unit(ident, name.strip(), aliases, kind, self.at(node), self.at(fields["id"][1]))
 
     def group(self, node: Node) -> Group | None:
-        fields = self.mapping(node, "单位组", ("name", "members"), ("aliases",))
-        if not fields or "name" not in fields:
+        fields = self.fields(node, schema.GROUP)
+        if "name" not in fields:
             return None
-        name = self.text(fields["name"][1], "单位组名称")
+        name = fields.text("name")
         if name is None:
             return None
-        aliases = (
-            self.texts(fields["aliases"][1], f"{name}的 aliases") if "aliases" in fields else ()
-        )
-        members = (
-            self.names(fields["members"][1], f"{name}的 members") if "members" in fields else []
-        )
-        return Group(name.strip(), aliases, tuple(members), self.at(node))
+        fields.label(name=name)
+        aliases = fields.texts("aliases")
+        return Group(name.strip(), aliases, tuple(fields.names("members")), self.at(node))
 
     # -- progress/<unit-id>.yaml -------------------------------------------
 
     def progress_file(self) -> ProgressFile | None:
-        root = self.root("进展文件", ("unit", "reports"))
-        if not root or "unit" not in root:
+        root = self.root_fields(schema.PROGRESS_FILE)
+        if "unit" not in root:
             return None
-        unit_text = self.text(root["unit"][1], "进展文件的 unit")
+        unit_text = root.text("unit")
         if unit_text is None:
             return None
-        reports = []
-        if "reports" in root:
-            for node in self.sequence(root["reports"][1], "reports") or []:
-                report = self.report(node)
-                if report is not None:
-                    reports.append(report)
-        return ProgressFile(
-            self.path, Name(unit_text.strip(), self.at(root["unit"][1])), tuple(reports)
-        )
+        reports = [r for node in root.sequence("reports") if (r := self.report(node)) is not None]
+        return ProgressFile(self.path, Name(unit_text.strip(), root.at("unit")), tuple(reports))
 
     def report(self, node: Node) -> Report | None:
-        fields = self.mapping(
-            node, "进展", ("item", "date", "status"), ("summary", "evidence", "reason")
-        )
-        if not fields or not {"item", "date", "status"} <= fields.keys():
+        fields = self.fields(node, schema.REPORT)
+        if not fields.complete:
             return None
-        item = self.ident(fields["item"][1], "进展的条目编号", numbers_ok=False)
-        day = self.day(fields["date"][1], "进展日期")
-        status_text = self.text(fields["status"][1], "进展状态")
-        status = None
-        if status_text is not None:
-            try:
-                status = Status(status_text.strip())
-            except ValueError:
-                close = difflib.get_close_matches(
-                    status_text, [s.value for s in Status], n=1, cutoff=0.3
-                )
-                self.add(
-                    unknown_status,
-                    fields["status"][1],
-                    f"未知的进展状态“{status_text}”",
-                    hint=f"是否为“{close[0]}”?"
-                    if close
-                    else "可用状态:" + "、".join(s.value for s in Status),
-                )
+        item = fields.ident("item")
+        day = fields.day("date")
+        status_text = fields.choice("status")
+        status = Status(status_text) if status_text else None
         summary = ""
         if "summary" in fields:
-            summary = self.text(fields["summary"][1], "进展摘要", multiline=True) or ""
+            summary = fields.text("summary") or ""
         elif status is not None and status is not Status.NOT_APPLICABLE:
-            self.add(missing_key, node, "进展缺少“summary”")
-        evidence = self.texts(fields["evidence"][1], "evidence") if "evidence" in fields else ()
-        reason = (
-            (self.text(fields["reason"][1], "不涉及的理由", empty_ok=True, multiline=True) or "")
-            if "reason" in fields
-            else ""
-        )
+            self.add(missing_key, node, f"{fields.what()}缺少“summary”")
+        evidence = fields.texts("evidence")
+        reason = fields.text("reason") or ""
         if item is None or day is None or status is None:
             return None
         return Report(
@@ -851,10 +739,175 @@ class Reader:
             evidence=evidence,
             reason=reason.strip(),
             source=self.at(node),
-            item_source=self.at(fields["item"][1]),
-            status_source=self.at(fields["status"][1]),
-            date_source=self.at(fields["date"][1]),
+            item_source=fields.at("item"),
+            status_source=fields.at("status"),
+            date_source=fields.at("date"),
         )
+
+
+class Fields:
+    """One mapping's keys as its shape defines them; each read by its kind, the first time asked.
+
+    Absent keys read as None (a list as empty); a key is read the way the definition says, so
+    asking for a date where the shape has text is a programming error.
+    """
+
+    def __init__(
+        self,
+        reader: Reader,
+        node_shape: Shape,
+        found: dict[str, tuple[Node, Node]] | None,
+        labels: dict[str, str],
+    ) -> None:
+        self.reader = reader
+        self.shape = node_shape
+        self.found = found or {}
+        self.ok = found is not None
+        self.labels = dict(labels)
+        self._read: dict[str, object] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
+
+    @property
+    def complete(self) -> bool:
+        """A mapping with every required key (a node without one is not read further)."""
+        return self.ok and all(name in self.found for name in self.shape.required)
+
+    def label(self, **labels: str) -> None:
+        """Name the node in later messages: 条目 5.1 的内容."""
+        self.labels.update(labels)
+
+    def what(self, name: str | None = None) -> str:
+        """The Chinese label of a key (or, without a name, of the mapping) in messages."""
+        template = self.shape.what if name is None else self._key(name).what
+        return template.format(**self.labels)
+
+    def node(self, name: str) -> Node | None:
+        entry = self.found.get(name)
+        return entry[1] if entry is not None else None
+
+    def at(self, name: str) -> Source:
+        return self.reader.at(self.found[name][1])
+
+    def source(self, name: str) -> Source | None:
+        return self.at(name) if name in self.found else None
+
+    def empty_list(self, name: str) -> bool:
+        """A list that must hold something written as [] or left blank (a list of nodes: one
+        whose tag is refused is not also empty)."""
+        node = self.node(name)
+        if node is None or not _is_empty_list(node):
+            return False
+        if self._key(name, Kind.NODE, Kind.NAMES).kind is Kind.NAMES:
+            return not self.names(name)
+        self.sequence(name)
+        return self._read[name] == []
+
+    def _key(self, name: str, *kinds: Kind) -> Key:
+        key = self.shape.key(name)
+        if key is None or (kinds and key.kind not in kinds):
+            raise TypeError(f"{self.shape.name}.{name} is not read as {kinds}")
+        return key
+
+    def _once(self, name: str, read: Callable[[Key, Node, str], object], *kinds: Kind) -> object:
+        key = self._key(name, *kinds)
+        if name not in self._read:
+            node = self.node(name)
+            self._read[name] = None if node is None else read(key, node, self.what(name))
+        return self._read[name]
+
+    def text(self, name: str) -> str | None:
+        def read(key: Key, node: Node, what: str) -> str | None:
+            multiline = key.kind is Kind.MULTILINE
+            return self.reader.text(node, what, empty_ok=key.empty_ok, multiline=multiline)
+
+        value = self._once(name, read, Kind.TEXT, Kind.MULTILINE, Kind.TIMEZONE)
+        return value if isinstance(value, str) else None
+
+    def ident(self, name: str) -> str | None:
+        def read(key: Key, node: Node, what: str) -> str | None:
+            ident = self.reader.ident(node, what, numbers_ok=key.numbers_ok)
+            if ident is not None and key.kind is Kind.ID:
+                self.reader.well_formed_id(node, ident, what)
+            return ident
+
+        value = self._once(name, read, Kind.ID, Kind.REFERENCE, Kind.UNIT_ID)
+        return value if isinstance(value, str) else None
+
+    def integer(self, name: str) -> int | None:
+        def read(key: Key, node: Node, what: str) -> int | None:
+            value = self.reader.integer(node, what)
+            if value is None:
+                return None
+            below = key.minimum is not None and value < key.minimum
+            above = key.maximum is not None and value > key.maximum
+            if below or above:
+                written = _excerpt(str(node.value)) if isinstance(node, ScalarNode) else ""
+                message = key.too_small if below else key.too_large
+                self.reader.add(
+                    wrong_type,
+                    node,
+                    message.format(
+                        what=what, written=written, minimum=key.minimum, maximum=key.maximum
+                    ),
+                )
+                return None
+            return value
+
+        value = self._once(name, read, Kind.INTEGER)
+        return value if isinstance(value, int) else None
+
+    def day(self, name: str) -> date | None:
+        value = self._once(name, lambda _, node, what: self.reader.day(node, what), Kind.DATE)
+        return value if isinstance(value, date) else None
+
+    def deadline(self, name: str, year: int) -> Deadline | None:
+        def read(_: Key, node: Node, what: str) -> Deadline | None:
+            return self.reader.deadline(node, what, year)
+
+        value = self._once(name, read, Kind.DEADLINE)
+        return value if isinstance(value, Deadline) else None
+
+    def choice(self, name: str) -> str | None:
+        """One of the key's values (stripped), or None: absent, or a problem reported."""
+
+        def read(key: Key, node: Node, what: str) -> str | None:
+            text = self.reader.text(node, what)
+            if text is None or text.strip() in key.values:
+                return None if text is None else text.strip()
+            if not text.strip():
+                return None
+            hint = ""
+            if key.suggest:
+                close = difflib.get_close_matches(text, key.values, n=1, cutoff=0.3)
+                hint = f"是否为“{close[0]}”?" if close else "可用状态:" + "、".join(key.values)
+            values = "、".join(key.values[:-1]) + " 或 " + key.values[-1]
+            message = key.unknown.format(what=what, text=text, values=values)
+            self.reader.add(_RULES[key.unknown_rule], node, message, hint)
+            return None
+
+        value = self._once(name, read, Kind.CHOICE)
+        return value if isinstance(value, str) else None
+
+    def names(self, name: str) -> list[Name]:
+        value = self._once(name, lambda _, node, what: self.reader.names(node, what), Kind.NAMES)
+        return value if isinstance(value, list) else []
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        return tuple(n.text for n in self.names(name))
+
+    def sequence(self, name: str) -> list[Node]:
+        """A list of nodes (`many`), as written; empty when absent or not a list."""
+
+        def read(_: Key, node: Node, what: str) -> list[Node] | None:
+            return self.reader.sequence(node, what)
+
+        value = self._once(name, read, Kind.NODE)
+        return value if isinstance(value, list) else []
+
+
+_RULES = {rule.ID: rule for rule in (wrong_type, unknown_status)}
 
 
 def _misread_number(node: ScalarNode) -> str | None:
@@ -884,7 +937,6 @@ def _number(read: Callable[[], object]) -> str:
 
 
 _EXCERPT = 24  # characters of a long value quoted in a message
-_MAX_WARN_DAYS = 3660
 
 
 def _excerpt(text: str) -> str:
