@@ -55,7 +55,11 @@ def report(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="自定义模板目录:其中的同名文件替换内置模板。"),
+        typer.Option(
+            "--templates",
+            help="自定义模板目录:其中的同名文件替换内置模板;"
+            "不写时用台账目录旁的 templates/(有则用)。",
+        ),
     ] = None,
     timestamp: Annotated[
         bool,
@@ -74,7 +78,7 @@ def report(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
     from ..registry import Registry
-    from ..render import TemplateProblem, render_report
+    from ..render import TemplateProblem, render_report, repository_templates
     from ..report import MonthError, parse_month, report_context
     from ..usable import SKIPPED_EXIT, skipped_notice, usable
 
@@ -108,7 +112,8 @@ def report(
         skipped=usable_data.skipped,
     )
     try:
-        text = render_report(context, fmt, templates)
+        user_dir = templates if templates is not None else repository_templates(ledger)
+        text = render_report(context, fmt, user_dir)
     except TemplateProblem as error:
         sys.stderr.write(f"模板错误:{error}\n")
         raise typer.Exit(2) from None
