@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -75,25 +74,80 @@ def test_github_workflow_fetches_history_and_comments() -> None:
     assert workflow["permissions"]["pull-requests"] == "write"
 
 
-def test_gitlab_code_quality_conversion(
-    write_ledger: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_gitlab_example_writes_code_quality_natively() -> None:
     job = yaml.safe_load((REPO / "docs" / "gitlab-ci-ledger.yml").read_text(encoding="utf-8"))[
         "ledger"
     ]
     assert job["variables"]["GIT_DEPTH"] == "0"
-    (script,) = [s for s in job["script"] if "<<'PY'" in s]
-    program = script.split("<<'PY'\n", 1)[1].split("\nPY", 1)[0]
-    root = write_ledger(tasks=TASKS.replace("owners: [县财政局]", "owners: [县财正局]"))
+    assert not [s for s in job["script"] if "python" in s]
+    assert (
+        "ledger check --ledger data --format gitlab > gl-code-quality.json || true"
+        in (job["script"])
+    )
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
+
+
+def _gitlab(capsys: pytest.CaptureFixture[str], root: Path) -> list[dict[str, Any]]:
     checked = run_ledger(
-        capsys, "check", "--ledger", str(root), "--format", "json", "--as-of", "2022-12-31"
+        capsys, "check", "--ledger", str(root), "--format", "gitlab", "--as-of", "2022-12-31"
     )
     assert checked.code == 1
-    (tmp_path / "ledger-check.json").write_text(checked.out, encoding="utf-8")
-    subprocess.run([sys.executable, "-c", program], cwd=tmp_path, check=True)
-    (issue,) = json.loads((tmp_path / "gl-code-quality.json").read_text(encoding="utf-8"))
-    assert issue["description"] == "[unknown-unit] 未知责任单位“县财正局”(是否为“县财政局”?)"
-    assert issue["severity"] == "major"
-    assert issue["location"] == {"path": f"{root}/tasks.yaml", "lines": {"begin": 20}}
-    assert re.fullmatch(r"[0-9a-f]{32}", issue["fingerprint"])
-    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
+    assert checked.err == ""
+    issues: list[dict[str, Any]] = json.loads(checked.out)
+    return issues
+
+
+def test_check_format_gitlab(write_ledger: Write, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_ledger(tasks=TASKS.replace("owners: [县财政局]", "owners: [县财正局]"))
+    (issue,) = _gitlab(capsys, root)
+    assert issue == {
+        "description": "[unknown-unit] 未知责任单位“县财正局”(是否为“县财政局”?)",
+        "check_name": "unknown-unit",
+        "fingerprint": issue["fingerprint"],
+        "severity": "major",
+        "location": {"path": f"{root}/tasks.yaml", "lines": {"begin": 20}},
+    }
+    assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+
+
+def test_gitlab_fingerprint_survives_lines_moving(
+    write_ledger: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: [县财正局]")
+    before = _gitlab(capsys, write_ledger(tasks=tasks))
+    moved = tasks.replace("sections:\n", "# 新加的两行注释\n#\nsections:\n")
+    after = _gitlab(capsys, write_ledger(tasks=moved))
+    assert after[0]["location"]["lines"]["begin"] == before[0]["location"]["lines"]["begin"] + 2
+    assert after[0]["fingerprint"] == before[0]["fingerprint"]
+
+
+def test_gitlab_fingerprints_of_equal_problems_differ(
+    write_ledger: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: [县财正局]").replace(
+        "owners: [各乡镇]", "owners: [县财正局]"
+    )
+    first, second = _gitlab(capsys, write_ledger(tasks=tasks))
+    assert (first["description"], first["location"]["path"]) == (
+        second["description"],
+        second["location"]["path"],
+    )
+    assert first["location"]["lines"]["begin"] < second["location"]["lines"]["begin"]
+    assert first["fingerprint"] != second["fingerprint"]
+
+
+def test_gitlab_fingerprint_ignores_line_but_not_message() -> None:
+    from gongkai_ledger.model import Source
+    from gongkai_ledger.problems import Level, Problem, gitlab_fingerprints
+
+    def problem(line: int, message: str = "未知责任单位“甲”", hint: str = "") -> Problem:
+        return Problem(
+            Source("data/tasks.yaml", line, 3), "unknown-unit", Level.ERROR, message, hint
+        )
+
+    (a,) = gitlab_fingerprints([problem(5)])
+    (b,) = gitlab_fingerprints([problem(50)])
+    (c,) = gitlab_fingerprints([problem(5, "未知责任单位“乙”")])
+    (d,) = gitlab_fingerprints([problem(5, hint="是否为“丙”?")])
+    assert a == b
+    assert len({a, c, d}) == 3

@@ -30,7 +30,7 @@ def at(monkeypatch: pytest.MonkeyPatch, instant: datetime) -> None:
 
 @pytest.fixture
 def dump(tmp_path: Path) -> Path:
-    templates = tmp_path / "templates"
+    templates = tmp_path / "dump"  # not templates/: beside the ledger, that would be used always
     templates.mkdir()
     (templates / "report.md.j2").write_text(DUMP, encoding="utf-8")
     return templates

@@ -1,4 +1,4 @@
-"""The as-of semantics of DESIGN.md, rule by rule, on small inline ledgers with fixed dates."""
+"""The as-of semantics of docs/semantics.md, rule by rule, on small inline ledgers with fixed dates."""
 
 from __future__ import annotations
 

@@ -26,10 +26,10 @@ SHIPPED = REPO / "data"
 # ASCII letters is English prose or a framework's placeholder.
 TERMS = {
     "Actions", "BOM", "CODEOWNERS", "DD", "Excel", "GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR",
-    "GitHub", "JSON", "LF", "MB", "MM", "Markdown", "PR", "Schema", "UTF", "WPS", "YAML",
-    "YYYY", "csv", "czj", "data", "draft", "git", "github", "html", "id", "issuer", "items",
+    "GitHub", "GitLab", "JSON", "LF", "MB", "MM", "Markdown", "PR", "Schema", "UTF", "WPS", "YAML",
+    "YYYY", "csv", "czj", "data", "draft", "git", "github", "gitlab", "html", "id", "issuer", "items",
     "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports",
-    "table", "tasks", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
+    "table", "tasks", "templates", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
 }  # fmt: skip
 FRAMEWORK_WORDS = ("Usage", "Error", "Try", "Options", "Arguments", "Commands", "Missing")
 

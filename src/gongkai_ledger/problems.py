@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -83,4 +85,40 @@ def format_github(problems: list[Problem]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+_GITLAB_SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor"}
+
+
+def gitlab_fingerprints(problems: list[Problem]) -> list[str]:
+    """A fingerprint per problem that survives lines moving: the hash of path, rule, message,
+    hint and the occurrence among equal ones (first, second…), never the line or column."""
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    prints = []
+    for p in problems:
+        key = (p.source.path, p.rule, p.message, p.hint)
+        seen[key] += 1
+        fields = [*key, str(seen[key])]
+        prints.append(hashlib.sha256("\0".join(fields).encode("utf-8")).hexdigest())
+    return prints
+
+
+def format_gitlab(problems: list[Problem]) -> str:
+    """GitLab Code Quality JSON (`artifacts:reports:codequality`), one issue per problem."""
+    issues = [
+        {
+            "description": f"[{p.rule}] {p.message}" + (f"({p.hint})" if p.hint else ""),
+            "check_name": p.rule,
+            "fingerprint": fingerprint,
+            "severity": _GITLAB_SEVERITY[p.level],
+            "location": {"path": p.source.path, "lines": {"begin": p.source.line}},
+        }
+        for p, fingerprint in zip(problems, gitlab_fingerprints(problems), strict=True)
+    ]
+    return json_text(issues)
+
+
+FORMATTERS = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "gitlab": format_gitlab,
+}

@@ -1,9 +1,13 @@
 """The Jinja environment of the report templates, and template errors as Chinese messages.
 
-Templates ship in `templates/` beside this module. With `--templates DIR`, a
-file of the same name in DIR replaces the packaged one (whole templates or
-just a part: `_style.css.j2`, `_macros.html.j2`, …), and the packaged ones stay
-reachable as `builtin/<name>` so a user template can `{% extends %}` them.
+The built-in templates are the repository's top-level `templates/`, installed
+as the package `gongkai_ledger.templates`. A ledger repository may keep its own
+`templates/` beside the ledger directory (`data/../templates`, inside the git
+work tree when there is one): it is used without an option; `--templates DIR`
+wins over it. Either way a file of the same name replaces the packaged one
+(whole templates or just a part: `_style.css.j2`, `_macros.html.j2`, …), and
+the packaged ones stay reachable as `builtin/<name>` so a user template can
+`{% extends %}` them.
 
 Every template, ours or a user's, runs in Jinja's sandbox with
 `StrictUndefined`: no attribute starting with `_`, no file or module access,
@@ -20,6 +24,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Mapping
+from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -42,7 +47,8 @@ from .errors import TemplateProblem, os_reason
 from .mdtext import md_escape, md_url
 from .sandbox import BudgetSandbox
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+PACKAGE_TEMPLATES = Path(str(files("gongkai_ledger.templates"))).resolve()
+REPOSITORY_TEMPLATES = "templates"  # a ledger repository's own, beside the ledger directory
 BUILTIN_PREFIX = "builtin"
 REPORT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
@@ -139,6 +145,20 @@ def environment(user_dir: Path | None = None) -> BudgetSandbox:
     env.filters["md_url"] = md_url
     env.filters["zh_date"] = zh_date
     return env
+
+
+def repository_templates(ledger_dir: Path) -> Path | None:
+    """The ledger repository's own `templates/`, beside the ledger directory, when it is a
+    directory; in a git work tree only when it lies inside it (the ledger directory may be
+    the work tree's root, and then nothing beside it is the repository's)."""
+    real = Path(os.path.realpath(ledger_dir))
+    candidate = real.parent / REPOSITORY_TEMPLATES
+    if not candidate.is_dir():
+        return None
+    work_tree = next((d for d in (real, *real.parents) if os.path.lexists(d / ".git")), None)
+    if work_tree is not None and not Path(os.path.realpath(candidate)).is_relative_to(work_tree):
+        return None
+    return candidate
 
 
 def render_report(context: Mapping[str, Any], fmt: str, user_dir: Path | None = None) -> str:

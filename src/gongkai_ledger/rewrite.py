@@ -20,7 +20,7 @@ from .rules import unit_id_format
 from .yamlio import DEFAULT_MAX_FILE_BYTES, NotRegularFile, read_capped
 
 # Unit ids become file names: only those the unit-id-format rule accepts.
-_SAFE_UNIT_ID = unit_id_format._PATTERN
+_SAFE_UNIT_ID = unit_id_format.PATTERN
 
 
 def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:

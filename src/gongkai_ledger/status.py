@@ -1,7 +1,7 @@
 """As-of semantics: where each (item, owning unit) pair stands on a given date.
 
 No I/O and no clock: `standings(ledger, as_of=date(2022, 10, 15))`.
-The rules, from DESIGN.md:
+The rules (for users, in Chinese and in full: docs/semantics.md):
 
 - a report dated after the as-of date does not exist yet;
 - 已完成 is sticky: a later report keeps a continuing item fresh, it never undoes it;

@@ -18,8 +18,8 @@ def check(
         str | None,
         typer.Option(
             "--format",
-            help="输出格式:text、json 或 github(GitHub Actions 注释;"
-            "在 GITHUB_ACTIONS=true 时默认)。",
+            help="输出格式:text、json、github(GitHub Actions 注释;"
+            "在 GITHUB_ACTIONS=true 时默认)或 gitlab(GitLab 代码质量报告)。",
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败。")] = False,

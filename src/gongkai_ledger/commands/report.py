@@ -56,7 +56,11 @@ def report(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="自定义模板目录:其中的同名文件替换内置模板。"),
+        typer.Option(
+            "--templates",
+            help="自定义模板目录:其中的同名文件替换内置模板;"
+            "不写时用台账目录旁的 templates/(有则用)。",
+        ),
     ] = None,
     timestamp: Annotated[
         bool,
@@ -75,7 +79,7 @@ def report(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
     from ..registry import Registry
-    from ..render import render_report
+    from ..render import render_report, repository_templates
     from ..report import parse_month, report_context
     from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
 
@@ -103,7 +107,8 @@ def report(
         as_of=counted_to,
         skipped=valid_data.skipped,
     )
-    text = render_report(context, fmt, templates)
+    user_dir = templates if templates is not None else repository_templates(ledger)
+    text = render_report(context, fmt, user_dir)
     if notice := skipped_notice(valid_data.skipped):
         sys.stderr.write("\n".join(notice) + "\n")
     from ..safetext import visible
