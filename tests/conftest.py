@@ -8,8 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gongkai_ledger.check import check_ledger
+
+from .profiles import in_ci, profile
+
+settings.load_profile(profile())
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data"
@@ -98,3 +103,27 @@ def past_the_input_check(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(control_char, "forbidden", lambda char, *, multiline=False: False)
     monkeypatch.setattr(control_char, "first_forbidden", lambda text, *, multiline=False: None)
+
+
+# -- the slow marker (see profiles.py) -----------------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: takes seconds; runs in CI (CI=1), with -m slow, or when named alone"
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    slow = "run" if in_ci() or config.option.markexpr else "deselected (CI=1 or -m slow runs them)"
+    return f"hypothesis profile {profile()} ({settings().max_examples} examples); slow tests {slow}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if in_ci() or config.option.markexpr:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if len(slow) == len(items):
+        return  # only slow tests were asked for: run them rather than none
+    config.hook.pytest_deselected(items=slow)
+    items[:] = [item for item in items if not item.get_closest_marker("slow")]

@@ -46,6 +46,7 @@ def _many_reports(root: Path, count: int) -> None:
     (root / "data" / "progress" / "czj.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_diff_fits_a_github_comment(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     commit_all(here)
     _many_reports(here, 3000)

@@ -169,6 +169,7 @@ def test_every_corpus_file_has_a_case() -> None:
     assert sorted(p.name for p in CORPUS.glob("*.yaml")) == sorted(covered)
 
 
+@pytest.mark.slow  # a process each, under a memory limit
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.file)
 def test_corpus(case: Case, tmp_path: Path) -> None:
     root = _ledger(tmp_path / "ledger")
@@ -240,6 +241,7 @@ GENERATED: list[Generated] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("replaces", "make", "expected", "exit_code"),
     [g[1:] for g in GENERATED],
@@ -256,6 +258,7 @@ def test_generated(
     _assert_clear(rows)
 
 
+@pytest.mark.slow
 def test_dense_file_runs_out_of_memory_politely(tmp_path: Path) -> None:
     # 2 MB, a million tiny nodes: more than 256 MiB to compose. A problem, not a crash.
     root = _ledger(tmp_path / "ledger")
@@ -266,6 +269,7 @@ def test_dense_file_runs_out_of_memory_politely(tmp_path: Path) -> None:
     _assert_clear(rows)
 
 
+@pytest.mark.slow
 def test_max_file_size_is_configurable(tmp_path: Path) -> None:
     root = _ledger(tmp_path / "ledger")
     (root / TASKS_FILE).write_bytes(_long_line())  # 24 MB

@@ -28,9 +28,9 @@ HOSTILE = (
 
 
 def rendered(markdown: str) -> str:
-    return (
-        MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(markdown)
-    )
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    html: str = parser.render(markdown)
+    return html
 
 
 def assert_inert(markdown: str) -> None:

@@ -101,6 +101,7 @@ def test_unmutated_copy_is_clean(ledger_copy: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "[]\n")
 
 
+@pytest.mark.slow  # a process each
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: f"{m[3]}:{m[2][:20]}")
 def test_mutation(ledger_copy: Path, mutation: tuple[str, ...]) -> None:
     file, old, new, rule = mutation[:4]

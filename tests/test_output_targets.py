@@ -176,6 +176,7 @@ def test_schema_into_a_directory_it_cannot_make(
 # -- item 11: the format follows the file name ---------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_export_to_an_xlsx_name_writes_a_workbook(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -257,12 +257,14 @@ def test_markdown_escapes_table_breakers(root: Path) -> None:
     assert row.count(" | ") == 9  # ten cells: the pipe in the content does not make an eleventh
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_unit_by_alias_or_id_is_the_same(root: Path) -> None:
     by_name = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县财政局")
     assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "财政局") == by_name
     assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "czj") == by_name
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_a_unit_that_owes_nothing(root: Path) -> None:
     out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡").decode()
     assert out == f"乙乡 截至 {AS_OF}\n没有逾期、临期或更新滞后的事项。\n"
@@ -285,6 +287,7 @@ def test_nobody_owes_anything(root: Path) -> None:
 # -- exit codes and mistakes --------------------------------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_exit_code_when_something_is_overdue(root: Path) -> None:
     assert run("--ledger", str(root), "--as-of", AS_OF, "--exit-code").returncode == 1
     assert run("--ledger", str(root), "--as-of", AS_OF).returncode == 0
@@ -410,6 +413,7 @@ def test_shorten(text: str, cols: int, short: str) -> None:
     assert cell_len(short) <= cols
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_shipped_item_completed_with_progress_add_leaves_the_list(tmp_path: Path) -> None:
     """The issue's acceptance: record 5.1 as 已完成 with evidence, and 5.1 is no longer owed."""
     ledger = tmp_path / "data"

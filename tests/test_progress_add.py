@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -25,6 +25,7 @@ from gongkai_ledger.model import Source, Status, Unit
 from gongkai_ledger.yamlio import parse_document
 
 from .conftest import Write, found
+from .profiles import examples
 
 UNIT = Unit("czj", "县财政局", ("财政局",), "政府工作部门", Source("units.yaml", 2, 5))
 REPORT = NewReport(
@@ -379,7 +380,7 @@ _LAYOUTS = [
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150))
 @given(
     layout=st.sampled_from(_LAYOUTS),
     summary=_TEXT.filter(lambda s: bool(s.strip())),
@@ -651,6 +652,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file(
     assert found(root) == []
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_writers_leave_twenty_reports(write_ledger: Write) -> None:
     root = write_ledger(progress={"czj.yaml": EXISTING})
     path = root / "progress" / "czj.yaml"

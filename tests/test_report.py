@@ -15,9 +15,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from gongkai_ledger.load import load_ledger
+from gongkai_ledger.mdtext import md_escape
 from gongkai_ledger.model import Ledger
 from gongkai_ledger.registry import Registry
-from gongkai_ledger.render import md_escape, zh_date
+from gongkai_ledger.render import zh_date
 from gongkai_ledger.report import (
     MonthError,
     parse_month,

@@ -26,6 +26,8 @@ from .chromium import Browser, find_chromium
 from .cli_run import run_ledger
 from .test_report import FIXTURE, hostile  # noqa: F401  (the hostile-ledger fixture)
 
+pytestmark = pytest.mark.slow  # a browser per test, seconds each
+
 SKIP_ENV = "LEDGER_SKIP_BROWSER"
 
 

@@ -92,6 +92,7 @@ ATTACKS = {
 }
 
 
+@pytest.mark.slow  # a process each, under a memory limit; the nested loops take seconds
 @pytest.mark.parametrize("name", sorted(ATTACKS))
 def test_an_attack_on_the_limits_is_a_template_error(
     name: str, ledger_dir: Path, tmp_path: Path

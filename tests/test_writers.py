@@ -48,6 +48,7 @@ def summaries(root: Path) -> list[str]:
 # -- item 1: fmt and progress add take the same lock and read under it ------------------------
 
 
+@pytest.mark.slow
 def test_twenty_adds_against_twenty_fmts_lose_no_report(write_ledger: Write) -> None:
     root = write_ledger()
     path = root / "progress" / "czj.yaml"
@@ -151,6 +152,7 @@ def add_args(root: Path, summary: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_another_accounts_lock_does_not_block_and_nothing_is_left(shared: Path) -> None:
     progress = shared / "progress"
     first = subprocess.run([*LEDGER, *add_args(shared, "第一个账户")], capture_output=True)
@@ -344,6 +346,7 @@ def test_a_link_inside_the_git_work_tree_is_read(
 # -- item 8: one size cap and regular files only -----------------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_a_fifo_in_progress_does_not_hang_any_reader(write_ledger: Write) -> None:
     root = write_ledger()
     fifo = root / "progress" / "pipe.yaml"
