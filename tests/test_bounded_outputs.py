@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED
 from .git_repo import commit_all, git
+from .ledgers import SHIPPED
 
 AS_OF = ("--as-of", "2022-12-31")
 

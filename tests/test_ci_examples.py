@@ -16,7 +16,8 @@ import gongkai_ledger.commands  # noqa: F401  (registers the commands)
 from gongkai_ledger._app import app
 
 from .cli_run import run_ledger
-from .conftest import REPO, TASKS, Write
+from .conftest import Write
+from .ledgers import REPO, TASKS
 
 EXAMPLES = [
     REPO / "docs" / "github-actions-ledger.yml",

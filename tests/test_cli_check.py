@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED, TASKS, Write
+from .conftest import Write
+from .ledgers import SHIPPED, TASKS
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -127,7 +128,7 @@ def test_every_rule_is_documented() -> None:
     from gongkai_ledger.rules.docs import render_markdown, table_row
     from gongkai_ledger.rules.registry import ALL
 
-    from .conftest import REPO
+    from .ledgers import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for rule in ALL:

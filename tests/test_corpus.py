@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TASKS, UNITS
+from .ledgers import TASKS, UNITS
 
 CORPUS = Path(__file__).parent / "corpus"
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the whole `ledger check` process

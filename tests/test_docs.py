@@ -17,7 +17,7 @@ from typer.main import get_command
 from gongkai_ledger import commands  # noqa: F401  (registers the commands)
 from gongkai_ledger._app import app
 
-from .conftest import REPO
+from .ledgers import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

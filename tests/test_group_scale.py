@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import TASKS, UNITS, Write
+from .conftest import Write
+from .ledgers import TASKS, UNITS
 
 GROUPS = UNITS[: UNITS.index("groups:\n")] + "groups:\n"
 

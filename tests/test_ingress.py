@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import TASKS, UNITS, Write
+from .conftest import Write
+from .ledgers import TASKS, UNITS
 
 PROGRESS_OK = """\
 unit: 县财政局

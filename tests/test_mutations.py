@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED
+from .ledgers import SHIPPED
 
 PROGRESS = """\
 unit: 市财政局

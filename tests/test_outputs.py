@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, SHIPPED
+from .git_repo import git
+from .ledgers import REPO, SHIPPED
 
 
 @pytest.fixture
@@ -77,15 +78,9 @@ def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
     root = tmp_path / "l"
     shutil.copytree(REPO / "tests" / "fixtures" / "report_ledger", root)
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.gov.cn", *args],
-            cwd=root, check=True, capture_output=True,
-        )  # fmt: skip
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
     progress = root / "progress" / "czj.yaml"
     hostile = '"见[通知](https://evil.example) **重要** <b>x</b> | y"'
     progress.write_text(

@@ -35,7 +35,7 @@ from gongkai_ledger.rules.registry import ALL
 from gongkai_ledger.schema import FileKind
 from gongkai_ledger.status import standings
 
-from .conftest import TASKS, UNITS
+from .ledgers import TASKS, UNITS
 from .profiles import examples
 
 # About a minute in all in CI (on 2 cores); each test says how many examples it is worth there,

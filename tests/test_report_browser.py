@@ -24,7 +24,7 @@ import pytest
 
 from .chromium import Browser, find_chromium
 from .cli_run import run_ledger
-from .test_report import FIXTURE, hostile  # noqa: F401  (the hostile-ledger fixture)
+from .ledgers import REPORT_LEDGER
 
 pytestmark = pytest.mark.slow  # a browser per test, seconds each
 
@@ -56,7 +56,7 @@ def report_html() -> Iterator[Path]:
     """The fixture ledger's December report as an HTML file (rendered through the CLI)."""
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Path(tmp) / "ledger"
-        shutil.copytree(FIXTURE, ledger)
+        shutil.copytree(REPORT_LEDGER, ledger)
         out = Path(tmp) / "通报 2022-12.html"  # a name with a space and Chinese, as users write
         done = subprocess.run(
             [_ledger(), "report", "--month", "2022-12", "--ledger", str(ledger), "-o", str(out)],
@@ -213,7 +213,7 @@ def test_command_line_print_to_pdf(report_html: Path, tmp_path: Path) -> None:
 
 def test_hostile_text_runs_nothing_in_the_browser(
     browser: Browser,
-    hostile: Path,  # noqa: F811
+    hostile: Path,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:

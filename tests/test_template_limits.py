@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
+from .ledgers import REPORT_LEDGER
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report_ledger"
 GIB = 1 << 30
 
 
 @pytest.fixture
 def ledger_dir(tmp_path: Path) -> Path:
     root = tmp_path / "report_ledger"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPORT_LEDGER, root)
     return root
 
 

@@ -18,7 +18,7 @@ from gongkai_ledger import commands  # noqa: F401  (registers the commands)
 from gongkai_ledger._app import app
 
 from .cli_run import Run, run_ledger
-from .conftest import REPO
+from .ledgers import REPO
 
 SHIPPED = REPO / "data"
 

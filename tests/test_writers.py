@@ -19,7 +19,8 @@ import pytest
 import gongkai_ledger
 
 from .cli_run import run_ledger
-from .conftest import TASKS, UNITS, Write, found
+from .conftest import Write, found
+from .ledgers import TASKS, UNITS
 
 LEDGER = [sys.executable, "-m", "gongkai_ledger"]
 NOBODY = 65534  # an account with no rights of its own: the "other user" of a shared checkout
