@@ -12,13 +12,13 @@ import random
 import re
 import resource
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from .cli_run import run_process
 from .ledgers import TASKS, UNITS
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -139,10 +139,12 @@ def _check(
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-    result = subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "check", "--ledger", str(root), *_OPTIONS, *args],
-        capture_output=True,
-        text=True,
+    result = run_process(
+        "check",
+        "--ledger",
+        str(root),
+        *_OPTIONS,
+        *args,
         cwd=root,  # a YAML tag that ran a shell command would leave its mark here
         preexec_fn=limit_memory,
         timeout=TIMEOUT,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .cli_run import run_process
 from .ledgers import SHIPPED
 
 PROGRESS = """\
@@ -89,11 +89,9 @@ def ledger_copy(tmp_path: Path) -> Path:
 
 
 def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "check", "--ledger", str(root),
-         "--as-of", "2022-12-31", "--format", "json", *args],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    return run_process(
+        "check", "--ledger", str(root), "--as-of", "2022-12-31", "--format", "json", *args
+    )
 
 
 def test_unmutated_copy_is_clean(ledger_copy: Path) -> None:

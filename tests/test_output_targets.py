@@ -6,14 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from .cli_run import run_ledger
+from .cli_run import run_ledger, run_process
 from .git_repo import commit_all
 from .ledgers import SHIPPED
 
@@ -109,12 +107,7 @@ def test_a_path_to_an_open_descriptor_writes_to_it(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, tmp_path / "data")
     link = tmp_path / "stdout.md"
     link.symlink_to("/proc/self/fd/1")
-    result = subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *WITH_OUTPUT["report"], "-o", str(link)],
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    result = run_process(*WITH_OUTPUT["report"], "-o", str(link), cwd=tmp_path, text=False)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode("utf-8").startswith("# ")
     assert link.is_symlink()

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from gongkai_ledger.owed import owed
 from gongkai_ledger.registry import Registry
 from gongkai_ledger.textcells import shorten, to_text
 
+from .cli_run import run_process
 from .conftest import Write
 from .goldens import assert_golden
 from .ledgers import OWED_AS_OF, OWED_PROGRESS, OWED_TASKS, OWED_UNITS, SHIPPED
@@ -32,14 +31,7 @@ def root(write_ledger: Write) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR")}
-    env["COLUMNS"] = "80"
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "overdue", *args],
-        capture_output=True,
-        env=env,
-        check=False,
-    )
+    return run_process("overdue", *args, text=False)
 
 
 def ok(*args: str) -> bytes:
@@ -311,15 +303,12 @@ def test_shipped_item_completed_with_progress_add_leaves_the_list(tmp_path: Path
     """The issue's acceptance: record 5.1 as 已完成 with evidence, and 5.1 is no longer owed."""
     ledger = tmp_path / "data"
     shutil.copytree(SHIPPED, ledger)
-    add = subprocess.run(
-        [
-            *(sys.executable, "-m", "gongkai_ledger", "progress", "add", "5.1"),
-            *("--unit", "市财政局", "--status", "已完成", "--date", "2022-10-12"),
-            *("--summary", "已在财政预决算专栏公开", "--evidence", "https://example.gov.cn/czyjs"),
-            *("--ledger", str(ledger)),
-        ],
-        capture_output=True,
-        check=False,
+    add = run_process(
+        *("progress", "add", "5.1"),
+        *("--unit", "市财政局", "--status", "已完成", "--date", "2022-10-12"),
+        *("--summary", "已在财政预决算专栏公开", "--evidence", "https://example.gov.cn/czyjs"),
+        *("--ledger", str(ledger)),
+        text=False,
     )
     assert add.returncode == 0, add.stderr.decode()
     out = ok(

@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .chromium import Browser, find_chromium
-from .cli_run import run_ledger
+from .cli_run import run_ledger, run_process
 from .ledgers import REPORT_LEDGER
 
 pytestmark = pytest.mark.slow  # a browser per test, seconds each
@@ -58,19 +57,9 @@ def report_html() -> Iterator[Path]:
         ledger = Path(tmp) / "ledger"
         shutil.copytree(REPORT_LEDGER, ledger)
         out = Path(tmp) / "通报 2022-12.html"  # a name with a space and Chinese, as users write
-        done = subprocess.run(
-            [_ledger(), "report", "--month", "2022-12", "--ledger", str(ledger), "-o", str(out)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_process("report", "--month", "2022-12", "--ledger", str(ledger), "-o", str(out))
         assert done.returncode == 0, done.stderr
         yield out
-
-
-def _ledger() -> str:
-    found = Path(sys.executable).parent / "ledger"
-    return str(found) if found.exists() else "ledger"
 
 
 def test_page_loads_only_itself_without_errors(browser: Browser, report_html: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from gongkai_ledger.load import load_ledger
 from gongkai_ledger.textcells import to_text, wrap
 from gongkai_ledger.views import find_item, item_view, registry_view
 
+from .cli_run import run_process
 from .conftest import Write
 from .goldens import assert_golden
 from .ledgers import OWED_AS_OF, OWED_PROGRESS, OWED_TASKS, OWED_UNITS, SHIPPED
@@ -28,11 +27,7 @@ def root(write_ledger: Write) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "GONGKAI_LEDGER_DIR"}
-    env["COLUMNS"] = "80"
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args], capture_output=True, env=env, check=False
-    )
+    return run_process(*args, text=False)
 
 
 def ok(*args: str) -> bytes:

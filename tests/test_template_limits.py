@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .cli_run import run_ledger
+from .cli_run import LEDGER, run_ledger
 from .ledgers import REPORT_LEDGER
 
 GIB = 1 << 30
@@ -34,7 +34,7 @@ def _limit_memory() -> None:
 def report_in_process(
     ledger: Path, templates: Path, *args: str, program: list[str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    command = program or [sys.executable, "-m", "gongkai_ledger"]
+    command = program or [*LEDGER]
     options = ("--month", "2022-12", "--ledger", str(ledger), "--templates", str(templates))
     return subprocess.run(
         [*command, "report", *options, *args],
