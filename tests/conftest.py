@@ -1,4 +1,7 @@
-"""Shared fixtures: small ledgers written inline, as the user would write them."""
+"""Shared fixtures: ledgers written to a temporary directory, the slow marker, Hypothesis profiles.
+
+The inline ledgers themselves are in ledgers.py.
+"""
 
 from __future__ import annotations
 
@@ -8,55 +11,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gongkai_ledger.check import check_ledger
+from gongkai_ledger.load import load_ledger
 
-REPO = Path(__file__).resolve().parent.parent
-SHIPPED = REPO / "data"
+from .ledgers import HOSTILE_TEXTS, TASKS, UNITS, quoted
+from .profiles import in_ci, profile
 
-TASKS = """\
-plan:
-  title: 2022年某县政务公开工作要点
-  issuer: 某县人民政府办公室
-  doc_no: 某府办发〔2022〕1号
-  issued: 2022-03-01
-  year: 2022
-  update_every: 月
-  warn_days: 15
-sections:
-  - id: 一
-    title: 第一部分
-tasks:
-  - id: 1
-    section: 一
-    title: 任务一
-    deadline: 2022年9月并持续更新
-    items:
-      - id: "1.1"
-        content: 条目一
-        owners: [县财政局]
-      - id: "1.2"
-        content: 条目二
-        owners: [各乡镇]
-        deadline: 2022年12月
-"""
-
-UNITS = """\
-units:
-  - id: czj
-    name: 县财政局
-    aliases: [财政局]
-    kind: 政府工作部门
-  - id: aaz
-    name: 甲镇
-    kind: 乡镇
-  - id: bbx
-    name: 乙乡
-    kind: 乡镇
-groups:
-  - name: 各乡镇
-    members: [甲镇, 乙乡]
-"""
+settings.load_profile(profile())
 
 Write = Callable[..., Path]
 
@@ -88,6 +51,77 @@ def found(root: Path, as_of: date = date(2022, 12, 31)) -> list[tuple[str, int, 
 
 
 @pytest.fixture
+def hostile(write_ledger: Write) -> Path:
+    task_title = quoted("任务|一 `x`")  # a title is one line (control-char)
+    reason = quoted("理由|<script>alert(2)</script>\n换行")
+    tasks = f"""\
+plan:
+  title: {quoted("要点<i>|</i>")}
+  issuer: {quoted("某县<script>x</script>")}
+  doc_no: 某府办发〔2022〕1号
+  issued: 2022-03-01
+  year: 2022
+  update_every: 月
+  warn_days: 15
+sections:
+  - id: 一
+    title: {quoted("第一|部分<br>")}
+tasks:
+  - id: 1
+    section: 一
+    title: {task_title}
+    deadline: 2022年9月并持续更新
+    items:
+      - id: "1.1"
+        content: {quoted(HOSTILE_TEXTS[2] + HOSTILE_TEXTS[1])}
+        owners: [县财政局]
+      - id: "1.2"
+        content: 条目二
+        owners: [各乡镇]
+        deadline: 2022年12月
+"""
+    reports = "\n".join(
+        f"""\
+  - item: "1.1"
+    date: 2022-12-{n + 1:02d}
+    status: 推进中
+    summary: {quoted(text)}
+"""
+        for n, text in enumerate(HOSTILE_TEXTS)
+    )
+    evil_links = "[javascript:alert(1), " + quoted("https://ok.example/a_b?x=1&y=<2>") + "]"
+    progress = {
+        "czj.yaml": "unit: 县财政局\nreports:\n" + reports,
+        "aaz.yaml": f"""\
+unit: 甲镇
+reports:
+  - item: "1.2"
+    date: 2022-12-20
+    status: 已完成
+    summary: 完成
+    evidence: {evil_links}
+  - item: "1.2"
+    date: 2022-12-21
+    status: 已完成
+    summary: 完成
+    evidence: [https://ok.example/done]
+""",
+        "bbx.yaml": f"""\
+unit: 乙乡
+reports:
+  - item: "1.2"
+    date: 2022-12-20
+    status: 不涉及
+    summary: {quoted("无|此事<script>")}
+    reason: {reason}
+""",
+    }
+    root = write_ledger(tasks=tasks, progress=progress)
+    assert load_ledger(root).problems == []
+    return root
+
+
+@pytest.fixture
 def past_the_input_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """Text the control-char rule would refuse reaches the views anyway.
 
@@ -98,3 +132,27 @@ def past_the_input_check(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(control_char, "forbidden", lambda char, *, multiline=False: False)
     monkeypatch.setattr(control_char, "first_forbidden", lambda text, *, multiline=False: None)
+
+
+# -- the slow marker (see profiles.py) -----------------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: takes seconds; runs in CI (CI=1), with -m slow, or when named alone"
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    slow = "run" if in_ci() or config.option.markexpr else "deselected (CI=1 or -m slow runs them)"
+    return f"hypothesis profile {profile()} ({settings().max_examples} examples); slow tests {slow}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if in_ci() or config.option.markexpr:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if len(slow) == len(items):
+        return  # only slow tests were asked for: run them rather than none
+    config.hook.pytest_deselected(items=slow)
+    items[:] = [item for item in items if not item.get_closest_marker("slow")]

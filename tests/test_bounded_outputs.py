@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED
 from .git_repo import commit_all, git
+from .ledgers import SHIPPED
 
 AS_OF = ("--as-of", "2022-12-31")
 
@@ -46,6 +46,7 @@ def _many_reports(root: Path, count: int) -> None:
     (root / "data" / "progress" / "czj.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_diff_fits_a_github_comment(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     commit_all(here)
     _many_reports(here, 3000)

@@ -4,7 +4,8 @@ from datetime import date
 
 from gongkai_ledger.check import check_ledger
 
-from .conftest import SHIPPED, Write, found
+from .conftest import Write, found
+from .ledgers import SHIPPED
 
 
 def test_fixture_ledger_is_clean(write_ledger: Write) -> None:

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED, TASKS, Write
+from .conftest import Write
+from .ledgers import SHIPPED, TASKS
 
 DONE = 'unit: 县财政局\nreports:\n  - item: "1.1"\n    date: 2022-09-26\n    status: 推进中\n    summary: 已公开\n'
 

@@ -11,10 +11,12 @@ import pytest
 import yaml
 from typer.main import get_command
 
-from gongkai_ledger.cli import app
+import gongkai_ledger.commands  # noqa: F401  (registers the commands)
+from gongkai_ledger._app import app
 
 from .cli_run import run_ledger
-from .conftest import REPO, TASKS, Write
+from .conftest import Write
+from .ledgers import REPO, TASKS
 
 EXAMPLES = [
     REPO / "docs" / "github-actions-ledger.yml",

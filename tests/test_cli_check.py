@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED, TASKS, Write
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        check=False,
-    )
+from .cli_run import run_process
+from .conftest import Write
+from .ledgers import SHIPPED, TASKS
 
 
 @pytest.fixture
@@ -35,12 +22,12 @@ def broken(write_ledger: Write) -> Path:
 
 
 def test_shipped_data_is_clean() -> None:
-    result = run("check", "--ledger", str(SHIPPED), "--as-of", "2022-12-31", "--quiet")
+    result = run_process("check", "--ledger", str(SHIPPED), "--as-of", "2022-12-31", "--quiet")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_text_format(broken: Path) -> None:
-    result = run("check", "--ledger", str(broken), "--as-of", "2022-12-31")
+    result = run_process("check", "--ledger", str(broken), "--as-of", "2022-12-31")
     path = f"{broken}/tasks.yaml"
     assert result.returncode == 1
     assert result.stdout == (
@@ -51,7 +38,9 @@ def test_text_format(broken: Path) -> None:
 
 
 def test_json_format(broken: Path) -> None:
-    result = run("check", "--ledger", str(broken), "--format", "json", "--as-of", "2022-12-31")
+    result = run_process(
+        "check", "--ledger", str(broken), "--format", "json", "--as-of", "2022-12-31"
+    )
     rows = json.loads(result.stdout)
     assert [(r["line"], r["col"], r["rule"], r["level"]) for r in rows] == [
         (20, 18, "unknown-unit", "error"),
@@ -62,7 +51,7 @@ def test_json_format(broken: Path) -> None:
 
 
 def test_github_format_is_chosen_on_github_actions(broken: Path) -> None:
-    result = run("check", "--ledger", str(broken), env={"GITHUB_ACTIONS": "true"})
+    result = run_process("check", "--ledger", str(broken), env={"GITHUB_ACTIONS": "true"})
     first = result.stdout.splitlines()[0]
     assert first == (
         f"::error file={broken}/tasks.yaml,line=20,col=18,title=unknown-unit::"
@@ -78,14 +67,14 @@ def test_warnings_fail_only_with_strict(write_ledger: Write) -> None:
             "    status: 已完成\n    summary: 已公开\n"
         }
     )
-    assert run("check", "--ledger", str(root)).returncode == 0
-    strict = run("check", "--ledger", str(root), "--strict")
+    assert run_process("check", "--ledger", str(root)).returncode == 0
+    strict = run_process("check", "--ledger", str(root), "--strict")
     assert strict.returncode == 1
     assert "[no-evidence]" in strict.stdout
 
 
 def test_environment_variable_chooses_the_ledger(broken: Path) -> None:
-    result = run("check", env={"GONGKAI_LEDGER_DIR": str(broken)})
+    result = run_process("check", env={"GONGKAI_LEDGER_DIR": str(broken)})
     assert result.returncode == 1
 
 
@@ -98,7 +87,7 @@ def test_environment_variable_chooses_the_ledger(broken: Path) -> None:
     ],
 )
 def test_unusable_input_exits_2_without_traceback(args: list[str], message: str) -> None:
-    result = run("check", "--ledger", str(SHIPPED), *args)
+    result = run_process("check", "--ledger", str(SHIPPED), *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
@@ -107,17 +96,17 @@ def test_unusable_input_exits_2_without_traceback(args: list[str], message: str)
 def test_missing_units_file_exits_2(write_ledger: Write) -> None:
     root = write_ledger()
     (root / "units.yaml").unlink()
-    result = run("check", "--ledger", str(root))
+    result = run_process("check", "--ledger", str(root))
     assert result.returncode == 2
     assert "没有 units.yaml" in result.stderr
 
 
 def test_version_and_chinese_help() -> None:
-    assert run("--version").stdout.startswith("gongkai-ledger ")
-    help_text = run("--help").stdout
+    assert run_process("--version").stdout.startswith("gongkai-ledger ")
+    help_text = run_process("--help").stdout
     assert "政务公开" in help_text
     assert "Show this message" not in help_text
-    units_help = run("units", "--help").stdout
+    units_help = run_process("units", "--help").stdout
     assert "选项" in units_help
     assert "[默认:table]" in units_help
     assert "[default" not in units_help
@@ -127,7 +116,7 @@ def test_every_rule_is_documented() -> None:
     from gongkai_ledger.rules.docs import render_markdown, table_row
     from gongkai_ledger.rules.registry import ALL
 
-    from .conftest import REPO
+    from .ledgers import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for rule in ALL:

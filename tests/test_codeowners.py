@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from .cli_run import run_ledger
-from .conftest import REPO, SHIPPED, Write
+from .conftest import Write
+from .git_repo import git
+from .ledgers import REPO, SHIPPED
 
 EXPECTED = """\
 # 由 `ledger codeowners` 根据单位名录生成,请勿手工修改;单位名录变化后重新生成。
@@ -86,7 +87,7 @@ def test_paths_are_from_the_repository_root(
 ) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(SHIPPED, repo / "county" / "data")
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    git(repo, "init", "-q")
     monkeypatch.chdir(repo / "county")
     result = run_ledger(capsys, "codeowners", "--owner-format", "@lushan/{id}")
     assert result.code == 0
@@ -189,7 +190,7 @@ def test_pre_commit_example_uses_the_hooks() -> None:
 def test_a_name_cannot_add_a_rule(
     write_ledger: Write, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from .conftest import UNITS
+    from .ledgers import UNITS
 
     name = r'"丁局\n* @attacker\n#"'
     root = write_ledger(

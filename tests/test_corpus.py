@@ -12,14 +12,14 @@ import random
 import re
 import resource
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .conftest import TASKS, UNITS
+from .cli_run import run_process
+from .ledgers import TASKS, UNITS
 
 CORPUS = Path(__file__).parent / "corpus"
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the whole `ledger check` process
@@ -139,10 +139,12 @@ def _check(
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-    result = subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "check", "--ledger", str(root), *_OPTIONS, *args],
-        capture_output=True,
-        text=True,
+    result = run_process(
+        "check",
+        "--ledger",
+        str(root),
+        *_OPTIONS,
+        *args,
         cwd=root,  # a YAML tag that ran a shell command would leave its mark here
         preexec_fn=limit_memory,
         timeout=TIMEOUT,
@@ -169,6 +171,7 @@ def test_every_corpus_file_has_a_case() -> None:
     assert sorted(p.name for p in CORPUS.glob("*.yaml")) == sorted(covered)
 
 
+@pytest.mark.slow  # a process each, under a memory limit
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.file)
 def test_corpus(case: Case, tmp_path: Path) -> None:
     root = _ledger(tmp_path / "ledger")
@@ -240,6 +243,7 @@ GENERATED: list[Generated] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("replaces", "make", "expected", "exit_code"),
     [g[1:] for g in GENERATED],
@@ -256,6 +260,7 @@ def test_generated(
     _assert_clear(rows)
 
 
+@pytest.mark.slow
 def test_dense_file_runs_out_of_memory_politely(tmp_path: Path) -> None:
     # 2 MB, a million tiny nodes: more than 256 MiB to compose. A problem, not a crash.
     root = _ledger(tmp_path / "ledger")
@@ -266,6 +271,7 @@ def test_dense_file_runs_out_of_memory_politely(tmp_path: Path) -> None:
     _assert_clear(rows)
 
 
+@pytest.mark.slow
 def test_max_file_size_is_configurable(tmp_path: Path) -> None:
     root = _ledger(tmp_path / "ledger")
     (root / TASKS_FILE).write_bytes(_long_line())  # 24 MB

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,21 +9,9 @@ import pytest
 from gongkai_ledger.load import load_ledger, load_ledger_from
 
 from .cli_run import Run, run_ledger
-from .conftest import SHIPPED, TASKS, UNITS, Write
-
-BASE_TASKS = (
-    TASKS
-    + """\
-  - id: 2
-    section: 一
-    title: 任务二
-    deadline: 2022年9月
-    items:
-      - id: "2.1"
-        content: 条目四
-        owners: [乙乡]
-"""
-)
+from .conftest import Write
+from .git_repo import git, write_data
+from .ledgers import AAZ, BASE_TASKS, CZJ, SHIPPED, TASKS, UNITS
 
 HEAD_TASKS = (
     BASE_TASKS.replace("content: 条目一", "content: 条目一(修订)")
@@ -46,15 +32,6 @@ HEAD_UNITS = UNITS.replace(
     "  - id: ccz\n    name: 丙镇\n    kind: 乡镇\ngroups:",
 ).replace("members: [甲镇, 乙乡]", "members: [甲镇, 乙乡, 丙镇]")
 
-CZJ = """\
-unit: 县财政局
-reports:
-  - item: "1.1"
-    date: 2022-09-20
-    status: 推进中
-    summary: 正在整理
-"""
-
 CZJ_DONE = (
     CZJ
     + """\
@@ -66,41 +43,6 @@ CZJ_DONE = (
 """
 )
 
-AAZ = """\
-unit: 甲镇
-reports:
-  - item: "1.2"
-    date: 2022-10-12
-    status: 推进中
-    summary: 已起草
-"""
-
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "测试",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "测试",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_AUTHOR_DATE": "2022-10-20T12:00:00+08:00",
-    "GIT_COMMITTER_DATE": "2022-10-20T12:00:00+08:00",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", *args], cwd=repo, env=ENV, capture_output=True, text=True, check=True
-    )
-    return result.stdout.strip()
-
-
-def write(repo: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = repo / "data" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -108,11 +50,11 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
-    write(root, {"tasks.yaml": BASE_TASKS, "units.yaml": UNITS, "progress/czj.yaml": CZJ})
+    write_data(root, {"tasks.yaml": BASE_TASKS, "units.yaml": UNITS, "progress/czj.yaml": CZJ})
     git(root, "add", "data")
     git(root, "commit", "-q", "-m", "base")
     git(root, "checkout", "-q", "-b", "feature")
-    write(
+    write_data(
         root,
         {
             "tasks.yaml": HEAD_TASKS,
@@ -281,7 +223,7 @@ def test_an_unknown_revision(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_outside_a_repository(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(tmp_path, {"tasks.yaml": TASKS, "units.yaml": UNITS})
+    write_data(tmp_path, {"tasks.yaml": TASKS, "units.yaml": UNITS})
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = diff(capsys)

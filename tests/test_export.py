@@ -11,8 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED, Write
+from .conftest import Write
 from .goldens import assert_golden
+from .ledgers import SHIPPED
 
 PROGRESS = {
     "czj.yaml": """\

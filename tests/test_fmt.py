@@ -14,7 +14,7 @@ from gongkai_ledger.fmt import canonical, format_bytes, kind_of, ledger_yaml_fil
 from gongkai_ledger.schema import FileKind
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED
+from .ledgers import SHIPPED
 
 MESSY_TASKS = """\
 # 分解表

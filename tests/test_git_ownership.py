@@ -4,32 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import SHIPPED
+from .git_repo import git
+from .ledgers import SHIPPED
 
 OTHER_UID = 54321
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _checkout(repo: Path) -> Path:
     repo.mkdir()
     shutil.copytree(SHIPPED, repo / "data")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "ledger")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "ledger")
     return repo
 
 
@@ -135,8 +126,8 @@ def test_diff_over_a_file_name_that_is_not_utf8(
     progress = repo / "data" / "progress"
     progress.mkdir(exist_ok=True)
     (progress / os.fsdecode(b"x\xff.yaml")).write_text("unit: x\nreports: []\n", encoding="utf-8")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "a file name in GBK")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a file name in GBK")
     result = run_ledger(capsys, "diff", "HEAD~1", "HEAD", "--ledger", str(repo / "data"))
     assert result.code == 0, result
     assert "Traceback" not in result.err and "内部错误" not in result.err

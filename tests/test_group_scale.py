@@ -5,24 +5,13 @@ is still reported. Each runs in its own process with a generous timeout (no timi
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import TASKS, UNITS, Write
+from .cli_run import run_process
+from .conftest import Write
+from .ledgers import TASKS, UNITS
 
 GROUPS = UNITS[: UNITS.index("groups:\n")] + "groups:\n"
-
-
-def ledger(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
 
 
 def groups_yaml(groups: list[tuple[str, list[str]]]) -> str:
@@ -32,7 +21,9 @@ def groups_yaml(groups: list[tuple[str, list[str]]]) -> str:
 
 
 def expanded(root: Path) -> dict[str, list[str]]:
-    run = ledger("units", "--format", "json", "--as-of", "2022-12-31", "--ledger", str(root))
+    run = run_process(
+        "units", "--format", "json", "--as-of", "2022-12-31", "--ledger", str(root), timeout=120
+    )
     assert run.returncode == 0, run.stderr
     return {g["name"]: g["units"] for g in json.loads(run.stdout)["groups"]}
 
@@ -43,7 +34,7 @@ def test_a_3000_deep_chain_is_checked_and_expanded(write_ledger: Write) -> None:
     chain += [(f"链{n}", [f"链{n + 1}"]) for n in range(1, depth)]
     chain += [(f"链{depth}", ["甲镇", "乙乡"])]
     root = write_ledger(units=groups_yaml(chain))
-    run = ledger("check", "--ledger", str(root))
+    run = run_process("check", "--ledger", str(root), timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
     groups = expanded(root)
@@ -59,7 +50,7 @@ def test_a_48_group_diamond_lattice_is_checked_and_expanded(write_ledger: Write)
         lattice += [(f"格{n}甲", nxt), (f"格{n}乙", nxt)]
     lattice += [(f"格{depth}甲", ["乙乡"]), (f"格{depth}乙", ["甲镇", "乙乡"])]
     root = write_ledger(units=groups_yaml(lattice))
-    run = ledger("check", "--ledger", str(root))
+    run = run_process("check", "--ledger", str(root), timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     groups = expanded(root)
     assert len(groups) == 2 * depth + 1
@@ -69,7 +60,7 @@ def test_a_48_group_diamond_lattice_is_checked_and_expanded(write_ledger: Write)
 
 
 def check_lines(root: Path) -> list[str]:
-    run = ledger("check", "--ledger", str(root))
+    run = run_process("check", "--ledger", str(root), timeout=120)
     assert run.returncode == 1, run.stderr[-2000:]
     assert "Traceback" not in run.stderr
     return [line for line in run.stdout.splitlines() if "group-cycle" in line]

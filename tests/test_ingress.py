@@ -6,15 +6,13 @@ Every test goes through the real `ledger` entry point.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .cli_run import run_ledger
-from .conftest import TASKS, UNITS, Write
+from .cli_run import run_ledger, run_process
+from .conftest import Write
+from .ledgers import TASKS, UNITS
 
 PROGRESS_OK = """\
 unit: 县财政局
@@ -178,26 +176,20 @@ def test_progress_add_refuses_an_invisible_character_in_its_options(
 
 def test_progress_add_refuses_bytes_that_are_not_utf8(write_ledger: Write) -> None:
     root = write_ledger()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "gongkai_ledger",
-            "progress",
-            "add",
-            "1.1",
-            "--unit",
-            "县财政局",
-            "--status",
-            "已完成",
-            b"--summary",
-            "已公开".encode("gbk"),
-            "--ledger",
-            str(root),
-        ],
-        capture_output=True,
-        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
-        check=False,
+    done = run_process(
+        "progress",
+        "add",
+        "1.1",
+        "--unit",
+        "县财政局",
+        "--status",
+        "已完成",
+        b"--summary",
+        "已公开".encode("gbk"),
+        "--ledger",
+        str(root),
+        env={"LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
+        text=False,
     )
     err = done.stderr.decode("utf-8", errors="replace")
     assert done.returncode == 2, err

@@ -16,10 +16,17 @@ from markdown_it import MarkdownIt
 
 from .cli_run import run_ledger
 from .conftest import Write
-from .test_diff import AAZ, BASE_TASKS, CZJ, UNITS, git, write
-from .test_overdue import PROGRESS, TASKS
-from .test_overdue import UNITS as OVERDUE_UNITS
-from .test_report import FIXTURE
+from .git_repo import git, write_data
+from .ledgers import (
+    AAZ,
+    BASE_TASKS,
+    CZJ,
+    OWED_PROGRESS,
+    OWED_TASKS,
+    OWED_UNITS,
+    REPORT_LEDGER,
+    UNITS,
+)
 
 HOSTILE = (
     r"\n## 已通过审核\n[点此](https://evil.example)![](https://t.example/p.gif) @everyone"
@@ -28,9 +35,9 @@ HOSTILE = (
 
 
 def rendered(markdown: str) -> str:
-    return (
-        MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(markdown)
-    )
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    html: str = parser.render(markdown)
+    return html
 
 
 def assert_inert(markdown: str) -> None:
@@ -68,7 +75,7 @@ def test_diff_comment_escapes_ids_summaries_and_names(
     root = tmp_path / "repo"
     root.mkdir()
     git(root, "init", "-q", "-b", "main")
-    write(root, {"tasks.yaml": BASE_TASKS, "units.yaml": UNITS, "progress/czj.yaml": CZJ})
+    write_data(root, {"tasks.yaml": BASE_TASKS, "units.yaml": UNITS, "progress/czj.yaml": CZJ})
     git(root, "add", "data")
     git(root, "commit", "-q", "-m", "base")
     git(root, "checkout", "-q", "-b", "x`|<b>@everyone")
@@ -85,7 +92,7 @@ def test_diff_comment_escapes_ids_summaries_and_names(
         "    status: 推进中\n"
         f'    summary: "\\e]0;PWNED\\a{HOSTILE}"\n'
     )
-    write(root, {"tasks.yaml": tasks, "progress/aaz.yaml": aaz})
+    write_data(root, {"tasks.yaml": tasks, "progress/aaz.yaml": aaz})
     git(root, "add", "data")
     git(root, "commit", "-q", "-m", "hostile")
     monkeypatch.chdir(root)
@@ -101,7 +108,7 @@ def test_report_md_escapes_summaries_and_titles(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "report_ledger"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPORT_LEDGER, root)
     tasks = (root / "tasks.yaml").read_text(encoding="utf-8")
     first_title = next(line for line in tasks.splitlines() if line.startswith("    title: "))
     tasks = tasks.replace(first_title, f'    title: "{HOSTILE}"', 1)
@@ -119,11 +126,11 @@ def test_overdue_md_escapes_unit_names(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
     name = HOSTILE.replace("\\n", " ")  # a unit name cannot be matched across lines
-    units = OVERDUE_UNITS.replace("name: 乙乡", f'name: "乙乡{name}"').replace(
+    units = OWED_UNITS.replace("name: 乙乡", f'name: "乙乡{name}"').replace(
         "members: [甲镇, 乙乡]", f'members: [甲镇, "乙乡{name}"]'
     )
-    progress = {f: t.replace("unit: 乙乡", f'unit: "乙乡{name}"') for f, t in PROGRESS.items()}
-    root = write_ledger(TASKS, units, progress)
+    progress = {f: t.replace("unit: 乙乡", f'unit: "乙乡{name}"') for f, t in OWED_PROGRESS.items()}
+    root = write_ledger(OWED_TASKS, units, progress)
     run = run_ledger(
         capsys, "overdue", "--ledger", str(root), "--as-of", "2022-12-31", "--format", "md"
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import SHIPPED
+from .cli_run import run_process
+from .ledgers import SHIPPED
 
 PROGRESS = """\
 unit: 市财政局
@@ -89,11 +89,9 @@ def ledger_copy(tmp_path: Path) -> Path:
 
 
 def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "check", "--ledger", str(root),
-         "--as-of", "2022-12-31", "--format", "json", *args],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    return run_process(
+        "check", "--ledger", str(root), "--as-of", "2022-12-31", "--format", "json", *args
+    )
 
 
 def test_unmutated_copy_is_clean(ledger_copy: Path) -> None:
@@ -101,6 +99,7 @@ def test_unmutated_copy_is_clean(ledger_copy: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "[]\n")
 
 
+@pytest.mark.slow  # a process each
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: f"{m[3]}:{m[2][:20]}")
 def test_mutation(ledger_copy: Path, mutation: tuple[str, ...]) -> None:
     file, old, new, rule = mutation[:4]

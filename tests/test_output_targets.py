@@ -6,16 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from .cli_run import run_ledger
-from .conftest import SHIPPED
+from .cli_run import run_ledger, run_process
 from .git_repo import commit_all
+from .ledgers import SHIPPED
 
 AS_OF = ("--as-of", "2022-12-31")
 # Every command with -o, with what it needs to run on the shipped ledger.
@@ -109,12 +107,7 @@ def test_a_path_to_an_open_descriptor_writes_to_it(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, tmp_path / "data")
     link = tmp_path / "stdout.md"
     link.symlink_to("/proc/self/fd/1")
-    result = subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *WITH_OUTPUT["report"], "-o", str(link)],
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    result = run_process(*WITH_OUTPUT["report"], "-o", str(link), cwd=tmp_path, text=False)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode("utf-8").startswith("# ")
     assert link.is_symlink()
@@ -176,6 +169,7 @@ def test_schema_into_a_directory_it_cannot_make(
 # -- item 11: the format follows the file name ---------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_export_to_an_xlsx_name_writes_a_workbook(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, SHIPPED
+from .cli_run import run_process
+from .git_repo import git
+from .ledgers import REPO, SHIPPED
 
 
 @pytest.fixture
@@ -17,16 +17,6 @@ def ledger(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     shutil.copytree(SHIPPED, root)
     return root
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-    )
 
 
 COMMANDS = [
@@ -42,7 +32,7 @@ def test_refuses_to_overwrite_a_ledger_file(ledger: Path, command: list[str], ta
     path = ledger / target
     path.parent.mkdir(exist_ok=True)
     before = path.read_bytes() if path.exists() else None
-    result = run(*command, "--ledger", "data", "-o", str(path), cwd=ledger.parent)
+    result = run_process(*command, "--ledger", "data", "-o", str(path), cwd=ledger.parent)
     assert result.returncode == 2
     assert "是台账文件,不能用作输出文件" in result.stderr
     assert (path.read_bytes() if path.exists() else None) == before
@@ -53,7 +43,9 @@ def test_refuses_to_overwrite_a_ledger_file(ledger: Path, command: list[str], ta
 )
 def test_bad_output_path_is_a_usage_error(ledger: Path, output: str, reason: str) -> None:
     target = ledger.parent / output
-    result = run("export", "--ledger", str(ledger), "--as-of", "2022-10-15", "-o", str(target))
+    result = run_process(
+        "export", "--ledger", str(ledger), "--as-of", "2022-10-15", "-o", str(target)
+    )
     assert result.returncode == 2
     assert reason in result.stderr
     assert "Traceback" not in result.stderr
@@ -63,7 +55,7 @@ def test_a_progress_file_with_another_extension_is_reported(ledger: Path) -> Non
     (ledger / "progress").mkdir(exist_ok=True)
     (ledger / "progress" / "czj.yml").write_text("unit: 市财政局\nreports: []\n", encoding="utf-8")
     (ledger / "progress" / "old").mkdir()
-    result = run("check", "--ledger", str(ledger), "--as-of", "2022-12-31")
+    result = run_process("check", "--ledger", str(ledger), "--as-of", "2022-12-31")
     assert result.returncode == 1
     assert [line.split(" ")[0] for line in result.stdout.splitlines()] == [
         f"{ledger}/progress/czj.yml:1:1:",
@@ -77,15 +69,9 @@ def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
     root = tmp_path / "l"
     shutil.copytree(REPO / "tests" / "fixtures" / "report_ledger", root)
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.gov.cn", *args],
-            cwd=root, check=True, capture_output=True,
-        )  # fmt: skip
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
     progress = root / "progress" / "czj.yaml"
     hostile = '"见[通知](https://evil.example) **重要** <b>x</b> | y"'
     progress.write_text(
@@ -94,7 +80,7 @@ def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = run("diff", "HEAD", "--ledger", ".", "--as-of", "2022-12-31", cwd=root)
+    result = run_process("diff", "HEAD", "--ledger", ".", "--as-of", "2022-12-31", cwd=root)
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if "通知" in line)
     assert line.endswith(
@@ -115,10 +101,12 @@ def test_a_summary_never_becomes_a_spreadsheet_formula(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    csv_out = run("export", "--ledger", str(root), "--format", "csv", "--as-of", "2022-12-31")
+    csv_out = run_process(
+        "export", "--ledger", str(root), "--format", "csv", "--as-of", "2022-12-31"
+    )
     assert '"\'=HYPERLINK(""https://evil.example"",""点此"")"' in csv_out.stdout
     xlsx = tmp_path / "out.xlsx"
-    result = run(
+    result = run_process(
         "export", "--ledger", str(root), "--format", "xlsx", "--as-of", "2022-12-31",
         "-o", str(xlsx),
     )  # fmt: skip

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,134 +19,19 @@ from gongkai_ledger.owed import owed
 from gongkai_ledger.registry import Registry
 from gongkai_ledger.textcells import shorten, to_text
 
-from .conftest import SHIPPED, Write
+from .cli_run import run_process
+from .conftest import Write
 from .goldens import assert_golden
-
-TASKS = """\
-plan:
-  title: 2022年某县政务公开工作要点
-  issued: 2022-03-01
-  year: 2022
-  update_every: 月
-  warn_days: 15
-sections:
-  - id: 一
-    title: 第一部分
-tasks:
-  - id: 1
-    section: 一
-    title: 加强涉及财政资金的信息公开
-    deadline: 2022年9月并持续更新
-    items:
-      - id: "1.1"
-        content: 加强财政预决算信息公开,推进非涉密部门应公开尽公开。
-        owners: [县财政局]
-      - id: "1.2"
-        content: 推进“一般|专项”<债务>信息公开,及时做好政府债务限额、余额等情况公开。
-        owners: [县政府各部门]
-  - id: 2
-    section: 一
-    title: 推进基层政务公开标准化规范化建设
-    deadline: 2022年10月
-    items:
-      - id: "2.1"
-        content: 实现基层政务公开标准化规范化工作全县各乡(镇)全覆盖。
-        owners: [各乡镇, 财政局]
-  - id: 3
-    section: 一
-    title: 积极回应群众关切
-    deadline: 常态化更新
-    items:
-      - id: "3.1"
-        content: 加强政务舆情监测、风险研判和处置回应。
-        owners: [县发改委]
-  - id: 4
-    section: 一
-    title: 抓好工作落实
-    deadline: 2022年12月
-    items:
-      - id: "4.1"
-        content: 梳理形成本地、本部门工作台账。
-        owners: [县政府各部门, 各乡镇]
-"""
-
-UNITS = """\
-units:
-  - {id: czj, name: 县财政局, aliases: [财政局], kind: 政府工作部门}
-  - {id: fgw, name: 县发改委, kind: 政府工作部门}
-  - {id: aaz, name: 甲镇, kind: 乡镇}
-  - {id: bbx, name: 乙乡, kind: 乡镇}
-groups:
-  - name: 各乡镇
-    members: [甲镇, 乙乡]
-  - name: 县政府各部门
-    aliases: [县政府相关部门]
-    members: [县财政局, 县发改委]
-"""
-
-PROGRESS = {
-    "czj.yaml": """\
-        unit: 县财政局
-        reports:
-          - item: "1.1"
-            date: 2022-09-26
-            status: 已完成
-            summary: 在门户网站“财政预决算”专栏集中公开
-            evidence: [https://example.gov.cn/czyjs]
-          - item: "1.2"
-            date: 2022-10-25   # after the as-of date of these tests: does not exist yet
-            status: 已完成
-            summary: 已公开债务限额、余额
-            evidence: [https://example.gov.cn/zw]
-        """,
-    "fgw.yaml": """\
-        unit: 县发改委
-        reports:
-          - item: "1.2"
-            date: 2022-08-15
-            status: 推进中
-            summary: 正在整理
-          - item: "3.1"
-            date: 2022-08-01
-            status: 推进中
-            summary: 已建立舆情监测机制
-        """,
-    "aaz.yaml": """\
-        unit: 甲镇
-        reports:
-          - item: "2.1"
-            date: 2022-10-10
-            status: 已完成
-            summary: 已全覆盖
-            evidence: [https://example.gov.cn/jz]
-        """,
-    "bbx.yaml": """\
-        unit: 乙乡
-        reports:
-          - item: "2.1"
-            date: 2022-10-09
-            status: 不涉及
-            reason: 本乡已整体并入甲镇政务服务中心
-        """,
-}
-
-AS_OF = "2022-10-17"  # a Monday after the 2022 National Day holiday
+from .ledgers import OWED_AS_OF, OWED_PROGRESS, OWED_TASKS, OWED_UNITS, SHIPPED
 
 
 @pytest.fixture
 def root(write_ledger: Write) -> Path:
-    return write_ledger(TASKS, UNITS, PROGRESS)
+    return write_ledger(OWED_TASKS, OWED_UNITS, OWED_PROGRESS)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR")}
-    env["COLUMNS"] = "80"
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", "overdue", *args],
-        capture_output=True,
-        env=env,
-        check=False,
-    )
+    return run_process("overdue", *args, text=False)
 
 
 def ok(*args: str) -> bytes:
@@ -165,7 +48,7 @@ def ok(*args: str) -> bytes:
     ("fmt", "ext"), [("table", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")]
 )
 def test_all_units_golden(root: Path, fmt: str, ext: str) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--format", fmt)
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--format", fmt)
     assert_golden(f"overdue/all.{ext}", out)
 
 
@@ -173,7 +56,7 @@ def test_all_units_golden(root: Path, fmt: str, ext: str) -> None:
     ("fmt", "ext"), [("table", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")]
 )
 def test_one_unit_golden(root: Path, fmt: str, ext: str) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县财政局", "--format", fmt)
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "县财政局", "--format", fmt)
     assert_golden(f"overdue/unit.{ext}", out)
 
 
@@ -197,7 +80,7 @@ def test_tables_fit_80_columns(name: str) -> None:
 
 
 def test_piped_table_has_no_box_drawing(root: Path) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "czj").decode()
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "czj").decode()
     assert not set(out) & set("─│┃━┏┓└┘├┤┼")
     assert "\x1b" not in out
 
@@ -206,8 +89,8 @@ def test_piped_table_has_no_box_drawing(root: Path) -> None:
 
 
 def test_json_rows(root: Path) -> None:
-    data = json.loads(ok("--ledger", str(root), "--as-of", AS_OF, "--format", "json"))
-    assert data["as_of"] == AS_OF and data["unit"] is None and data["uncovered_years"] == []
+    data = json.loads(ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json"))
+    assert data["as_of"] == OWED_AS_OF and data["unit"] is None and data["uncovered_years"] == []
     assert [(u["unit"], [i["item"] for i in u["items"]]) for u in data["units"]] == [
         ("县财政局", ["1.2", "2.1"]),  # 1 overdue and 1 due soon beats 1 overdue alone
         ("县发改委", ["1.2", "3.1"]),
@@ -237,7 +120,7 @@ def test_json_rows(root: Path) -> None:
 
 
 def test_csv_opens_in_excel_with_chinese(root: Path) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--format", "csv")
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "csv")
     assert out.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads UTF-8
     assert b"\r\n" in out
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"))))
@@ -251,26 +134,28 @@ def test_csv_opens_in_excel_with_chinese(root: Path) -> None:
 
 
 def test_markdown_escapes_table_breakers(root: Path) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县发改委", "--format", "md")
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "县发改委", "--format", "md")
     row = next(line for line in out.decode().splitlines() if line.startswith("| 1.2 "))
     assert "| 推进“一般\\|专项”&lt;债务&gt;信息公开… |" in row
     assert row.count(" | ") == 9  # ten cells: the pipe in the content does not make an eleventh
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_unit_by_alias_or_id_is_the_same(root: Path) -> None:
-    by_name = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "县财政局")
-    assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "财政局") == by_name
-    assert ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "czj") == by_name
+    by_name = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "县财政局")
+    assert ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "财政局") == by_name
+    assert ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "czj") == by_name
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_a_unit_that_owes_nothing(root: Path) -> None:
-    out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡").decode()
-    assert out == f"乙乡 截至 {AS_OF}\n没有逾期、临期或更新滞后的事项。\n"
+    out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "乙乡").decode()
+    assert out == f"乙乡 截至 {OWED_AS_OF}\n没有逾期、临期或更新滞后的事项。\n"
     data = json.loads(
-        ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡", "--format", "json")
+        ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "乙乡", "--format", "json")
     )
     assert [(u["unit"], u["items"]) for u in data["units"]] == [("乙乡", [])]
-    csv_out = ok("--ledger", str(root), "--as-of", AS_OF, "--unit", "乙乡", "--format", "csv")
+    csv_out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "乙乡", "--format", "csv")
     assert csv_out == ("\ufeff" + ",".join(owed_render.CSV_FIELDS) + "\r\n").encode()
 
 
@@ -285,9 +170,10 @@ def test_nobody_owes_anything(root: Path) -> None:
 # -- exit codes and mistakes --------------------------------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_exit_code_when_something_is_overdue(root: Path) -> None:
-    assert run("--ledger", str(root), "--as-of", AS_OF, "--exit-code").returncode == 1
-    assert run("--ledger", str(root), "--as-of", AS_OF).returncode == 0
+    assert run("--ledger", str(root), "--as-of", OWED_AS_OF, "--exit-code").returncode == 1
+    assert run("--ledger", str(root), "--as-of", OWED_AS_OF).returncode == 0
     assert run("--ledger", str(root), "--as-of", "2022-09-01", "--exit-code").returncode == 0
     # 临期 and 更新滞后 alone are not 逾期
     assert (
@@ -297,7 +183,9 @@ def test_exit_code_when_something_is_overdue(root: Path) -> None:
         == 0
     )
     assert (
-        run("--ledger", str(root), "--as-of", AS_OF, "--unit", "县发改委", "--exit-code").returncode
+        run(
+            "--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "县发改委", "--exit-code"
+        ).returncode
         == 1
     )
 
@@ -330,11 +218,11 @@ def test_bad_options(root: Path, args: tuple[str, ...], message: str) -> None:
 
 def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
     root = write_ledger(
-        TASKS.replace("owners: [县政府各部门, 各乡镇]", "owners: [县政府各部门, 各乡真]"),
-        UNITS,
-        PROGRESS,
+        OWED_TASKS.replace("owners: [县政府各部门, 各乡镇]", "owners: [县政府各部门, 各乡真]"),
+        OWED_UNITS,
+        OWED_PROGRESS,
     )
-    result = run("--ledger", str(root), "--as-of", AS_OF)
+    result = run("--ledger", str(root), "--as-of", OWED_AS_OF)
     assert (result.returncode, result.stdout) == (2, b"")
     lines = result.stderr.decode().splitlines()
     assert lines[0] == "错误:台账有 1 个错误,请先修正(运行 ledger check 可查看):"
@@ -343,14 +231,14 @@ def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
 
 
 def test_a_warning_does_not_block(write_ledger: Write) -> None:
-    root = write_ledger(TASKS, UNITS, PROGRESS)
-    (root / "units.yaml").write_bytes(b"\xef\xbb\xbf" + UNITS.encode())  # a BOM is a warning
-    assert run("--ledger", str(root), "--as-of", AS_OF).returncode == 0
+    root = write_ledger(OWED_TASKS, OWED_UNITS, OWED_PROGRESS)
+    (root / "units.yaml").write_bytes(b"\xef\xbb\xbf" + OWED_UNITS.encode())  # a BOM is a warning
+    assert run("--ledger", str(root), "--as-of", OWED_AS_OF).returncode == 0
 
 
 def test_a_year_the_calendar_does_not_cover(write_ledger: Write) -> None:
-    tasks = TASKS.replace("2022年10月", "2099年10月").replace("2022年12月", "2099年12月")
-    root = write_ledger(tasks, UNITS)
+    tasks = OWED_TASKS.replace("2022年10月", "2099年10月").replace("2022年12月", "2099年12月")
+    root = write_ledger(tasks, OWED_UNITS)
     table = ok("--ledger", str(root), "--as-of", "2099-11-15", "--unit", "甲镇").decode()
     assert "(? 工作日)" in table
     assert table.endswith(
@@ -410,19 +298,17 @@ def test_shorten(text: str, cols: int, short: str) -> None:
     assert cell_len(short) <= cols
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_shipped_item_completed_with_progress_add_leaves_the_list(tmp_path: Path) -> None:
     """The issue's acceptance: record 5.1 as 已完成 with evidence, and 5.1 is no longer owed."""
     ledger = tmp_path / "data"
     shutil.copytree(SHIPPED, ledger)
-    add = subprocess.run(
-        [
-            *(sys.executable, "-m", "gongkai_ledger", "progress", "add", "5.1"),
-            *("--unit", "市财政局", "--status", "已完成", "--date", "2022-10-12"),
-            *("--summary", "已在财政预决算专栏公开", "--evidence", "https://example.gov.cn/czyjs"),
-            *("--ledger", str(ledger)),
-        ],
-        capture_output=True,
-        check=False,
+    add = run_process(
+        *("progress", "add", "5.1"),
+        *("--unit", "市财政局", "--status", "已完成", "--date", "2022-10-12"),
+        *("--summary", "已在财政预决算专栏公开", "--evidence", "https://example.gov.cn/czyjs"),
+        *("--ledger", str(ledger)),
+        text=False,
     )
     assert add.returncode == 0, add.stderr.decode()
     out = ok(

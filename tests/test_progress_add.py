@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -25,7 +25,9 @@ from gongkai_ledger.model import Source, Status, Unit
 from gongkai_ledger.splice import NewReport, append_report
 from gongkai_ledger.yamlio import parse_document
 
+from .cli_run import run_process
 from .conftest import Write, found
+from .profiles import examples
 
 UNIT = Unit("czj", "县财政局", ("财政局",), "政府工作部门", Source("units.yaml", 2, 5))
 REPORT = NewReport(
@@ -90,12 +92,7 @@ def invoke(root: Path, *args: str) -> tuple[int, str, str]:
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The installed command, with its error boundary (usage errors in Chinese, exit 2)."""
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args, "--ledger", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_process(*args, "--ledger", str(root))
 
 
 def reports(path: Path) -> list[tuple[str, date, str, str, tuple[str, ...], str]]:
@@ -384,7 +381,7 @@ _LAYOUTS = [
 _TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150))
 @given(
     layout=st.sampled_from(_LAYOUTS),
     summary=_TEXT.filter(lambda s: bool(s.strip())),
@@ -656,6 +653,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file(
     assert found(root) == []
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_writers_leave_twenty_reports(write_ledger: Write) -> None:
     root = write_ledger(progress={"czj.yaml": EXISTING})
     path = root / "progress" / "czj.yaml"
@@ -687,22 +685,13 @@ def test_twenty_concurrent_writers_leave_twenty_reports(write_ledger: Write) -> 
 
 def test_added_report_is_already_in_fmt_layout(write_ledger: Write) -> None:
     """`progress add` writes keys in the order `ledger fmt` keeps, so fmt --check stays clean."""
-    import subprocess
-    import sys
 
     root = write_ledger()
-    base = [sys.executable, "-m", "gongkai_ledger"]
-    add = subprocess.run(
-        [*base, "progress", "add", "1.2", "--unit", "甲镇", "--status", "不涉及",
-         "--reason", "本镇无此事项", "--evidence", "https://example.gov.cn/n",
-         "--date", "2022-10-01", "--ledger", str(root)],
-        capture_output=True, text=True, check=False,
+    add = run_process(
+        "progress", "add", "1.2", "--unit", "甲镇", "--status", "不涉及",
+        "--reason", "本镇无此事项", "--evidence", "https://example.gov.cn/n",
+        "--date", "2022-10-01", "--ledger", str(root),
     )  # fmt: skip
     assert add.returncode == 0, add.stderr
-    fmt = subprocess.run(
-        [*base, "fmt", "--check", str(root / "progress" / "aaz.yaml")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    fmt = run_process("fmt", "--check", str(root / "progress" / "aaz.yaml"))
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr

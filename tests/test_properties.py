@@ -15,14 +15,15 @@ import json
 import random
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gongkai_ledger.check import check_ledger
@@ -35,10 +36,14 @@ from gongkai_ledger.schema import FileKind
 from gongkai_ledger.splice import NewReport
 from gongkai_ledger.status import standings
 
-from .conftest import TASKS, UNITS
+from .ledgers import TASKS, UNITS
+from .profiles import examples
 
-# About a minute in all (on 2 cores); each test says how many examples it is worth.
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# About a minute in all in CI (on 2 cores); each test says how many examples it is worth there,
+# the dev profile runs a tenth (profiles.py).
+pytestmark = pytest.mark.slow
+
+SETTINGS = settings(max_examples=examples(150))
 RULE_IDS = {rule.ID for rule in ALL}
 AS_OF = date(2022, 12, 31)
 
@@ -333,7 +338,7 @@ PROGRESS = {
 TARGETS = st.sampled_from(["tasks.yaml", "units.yaml", "progress/czj.yaml"])
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000))
 @given(TARGETS, st.text() | st.binary())
 def test_check_never_raises_on_arbitrary_input(name: str, data: str | bytes) -> None:
     _never_raises(name, data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
@@ -367,7 +372,7 @@ def mutations(draw: st.DrawFn) -> tuple[str, str]:
     return name, source
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000))
 @given(mutations())
 def test_check_never_raises_on_mutations_of_a_valid_ledger(mutated: tuple[str, str]) -> None:
     name, source = mutated
@@ -375,18 +380,15 @@ def test_check_never_raises_on_mutations_of_a_valid_ledger(mutated: tuple[str, s
 
 
 def _formatted(files: dict[str, str]) -> dict[str, str]:
-    kinds: dict[str, Callable[[str], FileKind]] = {
-        "tasks.yaml": lambda _: FileKind.TASKS,
-        "units.yaml": lambda _: FileKind.UNITS,
-    }
+    kinds = {"tasks.yaml": FileKind.TASKS, "units.yaml": FileKind.UNITS}
     out = {}
     for name, body in files.items():
-        kind = kinds.get(name, lambda _: FileKind.PROGRESS)(name)
+        kind = kinds.get(name, FileKind.PROGRESS)
         out[name] = format_bytes(body.encode("utf-8"), kind, name).decode("utf-8")
     return out
 
 
-@settings(SETTINGS, max_examples=300)
+@settings(max_examples=examples(300))
 @given(specs(), layouts)
 def test_fmt_keeps_the_model_and_is_idempotent(spec: Spec, layout: Layout) -> None:
     files = render(spec, layout)
@@ -406,7 +408,7 @@ def test_fmt_keeps_the_model_and_is_idempotent(spec: Spec, layout: Layout) -> No
             assert comment in formatted[name], (name, comment)
 
 
-@settings(SETTINGS, max_examples=200)
+@settings(max_examples=examples(200))
 @given(specs(), layouts, st.data())
 def test_progress_add_adds_exactly_the_report_and_keeps_every_byte(
     spec: Spec, layout: Layout, data: st.DataObject

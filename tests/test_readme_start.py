@@ -9,7 +9,7 @@ import shlex
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import REPO
+from .ledgers import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```sh\n(.*?)```", README, flags=re.S)

@@ -4,10 +4,8 @@ template overrides, the sandbox, template errors with file and line, and the CLI
 from __future__ import annotations
 
 import html.parser
-import os
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +13,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from gongkai_ledger.load import load_ledger
+from gongkai_ledger.mdtext import md_escape
 from gongkai_ledger.model import Ledger
 from gongkai_ledger.registry import Registry
-from gongkai_ledger.render import md_escape, zh_date
+from gongkai_ledger.render import zh_date
 from gongkai_ledger.report import (
     MonthError,
     parse_month,
@@ -28,22 +27,22 @@ from gongkai_ledger.report import (
 )
 
 from .cli_run import Run, run_ledger
-from .conftest import SHIPPED, Write
+from .conftest import Write
+from .git_repo import git
 from .goldens import assert_golden
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report_ledger"
+from .ledgers import REPORT_LEDGER, SHIPPED
 
 
 @pytest.fixture
 def fixture_copy(tmp_path: Path) -> Path:
     """The fixture ledger outside git, so no commit line depends on this repository's HEAD."""
     root = tmp_path / "report_ledger"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPORT_LEDGER, root)
     return root
 
 
 def fixture_ledger() -> Ledger:
-    loaded = load_ledger(FIXTURE)
+    loaded = load_ledger(REPORT_LEDGER)
     assert loaded.problems == []
     return loaded.ledger
 
@@ -266,18 +265,9 @@ def test_shipped_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert "<script" not in page
 
 
-def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
 def test_commit_of_the_data_in_git(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURE, repo / "data")
+    shutil.copytree(REPORT_LEDGER, repo / "data")
     git(repo, "init", "-q")
     git(repo, "add", "data")
     git(repo, "commit", "-q", "-m", "台账")
@@ -347,96 +337,6 @@ def test_a_ledger_with_errors_is_refused(
 
 
 # -- escaping ---------------------------------------------------------------------------
-
-HOSTILE = [
-    "a|b|c",
-    "<script>alert(1)</script>",
-    "第一行\n第二行\n| 伪造 | 表格 |",  # multi-line text keeps \n; check refuses \r
-    "{{ 7*7 }} {% raw %}",
-    "`code` ```fence```",
-    "[点我](javascript:alert(1)) ![图](http://evil.example/x.png)",
-    "&lt;已转义&gt; & <b>粗</b> <img src=x onerror=alert(1)>",
-    "\\| 反斜杠 $x$ ~~删~~ **粗**",
-]
-
-
-def _quoted(text: str) -> str:
-    return (
-        '"'
-        + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        + '"'
-    )
-
-
-@pytest.fixture
-def hostile(write_ledger: Write) -> Path:
-    task_title = _quoted("任务|一 `x`")  # a title is one line (control-char)
-    reason = _quoted("理由|<script>alert(2)</script>\n换行")
-    tasks = f"""\
-plan:
-  title: {_quoted("要点<i>|</i>")}
-  issuer: {_quoted("某县<script>x</script>")}
-  doc_no: 某府办发〔2022〕1号
-  issued: 2022-03-01
-  year: 2022
-  update_every: 月
-  warn_days: 15
-sections:
-  - id: 一
-    title: {_quoted("第一|部分<br>")}
-tasks:
-  - id: 1
-    section: 一
-    title: {task_title}
-    deadline: 2022年9月并持续更新
-    items:
-      - id: "1.1"
-        content: {_quoted(HOSTILE[2] + HOSTILE[1])}
-        owners: [县财政局]
-      - id: "1.2"
-        content: 条目二
-        owners: [各乡镇]
-        deadline: 2022年12月
-"""
-    reports = "\n".join(
-        f"""\
-  - item: "1.1"
-    date: 2022-12-{n + 1:02d}
-    status: 推进中
-    summary: {_quoted(text)}
-"""
-        for n, text in enumerate(HOSTILE)
-    )
-    evil_links = "[javascript:alert(1), " + _quoted("https://ok.example/a_b?x=1&y=<2>") + "]"
-    progress = {
-        "czj.yaml": "unit: 县财政局\nreports:\n" + reports,
-        "aaz.yaml": f"""\
-unit: 甲镇
-reports:
-  - item: "1.2"
-    date: 2022-12-20
-    status: 已完成
-    summary: 完成
-    evidence: {evil_links}
-  - item: "1.2"
-    date: 2022-12-21
-    status: 已完成
-    summary: 完成
-    evidence: [https://ok.example/done]
-""",
-        "bbx.yaml": f"""\
-unit: 乙乡
-reports:
-  - item: "1.2"
-    date: 2022-12-20
-    status: 不涉及
-    summary: {_quoted("无|此事<script>")}
-    reason: {reason}
-""",
-    }
-    root = write_ledger(tasks=tasks, progress=progress)
-    assert load_ledger(root).problems == []
-    return root
 
 
 def _unescaped_pipes(line: str) -> int:
@@ -673,7 +573,7 @@ def test_today_is_not_in_the_report(capsys: pytest.CaptureFixture[str], fixture_
 
 
 def test_readme_documents_every_context_key_and_option() -> None:
-    from .conftest import REPO
+    from .ledgers import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## 月度通报:ledger report")[1].split("\n## ")[0]

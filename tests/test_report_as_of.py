@@ -12,9 +12,8 @@ import pytest
 from gongkai_ledger import _app
 
 from .cli_run import run_ledger
-from .conftest import REPO, Write
-
-FIXTURE = REPO / "tests" / "fixtures" / "report_ledger"
+from .conftest import Write
+from .ledgers import REPORT_LEDGER
 
 # What a template sees: the day counted to, each unit's overdue days, the month's reports.
 DUMP = (
@@ -63,7 +62,7 @@ def test_a_past_month_still_counts_to_its_last_day(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, dump: Path, tmp_path: Path
 ) -> None:
     at(monkeypatch, datetime(2023, 3, 1, 2, 0, tzinfo=UTC))
-    root = shutil.copytree(FIXTURE, tmp_path / "ledger")
+    root = shutil.copytree(REPORT_LEDGER, tmp_path / "ledger")
     run = run_ledger(
         capsys, "report", "--month", "2022-12", "--templates", str(dump), "--ledger", str(root)
     )
@@ -75,7 +74,7 @@ def test_as_of_within_the_month_counts_reports_up_to_that_day(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, dump: Path, tmp_path: Path
 ) -> None:
     at(monkeypatch, datetime(2023, 3, 1, 2, 0, tzinfo=UTC))
-    root = shutil.copytree(FIXTURE, tmp_path / "ledger")
+    root = shutil.copytree(REPORT_LEDGER, tmp_path / "ledger")
     args = ("report", "--month", "2022-12", "--templates", str(dump), "--ledger", str(root))
     whole = run_ledger(capsys, *args).out.split("|")[3].split(";")[:-1]
     run = run_ledger(capsys, *args, "--as-of", "2022-12-10")

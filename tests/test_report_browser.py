@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,8 +22,10 @@ from pathlib import Path
 import pytest
 
 from .chromium import Browser, find_chromium
-from .cli_run import run_ledger
-from .test_report import FIXTURE, hostile  # noqa: F401  (the hostile-ledger fixture)
+from .cli_run import run_ledger, run_process
+from .ledgers import REPORT_LEDGER
+
+pytestmark = pytest.mark.slow  # a browser per test, seconds each
 
 SKIP_ENV = "LEDGER_SKIP_BROWSER"
 
@@ -54,21 +55,11 @@ def report_html() -> Iterator[Path]:
     """The fixture ledger's December report as an HTML file (rendered through the CLI)."""
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Path(tmp) / "ledger"
-        shutil.copytree(FIXTURE, ledger)
+        shutil.copytree(REPORT_LEDGER, ledger)
         out = Path(tmp) / "通报 2022-12.html"  # a name with a space and Chinese, as users write
-        done = subprocess.run(
-            [_ledger(), "report", "--month", "2022-12", "--ledger", str(ledger), "-o", str(out)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_process("report", "--month", "2022-12", "--ledger", str(ledger), "-o", str(out))
         assert done.returncode == 0, done.stderr
         yield out
-
-
-def _ledger() -> str:
-    found = Path(sys.executable).parent / "ledger"
-    return str(found) if found.exists() else "ledger"
 
 
 def test_page_loads_only_itself_without_errors(browser: Browser, report_html: Path) -> None:
@@ -211,7 +202,7 @@ def test_command_line_print_to_pdf(report_html: Path, tmp_path: Path) -> None:
 
 def test_hostile_text_runs_nothing_in_the_browser(
     browser: Browser,
-    hostile: Path,  # noqa: F811
+    hostile: Path,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:

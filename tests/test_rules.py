@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TASKS, UNITS, Write, found
+from .conftest import Write, found
+from .ledgers import TASKS, UNITS
 
 PROGRESS_OK = """\
 unit: 县财政局

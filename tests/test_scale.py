@@ -12,7 +12,8 @@ from gongkai_ledger.load import load_ledger
 from gongkai_ledger.registry import Registry
 from gongkai_ledger.workdays import _table, covered_years
 
-from .conftest import UNITS, Write, found
+from .conftest import Write, found
+from .ledgers import UNITS
 
 
 def test_workday_table_agrees_with_chinese_calendar_on_every_covered_day() -> None:

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from gongkai_ledger.schema import FileKind, json_schema, schema_json
 
 from .cli_run import run_ledger
-from .conftest import REPO, SHIPPED, TASKS, UNITS
+from .ledgers import REPO, SHIPPED, TASKS, UNITS
 
 PROGRESS = """\
 unit: 县财政局

@@ -16,7 +16,7 @@ from gongkai_ledger.load import load_ledger
 from gongkai_ledger.model import Ledger
 from gongkai_ledger.registry import Registry
 
-from .conftest import SHIPPED
+from .ledgers import SHIPPED
 
 SEED = (Path(__file__).parent / "seed" / "2022-lushan-zwgk-gongzuo-yaodian.txt").read_text(
     encoding="utf-8"

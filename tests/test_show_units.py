@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,22 +15,19 @@ from gongkai_ledger.load import load_ledger
 from gongkai_ledger.textcells import to_text, wrap
 from gongkai_ledger.views import find_item, item_view, registry_view
 
-from .conftest import SHIPPED, Write
+from .cli_run import run_process
+from .conftest import Write
 from .goldens import assert_golden
-from .test_overdue import AS_OF, PROGRESS, TASKS, UNITS
+from .ledgers import OWED_AS_OF, OWED_PROGRESS, OWED_TASKS, OWED_UNITS, SHIPPED
 
 
 @pytest.fixture
 def root(write_ledger: Write) -> Path:
-    return write_ledger(TASKS, UNITS, PROGRESS)
+    return write_ledger(OWED_TASKS, OWED_UNITS, OWED_PROGRESS)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "GONGKAI_LEDGER_DIR"}
-    env["COLUMNS"] = "80"
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai_ledger", *args], capture_output=True, env=env, check=False
-    )
+    return run_process(*args, text=False)
 
 
 def ok(*args: str) -> bytes:
@@ -50,12 +45,12 @@ def fits(text: str, width: int = 80) -> bool:
 
 @pytest.mark.parametrize("item", ["1.2", "2.1"])
 def test_show_golden(root: Path, item: str) -> None:
-    text = ok("show", item, "--ledger", str(root), "--as-of", AS_OF)
+    text = ok("show", item, "--ledger", str(root), "--as-of", OWED_AS_OF)
     assert_golden(f"show/{item}.txt", text)
     assert fits(text.decode())
     assert_golden(
         f"show/{item}.json",
-        ok("show", item, "--ledger", str(root), "--as-of", AS_OF, "--format", "json"),
+        ok("show", item, "--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json"),
     )
 
 
@@ -71,7 +66,7 @@ def test_show_terminal_golden(root: Path) -> None:
 
 def test_show_json_means(root: Path) -> None:
     data = json.loads(
-        ok("show", "2.1", "--ledger", str(root), "--as-of", AS_OF, "--format", "json")
+        ok("show", "2.1", "--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json")
     )
     assert data["owners"] == [
         {"name": "各乡镇", "group": True, "units": ["aaz", "bbx"]},
@@ -133,18 +128,19 @@ def test_show_shipped_item_with_a_milestone_and_nested_groups() -> None:
 
 
 def test_units_golden(root: Path) -> None:
-    text = ok("units", "--ledger", str(root), "--as-of", AS_OF)
+    text = ok("units", "--ledger", str(root), "--as-of", OWED_AS_OF)
     assert_golden("units/units.txt", text)
     assert fits(text.decode())
     assert_golden(
-        "units/units.json", ok("units", "--ledger", str(root), "--as-of", AS_OF, "--format", "json")
+        "units/units.json",
+        ok("units", "--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json"),
     )
     view = registry_view(load_ledger(root).ledger, date(2022, 10, 17))
     assert_golden("units/units.terminal.txt", to_text(views_render.units_table(view), 80))
 
 
 def test_units_open_items(root: Path) -> None:
-    data = json.loads(ok("units", "--ledger", str(root), "--as-of", AS_OF, "--format", "json"))
+    data = json.loads(ok("units", "--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json"))
     assert {u["id"]: (u["items"], u["open_items"], u["overdue_items"]) for u in data["units"]} == {
         "czj": (["1.1", "1.2", "2.1", "4.1"], ["1.2", "2.1", "4.1"], ["1.2"]),
         "fgw": (["1.2", "3.1", "4.1"], ["1.2", "3.1", "4.1"], ["1.2"]),
@@ -183,7 +179,9 @@ def test_bad_format(root: Path, command: tuple[str, ...]) -> None:
 
 def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
     root = write_ledger(
-        TASKS.replace("owners: [县发改委]", "owners: [县发改委, 丙镇]"), UNITS, PROGRESS
+        OWED_TASKS.replace("owners: [县发改委]", "owners: [县发改委, 丙镇]"),
+        OWED_UNITS,
+        OWED_PROGRESS,
     )
     for command in (("units",), ("show", "3.1")):
         result = run(*command, "--ledger", str(root))
@@ -212,8 +210,8 @@ def test_wrap(text: str, cols: int, wrapped: str) -> None:
 
 
 def test_show_says_when_workdays_cannot_be_counted(write_ledger: Write) -> None:
-    root = write_ledger(TASKS.replace("2022年10月", "2099年10月"), UNITS)
+    root = write_ledger(OWED_TASKS.replace("2022年10月", "2099年10月"), OWED_UNITS)
     text = ok("show", "2.1", "--ledger", str(root), "--as-of", "2099-11-15").decode()
     assert "逾期 15 天(? 工作日)" in text
     assert "注:法定节假日数据(chinesecalendar)未覆盖 2099 年" in text
-    assert "未覆盖" not in ok("show", "2.1", "--ledger", str(root), "--as-of", AS_OF).decode()
+    assert "未覆盖" not in ok("show", "2.1", "--ledger", str(root), "--as-of", OWED_AS_OF).decode()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import TASKS, Write
+from .conftest import Write
+from .ledgers import TASKS
 
 AS_OF = "2022-12-31"
 CZJ = 'unit: 县财政局\nreports:\n  - item: "1.1"\n    date: 2022-09-26\n    status: 推进中\n    summary: 已公开\n'

@@ -19,7 +19,8 @@ from gongkai_ledger.status import (
     standings,
 )
 
-from .conftest import SHIPPED, Write
+from .conftest import Write
+from .ledgers import SHIPPED
 
 UNITS = """\
 units:

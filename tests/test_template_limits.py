@@ -14,16 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from .cli_run import run_ledger
+from .cli_run import LEDGER, run_ledger
+from .ledgers import REPORT_LEDGER
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report_ledger"
 GIB = 1 << 30
 
 
 @pytest.fixture
 def ledger_dir(tmp_path: Path) -> Path:
     root = tmp_path / "report_ledger"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPORT_LEDGER, root)
     return root
 
 
@@ -34,7 +34,7 @@ def _limit_memory() -> None:
 def report_in_process(
     ledger: Path, templates: Path, *args: str, program: list[str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    command = program or [sys.executable, "-m", "gongkai_ledger"]
+    command = program or [*LEDGER]
     options = ("--month", "2022-12", "--ledger", str(ledger), "--templates", str(templates))
     return subprocess.run(
         [*command, "report", *options, *args],
@@ -92,6 +92,7 @@ ATTACKS = {
 }
 
 
+@pytest.mark.slow  # a process each, under a memory limit; the nested loops take seconds
 @pytest.mark.parametrize("name", sorted(ATTACKS))
 def test_an_attack_on_the_limits_is_a_template_error(
     name: str, ledger_dir: Path, tmp_path: Path

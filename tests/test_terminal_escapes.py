@@ -17,7 +17,7 @@ import pytest
 
 from .cli_run import run_ledger
 from .conftest import Write
-from .test_overdue import TASKS, UNITS
+from .ledgers import OWED_TASKS, OWED_UNITS
 
 # What a terminal acts on: C0 but tab and line feed, DEL, C1, bidi controls, line separators.
 RAW = re.compile(
@@ -46,7 +46,7 @@ def assert_shown(text: str, bel: str = r"\x07") -> None:
 
 @pytest.fixture
 def root(write_ledger: Write) -> Path:
-    return write_ledger(TASKS, UNITS, PROGRESS)
+    return write_ledger(OWED_TASKS, OWED_UNITS, PROGRESS)
 
 
 @pytest.mark.usefixtures("past_the_input_check")
@@ -62,8 +62,8 @@ def test_show_prints_terminal_codes_as_codes(
 def test_overdue_table_and_units_print_codes(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
-    units = UNITS.replace("name: 乙乡", r'name: "乙\e]0;PWNED\a\e[2J\x9b31m\u202e倒序乡"')
-    tasks = TASKS.replace("各乡镇", r'"乙\e]0;PWNED\a\e[2J\x9b31m\u202e倒序乡"')
+    units = OWED_UNITS.replace("name: 乙乡", r'name: "乙\e]0;PWNED\a\e[2J\x9b31m\u202e倒序乡"')
+    tasks = OWED_TASKS.replace("各乡镇", r'"乙\e]0;PWNED\a\e[2J\x9b31m\u202e倒序乡"')
     units = units.replace("members: [甲镇, 乙乡]", "members: [甲镇]")
     root = write_ledger(tasks, units, {})
     for args in (["overdue", "--as-of", "2022-12-31"], ["units"]):
@@ -76,7 +76,7 @@ def test_check_cannot_erase_its_own_error_line(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
     progress = PROGRESS["czj.yaml"].replace("status: 推进中", r'status: "\e[2K\r推进中"')
-    root = write_ledger(TASKS, UNITS, {"czj.yaml": progress})
+    root = write_ledger(OWED_TASKS, OWED_UNITS, {"czj.yaml": progress})
     for fmt in ("text", "github"):
         run = run_ledger(capsys, "check", "--ledger", str(root), "--format", fmt)
         assert run.code == 1
@@ -90,7 +90,7 @@ def test_check_text_keeps_one_problem_per_line(
     """A line break in a quoted value cannot start a line of its own in a CI log."""
     status = r'"推进中\n::error file=x,line=1::已通过审核\r\n::stop-commands::t\u2028x"'
     progress = PROGRESS["czj.yaml"].replace("status: 推进中", f"status: {status}")
-    root = write_ledger(TASKS, UNITS, {"czj.yaml": progress})
+    root = write_ledger(OWED_TASKS, OWED_UNITS, {"czj.yaml": progress})
     run = run_ledger(capsys, "check", "--ledger", str(root), "--format", "text")
     assert run.code == 1
     assert not [line for line in run.out.splitlines() if line.startswith("::")]
@@ -132,10 +132,10 @@ def test_csv_cells_keep_line_breaks_as_lf_and_show_other_codes(
 ) -> None:
     summary = r'"\e[31m红\r\n=1+1\u2028第二行\x85第三行\r第四行\u202e"'
     progress = PROGRESS["czj.yaml"].replace(f'"{HOSTILE}"', summary)
-    tasks = TASKS.replace(
+    tasks = OWED_TASKS.replace(
         "content: 加强财政预决算信息公开,推进非涉密部门应公开尽公开。", f"content: {summary}"
     )
-    root = write_ledger(tasks, UNITS, {"czj.yaml": progress})
+    root = write_ledger(tasks, OWED_UNITS, {"czj.yaml": progress})
     args = ("--ledger", str(root), "--as-of", "2022-10-17", "--format", "csv")
     for command in (["export", "--view", "unit-items"], ["export", "--view", "items"]):
         run = run_ledger(capsys, *command, *args)
@@ -154,7 +154,7 @@ def test_report_shows_codes_in_both_formats(
     fmt: str, capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
     progress = PROGRESS["czj.yaml"].replace("2022-09-26", "2022-12-06")
-    root = write_ledger(TASKS, UNITS, {"czj.yaml": progress})
+    root = write_ledger(OWED_TASKS, OWED_UNITS, {"czj.yaml": progress})
     run = run_ledger(capsys, "report", "--month", "2022-12", "--format", fmt, "--ledger", str(root))
     assert run.code == 0, run.err
     assert RAW.search(run.out) is None, repr(RAW.search(run.out))

@@ -10,7 +10,8 @@ import pytest
 from gongkai_ledger import _app
 
 from .cli_run import run_ledger
-from .conftest import TASKS, Write
+from .conftest import Write
+from .ledgers import TASKS
 
 # 07:30 on 2022-10-10 in Beijing, still 2022-10-09 in UTC (where CI runs).
 BEIJING_MORNING = datetime(2022, 10, 9, 23, 30, tzinfo=UTC)

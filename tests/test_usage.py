@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +14,8 @@ from typer.main import get_command
 from gongkai_ledger import commands  # noqa: F401  (registers the commands)
 from gongkai_ledger._app import app
 
-from .cli_run import Run, run_ledger
-from .conftest import REPO
+from .cli_run import Run, run_ledger, run_process
+from .ledgers import REPO
 
 SHIPPED = REPO / "data"
 
@@ -221,8 +218,8 @@ def test_non_utf8_text_is_a_usage_error(
 
 
 def test_non_utf8_bytes_in_a_real_argv(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}
-    argv: list[str | bytes] = [sys.executable, "-m", "gongkai_ledger", "progress", "add", "5.1"]
+    env = {"PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}
+    argv: list[str | bytes] = ["progress", "add", "5.1"]
     argv += [
         "--unit",
         "czj",
@@ -233,7 +230,7 @@ def test_non_utf8_bytes_in_a_real_argv(tmp_path: Path) -> None:
         "--ledger",
         str(tmp_path),
     ]
-    result = subprocess.run(argv, capture_output=True, env=env, check=False)
+    result = run_process(*argv, env=env, text=False)
     assert result.returncode == 2, result
     err = result.stderr.decode("utf-8")
     assert "选项 --summary:第 2 个字符处有不是 UTF-8 的字节 0xff" in err

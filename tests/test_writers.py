@@ -18,10 +18,10 @@ import pytest
 
 import gongkai_ledger
 
-from .cli_run import run_ledger
-from .conftest import TASKS, UNITS, Write, found
+from .cli_run import LEDGER, run_ledger, run_process
+from .conftest import Write, found
+from .ledgers import TASKS, UNITS
 
-LEDGER = [sys.executable, "-m", "gongkai_ledger"]
 NOBODY = 65534  # an account with no rights of its own: the "other user" of a shared checkout
 
 
@@ -48,6 +48,7 @@ def summaries(root: Path) -> list[str]:
 # -- item 1: fmt and progress add take the same lock and read under it ------------------------
 
 
+@pytest.mark.slow
 def test_twenty_adds_against_twenty_fmts_lose_no_report(write_ledger: Write) -> None:
     root = write_ledger()
     path = root / "progress" / "czj.yaml"
@@ -151,9 +152,10 @@ def add_args(root: Path, summary: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_another_accounts_lock_does_not_block_and_nothing_is_left(shared: Path) -> None:
     progress = shared / "progress"
-    first = subprocess.run([*LEDGER, *add_args(shared, "第一个账户")], capture_output=True)
+    first = run_process(*add_args(shared, "第一个账户"), text=False)
     assert first.returncode == 0, first.stderr.decode()
     (progress / "czj.yaml").chmod(0o666)  # the shared checkout: everyone may write the file
     assert sorted(p.name for p in progress.iterdir()) == ["czj.yaml"]
@@ -344,6 +346,7 @@ def test_a_link_inside_the_git_work_tree_is_read(
 # -- item 8: one size cap and regular files only -----------------------------------------------
 
 
+@pytest.mark.slow  # over a second (--durations)
 def test_a_fifo_in_progress_does_not_hang_any_reader(write_ledger: Write) -> None:
     root = write_ledger()
     fifo = root / "progress" / "pipe.yaml"
@@ -351,14 +354,7 @@ def test_a_fifo_in_progress_does_not_hang_any_reader(write_ledger: Write) -> Non
     message = f"{fifo.relative_to(root)}:1:1: 错误 [foreign-file] "
     for args in (["check"], ["fmt"], ["fmt", "--check"], ["overdue"]):
         # The timeout only stops a hang from stopping the suite; nothing is timed.
-        result = subprocess.run(
-            [*LEDGER, *args, "--ledger", "."],
-            capture_output=True,
-            text=True,
-            cwd=root,
-            timeout=120,
-            check=False,
-        )
+        result = run_process(*args, "--ledger", ".", cwd=root, timeout=120)
         assert result.returncode in (1, 2), (args, result.stderr)
         assert message + "progress/pipe.yaml 是命名管道(FIFO),不是普通文件,不会被读取" in (
             result.stdout + result.stderr
@@ -369,14 +365,8 @@ def test_a_fifo_as_tasks_yaml_is_named_as_such(write_ledger: Write) -> None:
     root = write_ledger()
     (root / "tasks.yaml").unlink()
     os.mkfifo(root / "tasks.yaml")
-    result = subprocess.run(
-        [*LEDGER, "check", "--ledger", "."],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        timeout=120,  # only so that a hang cannot stop the suite
-        check=False,
-    )
+    # the timeout only so that a hang cannot stop the suite
+    result = run_process("check", "--ledger", ".", cwd=root, timeout=120)
     assert result.returncode == 2
     assert "tasks.yaml 是命名管道(FIFO),不是普通文件" in result.stderr
 

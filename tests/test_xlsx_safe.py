@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_ledger
-from .conftest import REPO
+from .ledgers import REPORT_LEDGER
 
-FIXTURE = REPO / "tests" / "fixtures" / "report_ledger"
 AS_OF = ("--as-of", "2022-12-31")
 
 
@@ -21,7 +20,7 @@ def test_xlsx_with_characters_excel_cannot_hold(
     from openpyxl import load_workbook
 
     root = tmp_path / "l"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(REPORT_LEDGER, root)
     progress = root / "progress" / "czj.yaml"
     hostile = 'summary: "控制\\x01字符\\uFFFE\\uFFFF"'
     long = "summary: " + "长" * 40_000
