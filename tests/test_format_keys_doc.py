@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongkai_ledger.schema import ROOTS
 from gongkai_ledger.schema_docs import nodes, render_markdown
 
-from .conftest import REPO
+from .ledgers import REPO
 
 
 def test_format_keys_doc_is_current() -> None:

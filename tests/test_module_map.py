@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import REPO
+from .ledgers import REPO
 
 PACKAGE = REPO / "src" / "gongkai_ledger"
 ROOT_LINE = "src/gongkai_ledger/"

@@ -11,7 +11,7 @@ import pytest
 from gongkai_ledger.deadline import parse_deadline
 from gongkai_ledger.rules.registry import ALL as RULES
 
-from .conftest import REPO
+from .ledgers import REPO
 
 DOCS = ("docs/format.md", "docs/semantics.md")
 # Generated from the shape definition on another branch; the link is written ahead of it.
@@ -21,7 +21,8 @@ _EXAMPLE = re.compile(r"`(?P<text>[^`]+)` → (?P<due>[0-9]{4}-[0-9]{2}-[0-9]{2}
 
 
 def read(relative: str) -> str:
-    return (REPO / relative).read_text(encoding="utf-8")
+    text: str = (REPO / relative).read_text(encoding="utf-8")
+    return text
 
 
 def slug(heading: str) -> str:

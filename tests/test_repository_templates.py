@@ -13,7 +13,7 @@ import pytest
 from gongkai_ledger.render import PACKAGE_TEMPLATES
 
 from .cli_run import Run, run_ledger
-from .conftest import REPO
+from .ledgers import REPO
 from .git_repo import git
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report_ledger"

@@ -85,7 +85,7 @@ FILE_NAMES = {
     FileKind.PROGRESS: "progress/jj.yaml",
 }
 
-_NOT_TEXT = [None, True, [], {"键": "值"}]
+_NOT_TEXT: list[Any] = [None, True, [], {"键": "值"}]
 
 
 def values(key: Key) -> tuple[list[Any], list[Any]]:
@@ -98,7 +98,16 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
         case Kind.ID:
             longest = "a" * 32
             valid = ["5", "5.1", "5.1a", "一", "十二", "5-1_b", longest]
-            invalid = ["", " ", "5 1", "(一)", "5.", "5.1 (新增)", longest + "a", *_NOT_TEXT]
+            invalid: list[Any] = [
+                "",
+                " ",
+                "5 1",
+                "(一)",
+                "5.",
+                "5.1 (新增)",
+                longest + "a",
+                *_NOT_TEXT,
+            ]
             invalid += [-1, 1.5, 10**32] if key.numbers_ok else [5, 5.1]
             return valid + ([0, 5, 10**32 - 1] if key.numbers_ok else []), invalid
         case Kind.REFERENCE:
@@ -122,8 +131,8 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
         case Kind.NAMES:
             valid = [["甲局"], ["甲局", "乙局"], [2022]]
             invalid = ["甲局", [""], [" "], [None], [[]], [{"键": "值"}], {"键": "值"}, 5]
-            empty = [[], None]
-            return (valid, invalid + empty) if key.min_items else (valid + empty, invalid)
+            no_names: list[Any] = [[], None]
+            return (valid, invalid + no_names) if key.min_items else (valid + no_names, invalid)
         case Kind.DEADLINE:
             valid = ["年底前", "2022年9月", "2022年9月底前", "2022-09-30", "常态化更新"]
             return valid, ["", " ", 2022, *_NOT_TEXT]
