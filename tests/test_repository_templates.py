@@ -13,8 +13,8 @@ import pytest
 from gongkai_ledger.render import PACKAGE_TEMPLATES
 
 from .cli_run import Run, run_ledger
-from .ledgers import REPO
 from .git_repo import git
+from .ledgers import REPO
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report_ledger"
 MONTH = ("--month", "2022-12")
