@@ -713,3 +713,37 @@ def test_readme_documents_every_context_key_and_option() -> None:
     assert missing == []
     for option in ("--month", "--format", "-o", "--unit", "--templates", "--timestamp", "--ledger"):
         assert option in section
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        '"x".ljust(3) ~ "|"',
+        '"ab".replace("a", "c")',
+        '"x".center(5) ~ "|"',
+        '"a\\tb".expandtabs(2)',
+        '"{}-{}".format(1, 2)',
+        '",".join(["a", "b"])',
+    ],
+)
+def test_str_methods_inside_loops_and_blocks(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path, expression: str
+) -> None:
+    """Jinja passes its own keywords (_loop_vars, _block_vars) to calls inside a loop or a
+    block: a sized str method gives the same text there as at the top level."""
+    outputs = []
+    for source in (
+        f"[{{{{ {expression} }}}}]\n",
+        f"{{% for i in range(1) %}}[{{{{ {expression} }}}}]{{% endfor %}}\n",
+        f"{{% block b %}}[{{{{ {expression} }}}}]{{% endblock %}}\n",
+    ):
+        user = tmp_path / str(len(outputs))
+        user.mkdir()
+        (user / "report.md.j2").write_text(source, encoding="utf-8")
+        run = report(
+            capsys, "--month", "2022-12", "--ledger", str(fixture_copy), "--templates", str(user)
+        )
+        assert (run.code, run.err) == (0, "")
+        outputs.append(run.out.rstrip("\n"))  # trim_blocks eats the newline after a tag
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0].startswith("[") and outputs[0].endswith("]")
