@@ -124,3 +124,39 @@ def test_every_rule_is_documented() -> None:
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == render_markdown(), (
         "docs/rules.md is stale: python -m gongkai_ledger.rules.docs > docs/rules.md"
     )
+
+
+MEMORY_LIMITED = """\
+import re, resource, sys
+import gongkai_ledger.cli, gongkai_ledger.check, gongkai_ledger.load
+vm = int(re.search(r"VmSize:\\s+(\\d+)", open("/proc/self/status").read())[1]) * 1024
+limit = vm + 100 * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+sys.argv = ["ledger", *sys.argv[1:]]
+gongkai_ledger.cli.main()
+"""
+
+
+def test_a_file_within_max_file_mb_but_beyond_memory_is_exit_2(write_ledger: Write) -> None:
+    """A 600 MB (sparse) file under --max-file-mb 1024 and 100 MB of memory to spare."""
+    root = write_ledger()
+    with (root / "progress" / "czj.yaml").open("wb") as file:
+        file.truncate(600 * 1024 * 1024)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEMORY_LIMITED,
+            "check",
+            "--ledger",
+            str(root),
+            "--max-file-mb",
+            "1024",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stderr.startswith("错误:内存不足,无法读取台账文件"), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr

@@ -97,7 +97,34 @@ def test_paths_are_from_the_repository_root(
 @pytest.mark.parametrize(
     ("template", "message"),
     [
-        ("@org/{name}", "--owner-format“@org/{name}”只能含占位符 {id}(单位编号),如 @org/{id}"),
+        (
+            "@org/{name}",
+            "--owner-format“@org/{name}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{id:>2000000000}",
+            "--owner-format“@o/{id:>2000000000}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{id.__class__}",
+            "--owner-format“@o/{id.__class__}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{id[0]}",
+            "--owner-format“@o/{id[0]}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{id!r}",
+            "--owner-format“@o/{id!r}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{{id}}",
+            "--owner-format“@o/{{id}}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
+        (
+            "@o/{id}}",
+            "--owner-format“@o/{id}}”只能含占位符 {id}(单位编号),不能有其他花括号,如 @org/{id}",
+        ),
         ("org/{id}", "“org/czj”不是有效的评审人:应为 @用户、@组织/团队 或电子邮件地址"),
     ],
 )

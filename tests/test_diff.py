@@ -272,3 +272,21 @@ def test_loading_from_bytes_reports_problems_with_the_label(write_ledger: Write)
     assert [(str(p.source), p.rule, p.message) for p in in_memory] == [
         (path.replace(str(root), "abc1234:data"), rule, message) for path, rule, message in on_disk
     ]
+
+
+def test_an_unreadable_file_is_named_and_no_change_is_not_claimed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that cannot be read at all (here not UTF-8; too large is the same) adds nothing
+    to the comparison: the comment names it and does not say that nothing changed."""
+    (repo / "data" / "progress" / "ccz.yaml").write_bytes(b"unit: \xff\xfe\n")
+    result = diff(capsys, "feature")
+    assert result.code == 0, result.err
+    assert "台账内容没有变化(" not in result.out
+    assert (
+        "> ⚠️ 变更后的台账中无法读取的文件(其内容未参与比较):data/progress/ccz.yaml(encoding)"
+        in (result.out)
+    )
+    assert result.out.endswith(
+        "\n能读取的台账内容没有变化;无法读取的文件(见上)中的改动未能比较。\n"
+    )

@@ -513,7 +513,7 @@ def test_the_sandbox_stops_user_templates(
         (
             {"report.md.j2": "一\n二\n{{ nope }}\n"},
             "report.md.j2:3",
-            "使用了未定义的变量或属性('nope' is undefined)",
+            "使用了未定义的变量或属性(变量“nope”未定义)",
         ),
         ({"report.md.j2": "一\n{% if %}\n"}, "report.md.j2:2", "语法错误"),
         ({"report.md.j2": "{% for x in header %}\n{{ x }}\n"}, "report.md.j2:2", "语法错误"),
@@ -596,3 +596,66 @@ def test_readme_documents_every_context_key_and_option() -> None:
     assert missing == []
     for option in ("--month", "--format", "-o", "--unit", "--templates", "--timestamp", "--ledger"):
         assert option in section
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        '"x".ljust(3) ~ "|"',
+        '"ab".replace("a", "c")',
+        '"x".center(5) ~ "|"',
+        '"a\\tb".expandtabs(2)',
+        '"{}-{}".format(1, 2)',
+        '",".join(["a", "b"])',
+    ],
+)
+def test_str_methods_inside_loops_and_blocks(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path, expression: str
+) -> None:
+    """Jinja passes its own keywords (_loop_vars, _block_vars) to calls inside a loop or a
+    block: a sized str method gives the same text there as at the top level."""
+    outputs = []
+    for source in (
+        f"[{{{{ {expression} }}}}]\n",
+        f"{{% for i in range(1) %}}[{{{{ {expression} }}}}]{{% endfor %}}\n",
+        f"{{% block b %}}[{{{{ {expression} }}}}]{{% endblock %}}\n",
+    ):
+        user = tmp_path / str(len(outputs))
+        user.mkdir()
+        (user / "report.md.j2").write_text(source, encoding="utf-8")
+        run = report(
+            capsys, "--month", "2022-12", "--ledger", str(fixture_copy), "--templates", str(user)
+        )
+        assert (run.code, run.err) == (0, "")
+        outputs.append(run.out.rstrip("\n"))  # trim_blocks eats the newline after a tag
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0].startswith("[") and outputs[0].endswith("]")
+
+
+@pytest.mark.parametrize(
+    ("source", "what"),
+    [
+        ("{{ range(100000000) | list | length }}", "沙箱不允许的操作(range() 最多 100000 个数)"),
+        ("{% do x %}", "语法错误(未知的标签“do”)"),
+        ("{% for x in header %}", "语法错误(模板意外结束,缺少结束标签(如 endfor、endif))"),
+        ('{{ "x" | attr("__class__") }}', "沙箱不允许的操作(不能访问“str”的属性“__class__”)"),
+        ("{{ report }}", "使用了未定义的变量或属性(变量“report”未定义)"),
+        ("{{ header.nope }}", "使用了未定义的变量或属性(“dict object”没有属性“nope”)"),
+        (
+            '{{ "{0.__class__}".format_map({}) }}',
+            "模板运行出错(IndexError:下标超出范围(格式字符串中的 {0} 等也按下标取值))",
+        ),
+        ('{{ "x".ljust(1, 2) }}', "模板运行出错(TypeError:类型不符或参数不对)"),
+    ],
+)
+def test_jinja_and_sandbox_errors_are_chinese(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path, source: str, what: str
+) -> None:
+    user = tmp_path / "templates"
+    user.mkdir()
+    (user / "report.md.j2").write_text(f"标题\n{source}\n", encoding="utf-8")
+    run = report(
+        capsys, "--month", "2022-12", "--ledger", str(fixture_copy), "--templates", str(user)
+    )
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"模板错误:{user / 'report.md.j2'}:2: {what}\n"

@@ -175,7 +175,9 @@ def test_specific_messages(capsys: pytest.CaptureFixture[str]) -> None:
     err = run_ledger(capsys, "check", "--max-file-mb", "abc").err
     assert "选项 --max-file-mb:“abc”不是整数" in err
     err = run_ledger(capsys, "check", "--max-file-mb", "0").err
-    assert "应为不小于 1 的整数" in err
+    assert "应为不小于 1 且不大于 1024 的整数,不能是 0" in err
+    run = run_ledger(capsys, "check", "--max-file-mb", "30000")
+    assert run.code == 2 and "不大于 1024 的整数,不能是 30000" in run.err
 
 
 @pytest.mark.parametrize(

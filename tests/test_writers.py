@@ -274,11 +274,15 @@ def test_fmt_on_a_value_400_levels_deep_is_a_problem(
 def test_a_huge_max_file_mb_reads_with_a_bounded_buffer(
     write_ledger: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The largest --max-file-mb (1024) does not allocate its size up front; a larger one is
+    a usage error."""
     root = write_ledger()
     result = run_ledger(
-        capsys, "check", "--max-file-mb", "30000000", "--as-of", "2022-12-31", "--ledger", str(root)
+        capsys, "check", "--max-file-mb", "1024", "--as-of", "2022-12-31", "--ledger", str(root)
     )
     assert (result.code, result.out) == (0, "")
+    result = run_ledger(capsys, "check", "--max-file-mb", "30000000", "--ledger", str(root))
+    assert result.code == 2 and "不大于 1024 的整数" in result.err
 
 
 # -- item 5: ledger files that resolve outside the repository are not read ---------------------

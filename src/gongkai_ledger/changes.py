@@ -250,14 +250,23 @@ def _unit_counts(
 
 
 def to_markdown(
-    changes: Changes, base_label: str, head_label: str, warnings: Sequence[str] = ()
+    changes: Changes,
+    base_label: str,
+    head_label: str,
+    warnings: Sequence[str] = (),
+    *,
+    partial: bool = False,
 ) -> str:
-    """A pull-request comment: headed by what was compared, each section only when needed."""
+    """A pull-request comment: headed by what was compared, each section only when needed.
+    `partial`: a file of either side could not be read, so "nothing changed" is not claimed."""
     day = changes.as_of.isoformat()
     lines = [f"## 台账变更:{base_label} → {head_label}", ""]
     lines += [f"> ⚠️ {md_escape(w)}" for w in warnings]
     if warnings:
         lines.append("")
+    if changes.nothing and partial:
+        lines += ["能读取的台账内容没有变化;无法读取的文件(见上)中的改动未能比较。"]
+        return "\n".join(lines) + "\n"
     if changes.nothing:
         lines += ["台账内容没有变化(只改了注释、排版或台账以外的文件)。"]
         return "\n".join(lines) + "\n"

@@ -50,6 +50,12 @@ def _unreadable(problems: list[Problem]) -> frozenset[str]:
     )
 
 
+def unreadable_files(problems: list[Problem]) -> list[tuple[str, str]]:
+    """The files that could not be read at all (too large, not UTF-8, no YAML…): path, rule."""
+    found = {p.source.path: p.rule for p in problems if p.rule in _FILE_LEVEL}
+    return sorted(found.items())
+
+
 def exit_code(problems: list[Problem], *, strict: bool) -> int:
     counted = problems if strict else [p for p in problems if p.level is Level.ERROR]
     return 1 if counted else 0

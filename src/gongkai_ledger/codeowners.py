@@ -20,6 +20,8 @@ from .registry import Registry
 from .safetext import LINE_BREAKS, UNSAFE, one_line
 
 DEFAULT_FORMAT = "@org/{id}"
+_PLACEHOLDER = "{id}"
+_BRACE = re.compile(r"[{}]")
 
 # GitHub and GitLab owners: @user, @org/team (GitLab: @group/subgroup), or an e-mail address.
 _HANDLE = re.compile(
@@ -37,13 +39,14 @@ class CodeownersError(UsageError):
 
 def owner(template: str, unit_id: str) -> str:
     """The reviewer handle for a unit: `template` with `{id}` filled in."""
-    try:
-        handle = template.format(id=unit_id)
-    except (KeyError, IndexError, ValueError):
+    if _BRACE.search(template.replace(_PLACEHOLDER, "")):
+        # only the literal {id} is filled in (str.replace, not str.format: no widths,
+        # attributes or indexes); any other brace is refused
         raise CodeownersError(
-            f"--owner-format“{template}”只能含占位符 {{id}}(单位编号),如 {DEFAULT_FORMAT}"
-        ) from None
-    return checked(handle)
+            f"--owner-format“{one_line(template)}”只能含占位符 {{id}}(单位编号),"
+            f"不能有其他花括号,如 {DEFAULT_FORMAT}"
+        )
+    return checked(template.replace(_PLACEHOLDER, unit_id))
 
 
 def checked(handle: str) -> str:

@@ -42,10 +42,12 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.sandbox import MAX_RANGE
 
 from .errors import TemplateProblem, os_reason
 from .mdtext import md_escape, md_url
-from .sandbox import BudgetSandbox
+from .safetext import one_line
+from .sandbox import BudgetExceeded, BudgetSandbox
 
 PACKAGE_TEMPLATES = Path(str(files("gongkai_ledger.templates"))).resolve()
 REPOSITORY_TEMPLATES = "templates"  # a ledger repository's own, beside the ledger directory
@@ -180,14 +182,17 @@ def render_report(context: Mapping[str, Any], fmt: str, user_dir: Path | None = 
 
 
 def _describe(error: Exception, name: str) -> str:
-    """'DIR/report.md.j2:3: 使用了未定义的变量或属性(…)': where, what, and Jinja's own words."""
+    """'DIR/report.md.j2:3: 使用了未定义的变量“x”': where and what, in Chinese (Jinja's own
+    English words only as a short quoted excerpt where no known shape matches)."""
     where = _where(error)
     if isinstance(error, TemplateSyntaxError):
-        what = f"语法错误({error.message})"
-    elif isinstance(error, SecurityError):
+        what = f"语法错误({_known(error.message or '', _SYNTAX)})"
+    elif isinstance(error, BudgetExceeded):
         what = f"沙箱不允许的操作({error})"
+    elif isinstance(error, SecurityError):
+        what = f"沙箱不允许的操作({_known(str(error), _SECURITY)})"
     elif isinstance(error, UndefinedError):
-        what = f"使用了未定义的变量或属性({error.message})"
+        what = f"使用了未定义的变量或属性({_known(error.message or '', _UNDEFINED)})"
     elif isinstance(error, TemplateNotFound):
         what = f"找不到模板“{error.name}”"
     elif isinstance(error, TemplateRefused):
@@ -196,9 +201,58 @@ def _describe(error: Exception, name: str) -> str:
         what = "模板递归过深(模板继承或包含了自己,或宏无休止地调用自己)"
     elif isinstance(error, MemoryError):
         what = "模板用尽了内存(生成的内容过多)"
+    elif isinstance(error, OverflowError) and _RANGE_TOO_BIG.match(str(error)):
+        what = f"沙箱不允许的操作(range() 最多 {MAX_RANGE} 个数)"
     else:
-        what = f"模板运行出错({type(error).__name__}: {error})"
+        kind = next((z for t, z in _RUNTIME if isinstance(error, t)), "运算无法完成")
+        what = f"模板运行出错({type(error).__name__}:{kind})"
     return f"{where or name}: {what}"
+
+
+_EXCERPT = 60  # characters of Jinja's English message shown when no known shape matches
+_Q = r"'([^']*)'"
+# Jinja's messages, by their shape, in Chinese ({0}, {1}: the quoted names)
+_SYNTAX = [
+    (re.compile(rf"Encountered unknown tag {_Q}"), "未知的标签“{0}”"),
+    (re.compile(r"Unexpected end of template"), "模板意外结束,缺少结束标签(如 endfor、endif)"),
+    (re.compile(r"unexpected end of template"), "模板意外结束,缺少结束标记"),
+    (re.compile(rf"expected token {_Q}, got {_Q}"), "此处应为“{0}”,实际为“{1}”"),
+    (re.compile(rf"unexpected {_Q}"), "此处不应有“{0}”"),
+    (re.compile(r"[Ee]xpected an expression"), "此处应为表达式"),
+]
+_SECURITY = [
+    (re.compile(rf"access to attribute {_Q} of {_Q} object is unsafe"), "不能访问“{1}”的属性“{0}”"),
+    (re.compile(r"(.*) is not safely callable"), "不能调用 {0}"),
+]
+_UNDEFINED = [
+    (re.compile(rf"{_Q} is undefined"), "变量“{0}”未定义"),
+    (re.compile(rf"{_Q} has no attribute {_Q}"), "“{0}”没有属性“{1}”"),
+    (re.compile(rf"{_Q} has no element (.*)"), "“{0}”没有元素 {1}"),
+]
+_OURS = re.compile(r"[\u4e00-\u9fff]")
+_RANGE_TOO_BIG = re.compile(r"Range too big")
+_RUNTIME: list[tuple[type[BaseException], str]] = [
+    (ZeroDivisionError, "除数为零"),
+    (OverflowError, "数值过大"),
+    (ArithmeticError, "算术运算出错"),
+    (IndexError, "下标超出范围(格式字符串中的 {0} 等也按下标取值)"),
+    (KeyError, "键不存在"),
+    (TypeError, "类型不符或参数不对"),
+    (ValueError, "数值无效"),
+    (RuntimeError, "运行出错"),
+]
+
+
+def _known(message: str, shapes: list[tuple[re.Pattern[str], str]]) -> str:
+    """Jinja's English `message` in Chinese if it has a known shape, else a short quote."""
+    if _OURS.search(message):  # our own Chinese message (the sandbox's limits)
+        return message
+    for shape, chinese in shapes:
+        found = shape.search(message)
+        if found:
+            return chinese.format(*(one_line(g)[:_EXCERPT] for g in found.groups()))
+    text = one_line(message)
+    return f"“{text[:_EXCERPT]}{'…' if len(text) > _EXCERPT else ''}”"
 
 
 def _where(error: Exception) -> str:

@@ -242,6 +242,7 @@ _FILTERS: dict[str, Callable[..., int]] = {
     "urlencode": lambda value, *_: 12 * _size(value),  # '%F0%9F%98%80' for one character
     "tojson": lambda value, indent=None, *_: _size(value) * (1 + _width(indent)),
 }
+_JINJA_KEYWORDS = ("_loop_vars", "_block_vars")  # what Context.call takes for itself
 _STR_SIZED_ELSEWHERE = frozenset({"join", "format", "format_map"})  # in BudgetSandbox.call
 _LISTED_FIRST = frozenset({"join", "sum"})  # filters whose value is listed first, to be sized
 
@@ -325,6 +326,11 @@ class BudgetSandbox(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         self = __self
         self.budget.step()
+        # Inside a loop or a block Jinja adds its own keywords (the loop's and the block's
+        # variables) for a callable that takes the context: they are not the call's
+        # arguments, are not sized, and go on to Jinja
+        # (Context.call) only.
+        jinja = {key: kwargs.pop(key) for key in _JINJA_KEYWORDS if key in kwargs}
         method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
         owner = getattr(method, "__self__", None)
         name = getattr(method, "__name__", "")
@@ -348,7 +354,7 @@ class BudgetSandbox(SandboxedEnvironment):
             self.budget.allow(_length(args[0]), what)
         else:
             charged = False
-        result = SandboxedEnvironment.call(self, __context, __obj, *args, **kwargs)
+        result = SandboxedEnvironment.call(self, __context, __obj, *args, **kwargs, **jinja)
         return self.budget.made(result, what, charged=charged)
 
     def getattr(self, obj: Any, attribute: str) -> Any:

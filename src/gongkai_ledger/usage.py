@@ -333,7 +333,7 @@ def _range_zh(number_type: Any) -> str:
         parts.append(f"{'大于' if number_type.min_open else '不小于'} {number_type.min}")
     if number_type.max is not None:
         parts.append(f"{'小于' if number_type.max_open else '不大于'} {number_type.max}")
-    return "且".join(parts)
+    return " 且".join(parts)
 
 
 class Integer(click_types.IntRange):

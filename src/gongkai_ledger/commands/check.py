@@ -10,6 +10,8 @@ import typer
 
 from .._app import LedgerOption, app, ledger_today, output_format, parse_day
 
+MAX_FILE_MB = 1024  # the largest --max-file-mb: a ledger file of 1 GB is far beyond any real one
+
 
 @app.command()
 def check(
@@ -28,7 +30,12 @@ def check(
     ] = None,
     max_file_mb: Annotated[
         int,
-        typer.Option("--max-file-mb", min=1, help="单个台账文件的大小上限(MB),超过则不读取。"),
+        typer.Option(
+            "--max-file-mb",
+            min=1,
+            max=MAX_FILE_MB,
+            help=f"单个台账文件的大小上限(MB,1 至 {MAX_FILE_MB}),超过则不读取。",
+        ),
     ] = 64,  # yamlio.DEFAULT_MAX_FILE_BYTES; not imported here: yaml would slow start-up
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="不写结果摘要(没有问题时什么也不输出)。")
@@ -42,14 +49,21 @@ def check(
     import os
 
     from ..check import check_loaded, exit_code
+    from ..errors import LedgerUnreadable
     from ..load import load_ledger
     from ..problems import FORMATTERS
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fmt = output_format(given_format, dict.fromkeys(FORMATTERS, ()), default)
     day = parse_day(as_of, "--as-of", ledger_today(ledger))
-    loaded = load_ledger(ledger, max_file_bytes=max_file_mb * 1024 * 1024)
-    problems = check_loaded(loaded, day)
+    try:
+        loaded = load_ledger(ledger, max_file_bytes=max_file_mb * 1024 * 1024)
+        problems = check_loaded(loaded, day)
+    except MemoryError:  # a file within --max-file-mb, but more than this machine can hold
+        raise LedgerUnreadable(
+            "内存不足,无法读取台账文件(可能有文件过大);"
+            "请调小 --max-file-mb(默认 64),超过上限的文件会报为 file-too-large"
+        ) from None
     sys.stdout.write(FORMATTERS[fmt](problems))
     if fmt == "text" and not quiet:
         errors = sum(p.level == "error" for p in problems)

@@ -62,7 +62,7 @@ def diff_command(
     退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
     """
     from ..changes import compare, to_markdown
-    from ..check import check_loaded
+    from ..check import check_loaded, unreadable_files
     from ..gitio import Repo
     from ..load import load_ledger
     from ..mdlimit import cap_markdown, describe
@@ -78,14 +78,23 @@ def diff_command(
     before = repo.ledger_at(base_side.commit) if base_side.commit else load_ledger(ledger)
     after = repo.ledger_at(head_side.commit) if head_side.commit else load_ledger(ledger)
     warnings = []
+    unread = False
     for loaded, when in ((before, "变更前"), (after, "变更后")):
         errors = [p for p in check_loaded(loaded, today) if p.level is Level.ERROR]
         if errors:
             warnings.append(
                 f"{when}的台账有 {len(errors)} 个错误,以下结果可能不完整;请运行 ledger check 查看。"
             )
+        if files := unreadable_files(loaded.problems):
+            unread = True
+            named = "、".join(f"{path}({rule})" for path, rule in files)
+            warnings.append(f"{when}的台账中无法读取的文件(其内容未参与比较):{named}")
     text = to_markdown(
-        compare(before.ledger, after.ledger, day), base_side.label, head_side.label, warnings
+        compare(before.ledger, after.ledger, day),
+        base_side.label,
+        head_side.label,
+        warnings,
+        partial=unread,
     )
     text, omitted = cap_markdown(text, max_chars, "ledger diff --max-chars 0 -o 文件")
     notes = (
