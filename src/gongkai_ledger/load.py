@@ -453,8 +453,10 @@ class Reader:
         if self._tag_ok(node) and isinstance(node, ScalarNode) and node.tag == _INT:
             try:
                 return int(node.value.replace("_", ""), 0)
-            except ValueError:
-                pass
+            except ValueError:  # more than 4,300 digits: an integer, only too large
+                if re.fullmatch(r"[-+]?[0-9][0-9_]*", node.value):
+                    self.add(wrong_type, node, f"{what} {_excerpt(node.value)} 过大")
+                    return None
         self.add(wrong_type, node, f"{what}应为整数")
         return None
 
