@@ -116,6 +116,15 @@ def test_a_unit_name_with_a_newline_is_refused_at_the_newline(
         ("\u2066", "双向隔离符(从左到右) U+2066"),
         ("\ufeff", "零宽不换行空格(BOM) U+FEFF"),
         ("\u061c", "阿拉伯字母标记 U+061C"),
+        ("\u00ad", "软连字符 U+00AD"),
+        ("\u180e", "蒙古文元音分隔符 U+180E"),
+        ("\ufff9", "行间注释符 U+FFF9"),
+        ("\U000e0041", "标签字符 U+E0041"),
+        ("\u2061", "格式字符 U+2061"),
+        ("\u034f", "组合用字形连接符 U+034F"),
+        ("\u3164", "韩文填充符 U+3164"),
+        ("\u115f", "韩文填充符 U+115F"),
+        ("\u2800", "盲文空白 U+2800"),
     ],
 )
 def test_invisible_characters_are_named_at_their_editor_position(
@@ -128,6 +137,17 @@ def test_invisible_characters_are_named_at_their_editor_position(
     assert code == 1
     assert where(problems) == [("tasks.yaml", 15, 14, "control-char")]
     assert problems[0]["message"] == f"任务 1 的标题中有{name}"
+
+
+def test_a_hint_shows_an_invisible_character_as_its_code(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    root = write_ledger()
+    write_bytes(root, "units.yaml", UNITS.replace("name: 县财政局", 'name: "县财\\u00ad政局"'))
+    run = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", "2022-12-31")
+    assert run.code == 1
+    assert "软连字符 U+00AD" in run.out
+    assert "\u00ad" not in run.out and "\\xad" in run.out
 
 
 @pytest.mark.parametrize(
@@ -165,6 +185,9 @@ def test_progress_add_refuses_an_invisible_character_in_its_options(
         ("--summary", "已公开\u200b"),
         ("--summary", "已公开\x1b[2J"),
         ("--evidence", "https://example.gov.cn/\u202e"),
+        ("--summary", "a\u00adb"),
+        ("--summary", "a\U000e0041b"),
+        ("--summary", "a\u3164b"),
         ("--unit", "县财政局\n* @attacker"),
     ):
         args = {"--unit": "县财政局", "--status": "已完成", "--summary": "已公开"}

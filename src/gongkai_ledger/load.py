@@ -387,7 +387,7 @@ class Reader:
     def _refuse_invisible(self, node: ScalarNode, what: str, *, multiline: bool) -> None:
         """Control, bidi and zero-width characters: a control-char problem at the character."""
         value = node.value
-        if value.isprintable():
+        if not control_char.suspect(value):
             return
         start, end = node.start_mark.index, node.end_mark.index
         # Written raw, U+2028 and its kind are reported for the whole file already.
@@ -454,7 +454,7 @@ class Reader:
             try:
                 return int(node.value.replace("_", ""), 0)
             except ValueError:  # more than 4,300 digits: an integer, only too large
-                if re.fullmatch(r"[-+]?[0-9][0-9_]*", node.value):
+                if re.fullmatch(r"[-+]?(0[xXoObB])?[0-9a-fA-F_]+", node.value):
                     self.add(wrong_type, node, f"{what} {_excerpt(node.value)} 过大")
                     return None
         self.add(wrong_type, node, f"{what}应为整数")
