@@ -150,6 +150,28 @@ def test_a_hint_shows_an_invisible_character_as_its_code(
     assert "\u00ad" not in run.out and "\\xad" in run.out
 
 
+def test_a_bidi_override_in_a_comment_is_refused_where_it_is(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    progress = PROGRESS_OK.replace("unit: 县财政局", "unit: 县财政局  # 注释\u202e反转")
+    progress += '# "#\u2066" in a comment line\n'
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [
+        ("czj.yaml", 1, 17, "control-char"),
+        ("czj.yaml", 8, 5, "control-char"),
+    ]
+    assert "注释中有双向覆盖符(从右到左) U+202E" in str(problems[0]["message"])
+
+
+def test_a_hash_inside_a_quoted_value_is_not_a_comment(capsys: Capsys, write_ledger: Write) -> None:
+    progress = PROGRESS_OK.replace("summary: 已在门户网站公开", 'summary: "已公开 # \u202e"')
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [("czj.yaml", 6, 21, "control-char")]
+    assert "注释" not in str(problems[0]["message"])
+
+
 @pytest.mark.parametrize(
     ("escaped", "name"),
     [("\\e]0;PWNED\\a", "转义符(ESC) U+001B"), ("\\x85", "下一行符(NEL) U+0085"), ("\\x9b", "C1")],

@@ -348,7 +348,60 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
     except MemoryError:  # small but dense (millions of tiny nodes): refuse, do not crash
         problems.append(_too_large(shown, "文件内容过多,读取时内存不足", "请删除或拆分该文件"))
         return Document(None, text, tuple(problems), editor)
+    if node is not None:
+        _find_hidden_in_comments(node, editor, shown, problems)
     return Document(node, text, tuple(problems), editor)
+
+
+_COMMENT_LIKE = re.compile("#[^\r\n\x85\u2028\u2029]*")
+
+
+def _find_hidden_in_comments(
+    root: Node, editor: EditorLines, shown: str, problems: list[Problem]
+) -> None:
+    """Bidi controls and other invisible characters in comments (“Trojan Source” in a review).
+
+    A `#` up to the end of its line is a comment unless a scalar holds it; characters inside
+    scalars are the schema's business (`load._refuse_invisible`), so only the rest is reported.
+    """
+    hits: list[int] = []
+    for match in _COMMENT_LIKE.finditer(editor.text):
+        segment = match.group()
+        if not control_char.suspect(segment):
+            continue
+        hits.extend(
+            match.start() + offset
+            for offset, char in enumerate(segment)
+            if char != "\t"
+            and char not in control_char.YAML_ONLY_BREAKS
+            and control_char.forbidden(char, multiline=True)
+        )
+    if not hits:
+        return
+    spans: list[tuple[int, int]] = []
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    spans.sort()
+    starts = [start for start, _ in spans]
+    for index in hits:
+        before = bisect.bisect_right(starts, index) - 1
+        if before >= 0 and spans[before][0] <= index < spans[before][1]:
+            continue
+        problems.append(
+            make(
+                control_char,
+                editor.at(shown, index),
+                f"注释中有{control_char.describe(editor.text[index])}",
+                hint="请删除该字符;它会让注释显示得与实际内容不同",
+            )
+        )
 
 
 def _too_large(shown: str, message: str, hint: str) -> Problem:
