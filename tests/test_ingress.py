@@ -296,6 +296,53 @@ def test_full_width_or_no_break_spaces_as_indentation(
     assert not any(p["rule"] == "syntax" for p in problems)
 
 
+IME_PROGRESS = """\
+unit: 县财政局
+reports:
+  - item: "1.1"
+    date: 2022-09-26
+    status: 已完成
+    summary: 已在门户网站公开
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col", "named"),
+    [
+        ("status: ", "status:\u3000", 5, 12, "冒号“:”后面是全角空格(U+3000)"),
+        ("status: ", "status:\u00a0", 5, 12, "冒号“:”后面是不间断空格(U+00A0)"),
+        ("status: ", "status\uff1a", 5, 11, "键“status”后面是全角冒号“：”(U+FF1A)"),
+        ("  - item", "  -\u3000item", 3, 4, "列表符“-”后面是全角空格(U+3000)"),
+    ],
+)
+def test_an_ime_space_or_colon_after_a_key_or_dash_is_named_on_its_line(
+    capsys: Capsys, write_ledger: Write, old: str, new: str, line: int, col: int, named: str
+) -> None:
+    root = write_ledger(progress={"czj.yaml": IME_PROGRESS.replace(old, new, 1)})
+    code, problems = checked(capsys, root)
+    assert code == 1
+    assert where(problems) == [("czj.yaml", line, col, "indent-space")]
+    assert named in str(problems[0]["message"])
+
+
+def test_a_full_width_indent_of_a_key_is_not_also_an_unknown_key(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    progress = IME_PROGRESS.replace("    status: ", "  \u3000\u3000status: ", 1)
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [("czj.yaml", 5, 3, "indent-space")]
+
+
+def test_an_ime_colon_inside_a_text_that_reads_is_text(capsys: Capsys, write_ledger: Write) -> None:
+    progress = IME_PROGRESS.replace(
+        "summary: 已在门户网站公开", "summary: |\n      note：已公开\n      a:\u3000b"
+    )
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 0
+    assert not [p for p in problems if p["level"] == "error"]
+
+
 def test_a_full_width_space_opening_a_paragraph_is_text(
     capsys: Capsys, write_ledger: Write
 ) -> None:

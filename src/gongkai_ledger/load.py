@@ -347,6 +347,8 @@ class Reader:
                     self.add(wrong_type, key, f"{what}的键应为文本")
                 continue
             name = key.value
+            if not key.style:  # an indent of full-width spaces: indent-space names it
+                name = name.lstrip("\u3000\u00a0")
             if name in found:
                 first = self.at(found[name][0]).line
                 self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")

@@ -340,7 +340,9 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        _syntax_problem(error, editor, shown, problems, tab_lines)
+        typo_lines = _find_ime_typos(text, shown, problems)
+        typo_lines |= {line + 1 for line in typo_lines}  # libyaml notices on the next line
+        _syntax_problem(error, editor, shown, problems, tab_lines | typo_lines)
         return Document(None, text, tuple(problems), editor)
     except RecursionError:
         problems.append(make(syntax, Source(shown, 1, 1), "文件嵌套层级过深,无法读取"))
@@ -552,6 +554,43 @@ def _find_wide_indents(text: str, shown: str, problems: list[Problem]) -> set[in
                 hint="YAML 只认半角空格;请把行首的空白换成半角空格",
             )
         )
+    return lines
+
+
+# An input-method typo right after a key or a "-": YAML then reads the line as text.
+_IME_TYPO = re.compile(
+    "(?:- *)*(?:(?P<dash>-)(?P<after_dash>[\u3000\u00a0])[\u3000\u00a0 ]*(?=[A-Za-z_\"'])"
+    "|(?P<key>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>\uff1a)|:(?P<after_colon>[\u3000\u00a0])))"
+)
+
+
+def _find_ime_typos(text: str, shown: str, problems: list[Problem]) -> set[int]:
+    """Full-width spaces or colons after a key or a "-", once the file failed to parse.
+
+    Only then: in a file that reads, such text is inside a scalar and means what it says.
+    """
+    lines: set[int] = set()
+    if not any(c in text for c in "\u3000\u00a0\uff1a"):
+        return lines
+    for number, line in enumerate(_EDITOR_BREAK.split(text), start=1):
+        indent = _INDENT.match(line)
+        assert indent is not None  # the pattern matches the empty string
+        typo = _IME_TYPO.match(line, indent.end())
+        if typo is None or typo.lastgroup is None:
+            continue
+        if typo["colon"]:
+            column = typo.start("colon")
+            message = f"键“{typo['key']}”后面是全角冒号“：”(U+FF1A)"
+            hint = "YAML 只认半角冒号;请改成“:”,冒号后加一个半角空格"
+        else:
+            group = "after_colon" if typo["after_colon"] else "after_dash"
+            char = typo[group]
+            mark = "冒号“:”" if group == "after_colon" else "列表符“-”"
+            column = typo.start(group)
+            message = f"{mark}后面是{_WIDE_SPACES[char]}(U+{ord(char):04X})"
+            hint = f"YAML 只认半角空格;请把{mark}后面的空白换成一个半角空格"
+        lines.add(number)
+        problems.append(make(indent_space, Source(shown, number, column + 1), message, hint=hint))
     return lines
 
 
