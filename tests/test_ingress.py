@@ -456,3 +456,26 @@ def test_a_huge_warn_days_is_a_problem_not_a_crash(capsys: Capsys, write_ledger:
     assert (code, where(problems)) == (1, [("tasks.yaml", 8, 14, "wrong-type")])
     run = run_ledger(capsys, "overdue", "--ledger", str(root), "--as-of", "2022-12-31")
     assert run.code == 2 and "warn_days" in run.err and "Traceback" not in run.err
+
+
+# -- one shortening rule for every quoted value -----------------------------------
+
+
+def test_every_quoted_value_in_a_message_is_shortened_by_one_rule(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    long_id = "9." + "1" * 5000
+    progress = PROGRESS_OK.replace("status: 已完成", "status: " + "S" * 100_000).replace(
+        "unit: 县财政局", "unit: " + "市" * 100_000
+    )
+    root = write_ledger(
+        tasks=TASKS.replace('id: "1.1"', f'id: "{long_id}"'), progress={"czj.yaml": progress}
+    )
+    code, problems = checked(capsys, root)
+    assert code == 1
+    rules = {p["rule"] for p in problems}
+    assert {"item-id-prefix", "unknown-status", "unknown-unit", "id-format"} <= rules
+    for problem in problems:
+        assert len(str(problem["message"]) + str(problem["hint"])) < 300, problem["rule"]
+    prefix = next(p for p in problems if p["rule"] == "item-id-prefix")
+    assert f"“{long_id[:24]}…(共 5002 个字符)”" in str(prefix["message"])

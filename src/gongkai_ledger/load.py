@@ -37,7 +37,7 @@ from .model import (
     Task,
     Unit,
 )
-from .problems import LedgerUnreadable, Level, Problem
+from .problems import EXCERPT, LedgerUnreadable, Level, Problem, excerpt
 from .rules import (
     control_char,
     deadline_format,
@@ -887,13 +887,11 @@ def _number(read: Callable[[], object]) -> str:
     return f"数字 {shown}" if len(shown) <= _EXCERPT else "一个很大的数字"
 
 
-_EXCERPT = 24  # characters of a long value quoted in a message
+_EXCERPT = EXCERPT
 _MAX_WARN_DAYS = 3660
 
 
-def _excerpt(text: str) -> str:
-    """A value short enough to quote in a message: the start of a long one, and its length."""
-    return text if len(text) <= _EXCERPT else f"{text[:_EXCERPT]}…(共 {len(text)} 个字符)"
+_excerpt = excerpt  # the one shortening rule, also applied to every “value” by rules.make
 
 
 def _is_empty_list(node: Node) -> bool:
