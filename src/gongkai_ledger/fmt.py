@@ -426,7 +426,7 @@ def _constructor() -> Any:
     """
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+    class Constructor(RoundTripConstructor):
         def construct_yaml_int(self, node: Any) -> Any:
             try:
                 return super().construct_yaml_int(node)
@@ -440,7 +440,7 @@ def _constructor() -> Any:
 def _representer() -> Any:
     from ruamel.yaml.representer import RoundTripRepresenter
 
-    class Representer(RoundTripRepresenter):  # type: ignore[misc]
+    class Representer(RoundTripRepresenter):
         pass
 
     Representer.add_representer(_Written, lambda self, data: self.represent_scalar(_INT, str(data)))
