@@ -359,3 +359,41 @@ def test_modeline_stays_first() -> None:
     assert canonical(text, FileKind.PROGRESS, "x.yaml") == (
         "# yaml-language-server: $schema=../../schema/progress.schema.json\nunit: 甲镇\nreports: []\n"
     )
+
+
+def _tasks_with(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    ledger = tmp_path / "data"
+    shutil.copytree(SHIPPED, ledger)
+    tasks = ledger / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    for old, new in replacements:
+        text, count = re.subn(old, new, text, count=1)
+        assert count == 1
+    tasks.write_text(text, encoding="utf-8")
+    return ledger
+
+
+def test_fmt_keeps_a_5000_digit_number_and_quotes_it_as_an_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = "5" * 5000
+    ledger = _tasks_with(tmp_path, ('id: "5\\.1"', f"id: {huge}"), (r"year: \d+", f"year: {huge}"))
+    run = run_ledger(capsys, "fmt", "--ledger", str(ledger))
+    assert run.code == 0, run.err
+    text = (ledger / "tasks.yaml").read_text(encoding="utf-8")
+    assert f'id: "{huge}"' in text
+    assert f"year: {huge}\n" in text
+    check = run_ledger(capsys, "check", "--ledger", str(ledger))
+    assert check.code == 1
+    assert "plan.year 5555" in check.out and "过大" in check.out
+    assert "应为整数" not in check.out
+
+
+def test_fmt_quotes_exponent_ids_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = _tasks_with(tmp_path, ('id: "5\\.2"', "id: 1e400"), ('id: "5\\.3"', "id: 5.1e3"))
+    run = run_ledger(capsys, "fmt", "--ledger", str(ledger))
+    assert run.code == 0, run.err + run.out
+    text = (ledger / "tasks.yaml").read_text(encoding="utf-8")
+    assert 'id: "1e400"' in text and 'id: "5.1e3"' in text

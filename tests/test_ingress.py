@@ -114,6 +114,15 @@ def test_a_unit_name_with_a_newline_is_refused_at_the_newline(
         ("\u2066", "双向隔离符(从左到右) U+2066"),
         ("\ufeff", "零宽不换行空格(BOM) U+FEFF"),
         ("\u061c", "阿拉伯字母标记 U+061C"),
+        ("\u00ad", "软连字符 U+00AD"),
+        ("\u180e", "蒙古文元音分隔符 U+180E"),
+        ("\ufff9", "行间注释符 U+FFF9"),
+        ("\U000e0041", "标签字符 U+E0041"),
+        ("\u2061", "格式字符 U+2061"),
+        ("\u034f", "组合用字形连接符 U+034F"),
+        ("\u3164", "韩文填充符 U+3164"),
+        ("\u115f", "韩文填充符 U+115F"),
+        ("\u2800", "盲文空白 U+2800"),
     ],
 )
 def test_invisible_characters_are_named_at_their_editor_position(
@@ -126,6 +135,39 @@ def test_invisible_characters_are_named_at_their_editor_position(
     assert code == 1
     assert where(problems) == [("tasks.yaml", 15, 14, "control-char")]
     assert problems[0]["message"] == f"任务 1 的标题中有{name}"
+
+
+def test_a_hint_shows_an_invisible_character_as_its_code(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    root = write_ledger()
+    write_bytes(root, "units.yaml", UNITS.replace("name: 县财政局", 'name: "县财\\u00ad政局"'))
+    run = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", "2022-12-31")
+    assert run.code == 1
+    assert "软连字符 U+00AD" in run.out
+    assert "\u00ad" not in run.out and "\\xad" in run.out
+
+
+def test_a_bidi_override_in_a_comment_is_refused_where_it_is(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    progress = PROGRESS_OK.replace("unit: 县财政局", "unit: 县财政局  # 注释\u202e反转")
+    progress += '# "#\u2066" in a comment line\n'
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [
+        ("czj.yaml", 1, 17, "control-char"),
+        ("czj.yaml", 8, 5, "control-char"),
+    ]
+    assert "注释中有双向覆盖符(从右到左) U+202E" in str(problems[0]["message"])
+
+
+def test_a_hash_inside_a_quoted_value_is_not_a_comment(capsys: Capsys, write_ledger: Write) -> None:
+    progress = PROGRESS_OK.replace("summary: 已在门户网站公开", 'summary: "已公开 # \u202e"')
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [("czj.yaml", 6, 21, "control-char")]
+    assert "注释" not in str(problems[0]["message"])
 
 
 @pytest.mark.parametrize(
@@ -163,6 +205,9 @@ def test_progress_add_refuses_an_invisible_character_in_its_options(
         ("--summary", "已公开\u200b"),
         ("--summary", "已公开\x1b[2J"),
         ("--evidence", "https://example.gov.cn/\u202e"),
+        ("--summary", "a\u00adb"),
+        ("--summary", "a\U000e0041b"),
+        ("--summary", "a\u3164b"),
         ("--unit", "县财政局\n* @attacker"),
     ):
         args = {"--unit": "县财政局", "--status": "已完成", "--summary": "已公开"}
@@ -241,6 +286,53 @@ def test_full_width_or_no_break_spaces_as_indentation(
     assert where(ours) == [("units.yaml", 3, 3, "indent-space")]
     assert f"缩进中有{name}" in str(ours[0]["message"])
     assert not any(p["rule"] == "syntax" for p in problems)
+
+
+IME_PROGRESS = """\
+unit: 县财政局
+reports:
+  - item: "1.1"
+    date: 2022-09-26
+    status: 已完成
+    summary: 已在门户网站公开
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "col", "named"),
+    [
+        ("status: ", "status:\u3000", 5, 12, "冒号“:”后面是全角空格(U+3000)"),
+        ("status: ", "status:\u00a0", 5, 12, "冒号“:”后面是不间断空格(U+00A0)"),
+        ("status: ", "status\uff1a", 5, 11, "键“status”后面是全角冒号“：”(U+FF1A)"),
+        ("  - item", "  -\u3000item", 3, 4, "列表符“-”后面是全角空格(U+3000)"),
+    ],
+)
+def test_an_ime_space_or_colon_after_a_key_or_dash_is_named_on_its_line(
+    capsys: Capsys, write_ledger: Write, old: str, new: str, line: int, col: int, named: str
+) -> None:
+    root = write_ledger(progress={"czj.yaml": IME_PROGRESS.replace(old, new, 1)})
+    code, problems = checked(capsys, root)
+    assert code == 1
+    assert where(problems) == [("czj.yaml", line, col, "indent-space")]
+    assert named in str(problems[0]["message"])
+
+
+def test_a_full_width_indent_of_a_key_is_not_also_an_unknown_key(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    progress = IME_PROGRESS.replace("    status: ", "  \u3000\u3000status: ", 1)
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 1
+    assert where(problems) == [("czj.yaml", 5, 3, "indent-space")]
+
+
+def test_an_ime_colon_inside_a_text_that_reads_is_text(capsys: Capsys, write_ledger: Write) -> None:
+    progress = IME_PROGRESS.replace(
+        "summary: 已在门户网站公开", "summary: |\n      note：已公开\n      a:\u3000b"
+    )
+    code, problems = checked(capsys, write_ledger(progress={"czj.yaml": progress}))
+    assert code == 0
+    assert not [p for p in problems if p["level"] == "error"]
 
 
 def test_a_full_width_space_opening_a_paragraph_is_text(
@@ -356,3 +448,26 @@ def test_a_huge_warn_days_is_a_problem_not_a_crash(capsys: Capsys, write_ledger:
     assert (code, where(problems)) == (1, [("tasks.yaml", 8, 14, "wrong-type")])
     run = run_ledger(capsys, "overdue", "--ledger", str(root), "--as-of", "2022-12-31")
     assert run.code == 2 and "warn_days" in run.err and "Traceback" not in run.err
+
+
+# -- one shortening rule for every quoted value -----------------------------------
+
+
+def test_every_quoted_value_in_a_message_is_shortened_by_one_rule(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    long_id = "9." + "1" * 5000
+    progress = PROGRESS_OK.replace("status: 已完成", "status: " + "S" * 100_000).replace(
+        "unit: 县财政局", "unit: " + "市" * 100_000
+    )
+    root = write_ledger(
+        tasks=TASKS.replace('id: "1.1"', f'id: "{long_id}"'), progress={"czj.yaml": progress}
+    )
+    code, problems = checked(capsys, root)
+    assert code == 1
+    rules = {p["rule"] for p in problems}
+    assert {"item-id-prefix", "unknown-status", "unknown-unit", "id-format"} <= rules
+    for problem in problems:
+        assert len(str(problem["message"]) + str(problem["hint"])) < 300, problem["rule"]
+    prefix = next(p for p in problems if p["rule"] == "item-id-prefix")
+    assert f"“{long_id[:24]}…(共 5002 个字符)”" in str(prefix["message"])

@@ -614,7 +614,7 @@ def test_str_methods_inside_loops_and_blocks(
 ) -> None:
     """Jinja passes its own keywords (_loop_vars, _block_vars) to calls inside a loop or a
     block: a sized str method gives the same text there as at the top level."""
-    outputs = []
+    outputs: list[str] = []
     for source in (
         f"[{{{{ {expression} }}}}]\n",
         f"{{% for i in range(1) %}}[{{{{ {expression} }}}}]{{% endfor %}}\n",

@@ -88,18 +88,18 @@ def test_check_text_keeps_one_problem_per_line(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
     """A line break in a quoted value cannot start a line of its own in a CI log."""
-    status = r'"推进中\n::error file=x,line=1::已通过审核\r\n::stop-commands::t\u2028x"'
+    status = r'"推进中\n::error x\r\n::stop\u2028x"'  # short: a long value is shortened
     progress = PROGRESS["czj.yaml"].replace("status: 推进中", f"status: {status}")
     root = write_ledger(OWED_TASKS, OWED_UNITS, {"czj.yaml": progress})
     run = run_ledger(capsys, "check", "--ledger", str(root), "--format", "text")
     assert run.code == 1
     assert not [line for line in run.out.splitlines() if line.startswith("::")]
-    assert r"推进中\n::error file=x" in run.out
+    assert r"推进中\n::error x" in run.out
     assert RAW.search(run.out) is None
     run = run_ledger(capsys, "check", "--ledger", str(root), "--format", "github")
     lines = run.out.splitlines()
     assert all(line.startswith(("::error ", "::warning ")) for line in lines), lines
-    assert "推进中%0A::error file=x,line=1::已通过审核%0D%0A::stop-commands::t\\u2028x" in run.out
+    assert "推进中%0A::error x%0D%0A::stop\\u2028x" in run.out
 
 
 @pytest.mark.usefixtures("past_the_input_check")

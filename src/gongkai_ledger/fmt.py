@@ -407,6 +407,8 @@ def _dump(
     from ruamel.yaml.error import MarkedYAMLError
 
     rt = YAML(typ="rt")
+    rt.Constructor = _constructor()
+    rt.Representer = _representer()
     rt.preserve_quotes = True
     rt.width = _WIDTH
     rt.indent(mapping=2, sequence=4, offset=2)
@@ -450,16 +452,55 @@ def _dump(
     return out.getvalue()
 
 
+class _Written(str):
+    """A number too long for Python's int conversion (4,300 digits), kept as the user wrote it."""
+
+
+def _constructor() -> Any:
+    """ruamel's round-trip constructor, except that an over-long integer stays text.
+
+    int() refuses more than 4,300 digits (ValueError); check reports such a value as a
+    problem, fmt keeps it as written and only moves it.
+    """
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):
+        def construct_yaml_int(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError:
+                return _Written(node.value)
+
+    Constructor.add_constructor(_INT, Constructor.construct_yaml_int)
+    return Constructor
+
+
+def _representer() -> Any:
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    Representer.add_representer(_Written, lambda self, data: self.represent_scalar(_INT, str(data)))
+    return Representer
+
+
 def _quoted(value: Any, written: Node | None) -> Any:
-    """An id as a double-quoted string; an unquoted number as the user wrote it (5.10)."""
+    """An id as a double-quoted string; an unquoted number as the user wrote it (5.10, 1e400)."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    if isinstance(written, ScalarNode) and not written.style and _number(value):
+        return DoubleQuotedScalarString(written.value)
     if isinstance(value, str):
         return DoubleQuotedScalarString(value)
-    if _numeric(written):
-        assert isinstance(written, ScalarNode)
-        return DoubleQuotedScalarString(written.value)
     return value
+
+
+def _number(value: Any) -> bool:
+    """Whether ruamel read a plain scalar as a number (YAML 1.2 also reads 5.1e3 and 1e400)."""
+    return isinstance(value, _Written) or (
+        isinstance(value, int | float) and not isinstance(value, bool)
+    )
 
 
 def _numeric(node: Node | None) -> bool:

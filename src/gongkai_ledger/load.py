@@ -44,7 +44,7 @@ from .model import (
     Task,
     Unit,
 )
-from .problems import LedgerUnreadable, Level, Problem
+from .problems import EXCERPT, LedgerUnreadable, Level, Problem, excerpt
 from .rules import (
     control_char,
     deadline_format,
@@ -355,6 +355,8 @@ class Reader:
                     self.add(wrong_type, key, f"{what}的键应为文本")
                 continue
             name = key.value
+            if not key.style:  # an indent of full-width spaces: indent-space names it
+                name = name.lstrip("\u3000\u00a0")
             if name in found:
                 first = self.at(found[name][0]).line
                 self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")
@@ -395,7 +397,7 @@ class Reader:
     def _refuse_invisible(self, node: ScalarNode, what: str, *, multiline: bool) -> None:
         """Control, bidi and zero-width characters: a control-char problem at the character."""
         value = node.value
-        if value.isprintable():
+        if not control_char.suspect(value):
             return
         start, end = node.start_mark.index, node.end_mark.index
         # Written raw, U+2028 and its kind are reported for the whole file already.
@@ -461,8 +463,10 @@ class Reader:
         if self._tag_ok(node) and isinstance(node, ScalarNode) and node.tag == _INT:
             try:
                 return int(node.value.replace("_", ""), 0)
-            except ValueError:
-                pass
+            except ValueError:  # more than 4,300 digits: an integer, only too large
+                if re.fullmatch(r"[-+]?(0[xXoObB])?[0-9a-fA-F_]+", node.value):
+                    self.add(wrong_type, node, f"{what} {_excerpt(node.value)} 过大")
+                    return None
         self.add(wrong_type, node, f"{what}应为整数")
         return None
 
@@ -936,12 +940,10 @@ def _number(read: Callable[[], object]) -> str:
     return f"数字 {shown}" if len(shown) <= _EXCERPT else "一个很大的数字"
 
 
-_EXCERPT = 24  # characters of a long value quoted in a message
+_EXCERPT = EXCERPT
 
 
-def _excerpt(text: str) -> str:
-    """A value short enough to quote in a message: the start of a long one, and its length."""
-    return text if len(text) <= _EXCERPT else f"{text[:_EXCERPT]}…(共 {len(text)} 个字符)"
+_excerpt = excerpt  # the one shortening rule, also applied to every “value” by rules.make
 
 
 def _is_empty_list(node: Node) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,26 @@ class Level(StrEnum):
 
 
 LEVEL_ZH = {Level.ERROR: "错误", Level.WARNING: "警告"}
+
+EXCERPT = 24  # characters of a long value quoted in a message
+
+
+def excerpt(text: str) -> str:
+    """A value short enough to quote in a message: the start of a long one, and its length."""
+    return text if len(text) <= EXCERPT else f"{text[:EXCERPT]}…(共 {len(text)} 个字符)"
+
+
+_QUOTED = re.compile(f"“([^“”]{{{EXCERPT + 1},}})”")
+_SHORTENED = re.compile(r"…\(共 \d+ 个字符\)")
+
+
+def shorten_quoted(text: str) -> str:
+    """Every “value” in a message shortened by `excerpt`, so no line of a report runs on."""
+    if len(text) <= EXCERPT + 2:
+        return text
+    return _QUOTED.sub(
+        lambda m: m.group() if _SHORTENED.search(m[1]) else f"“{excerpt(m[1])}”", text
+    )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ A summary, name or id can hold terminal codes (`\\x1b]0;标题\\x07`, `\\x1b[2J`
 write `\\x1b]52;…`), a carriage return that overwrites the line before it, or a bidi
 override that shows text reversed. None of them is ever printed as is: ESC and every other
 C0 control except tab and line feed, DEL, the C1 controls (U+0080–U+009F), the bidi
-controls and U+2028/U+2029 are shown as their code, `\\x1b`, `\\x0d`, `\\u202e`, so the
+controls, U+2028/U+2029 and the invisible format and blank characters (soft hyphen,
+zero-width, tag characters, Hangul fillers) are shown as their code, `\\x1b`, `\\x0d`, `\\u202e`, so the
 reader sees that they are there and nothing acts on them.
 
 `cli.main` puts `SafeStream` in front of sys.stdout and sys.stderr, so every text write
@@ -22,7 +23,10 @@ from typing import Any, TextIO
 
 # What a terminal or a log viewer acts on rather than shows.
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    # invisible format characters and blanks: shown as codes so a hint shows what differs
+    "\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 # Every way text can start a new line; `one_line` shows them instead.
 LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -31,7 +35,9 @@ LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 def code_of(char: str) -> str:
     """`\\x1b` for ESC, `\\u202e` for RIGHT-TO-LEFT OVERRIDE: how an unsafe character is shown."""
     number = ord(char)
-    return f"\\x{number:02x}" if number < 0x100 else f"\\u{number:04x}"
+    if number < 0x100:
+        return f"\\x{number:02x}"
+    return f"\\u{number:04x}" if number < 0x10000 else f"\\U{number:08x}"
 
 
 def visible(text: str) -> str:

@@ -312,7 +312,9 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        _syntax_problem(error, editor, shown, problems, tab_lines)
+        typo_lines = _find_ime_typos(text, shown, problems)
+        typo_lines |= {line + 1 for line in typo_lines}  # libyaml notices on the next line
+        _syntax_problem(error, editor, shown, problems, tab_lines | typo_lines)
         return Document(None, text, tuple(problems), editor)
     except RecursionError:
         problems.append(make(syntax, Source(shown, 1, 1), "文件嵌套层级过深,无法读取"))
@@ -320,7 +322,60 @@ def parse_document(data: bytes, shown: str, max_bytes: int = DEFAULT_MAX_FILE_BY
     except MemoryError:  # small but dense (millions of tiny nodes): refuse, do not crash
         problems.append(_too_large(shown, "文件内容过多,读取时内存不足", "请删除或拆分该文件"))
         return Document(None, text, tuple(problems), editor)
+    if node is not None:
+        _find_hidden_in_comments(node, editor, shown, problems)
     return Document(node, text, tuple(problems), editor)
+
+
+_COMMENT_LIKE = re.compile("#[^\r\n\x85\u2028\u2029]*")
+
+
+def _find_hidden_in_comments(
+    root: Node, editor: EditorLines, shown: str, problems: list[Problem]
+) -> None:
+    """Bidi controls and other invisible characters in comments (“Trojan Source” in a review).
+
+    A `#` up to the end of its line is a comment unless a scalar holds it; characters inside
+    scalars are the schema's business (`load._refuse_invisible`), so only the rest is reported.
+    """
+    hits: list[int] = []
+    for match in _COMMENT_LIKE.finditer(editor.text):
+        segment = match.group()
+        if not control_char.suspect(segment):
+            continue
+        hits.extend(
+            match.start() + offset
+            for offset, char in enumerate(segment)
+            if char != "\t"
+            and char not in control_char.YAML_ONLY_BREAKS
+            and control_char.forbidden(char, multiline=True)
+        )
+    if not hits:
+        return
+    spans: list[tuple[int, int]] = []
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    spans.sort()
+    starts = [start for start, _ in spans]
+    for index in hits:
+        before = bisect.bisect_right(starts, index) - 1
+        if before >= 0 and spans[before][0] <= index < spans[before][1]:
+            continue
+        problems.append(
+            make(
+                control_char,
+                editor.at(shown, index),
+                f"注释中有{control_char.describe(editor.text[index])}",
+                hint="请删除该字符;它会让注释显示得与实际内容不同",
+            )
+        )
 
 
 def _too_large(shown: str, message: str, hint: str) -> Problem:
@@ -471,6 +526,43 @@ def _find_wide_indents(text: str, shown: str, problems: list[Problem]) -> set[in
                 hint="YAML 只认半角空格;请把行首的空白换成半角空格",
             )
         )
+    return lines
+
+
+# An input-method typo right after a key or a "-": YAML then reads the line as text.
+_IME_TYPO = re.compile(
+    "(?:- *)*(?:(?P<dash>-)(?P<after_dash>[\u3000\u00a0])[\u3000\u00a0 ]*(?=[A-Za-z_\"'])"
+    "|(?P<key>[A-Za-z_][A-Za-z0-9_]*)(?:(?P<colon>\uff1a)|:(?P<after_colon>[\u3000\u00a0])))"
+)
+
+
+def _find_ime_typos(text: str, shown: str, problems: list[Problem]) -> set[int]:
+    """Full-width spaces or colons after a key or a "-", once the file failed to parse.
+
+    Only then: in a file that reads, such text is inside a scalar and means what it says.
+    """
+    lines: set[int] = set()
+    if not any(c in text for c in "\u3000\u00a0\uff1a"):
+        return lines
+    for number, line in enumerate(_EDITOR_BREAK.split(text), start=1):
+        indent = _INDENT.match(line)
+        assert indent is not None  # the pattern matches the empty string
+        typo = _IME_TYPO.match(line, indent.end())
+        if typo is None or typo.lastgroup is None:
+            continue
+        if typo["colon"]:
+            column = typo.start("colon")
+            message = f"键“{typo['key']}”后面是全角冒号“：”(U+FF1A)"
+            hint = "YAML 只认半角冒号;请改成“:”,冒号后加一个半角空格"
+        else:
+            group = "after_colon" if typo["after_colon"] else "after_dash"
+            char = typo[group]
+            mark = "冒号“:”" if group == "after_colon" else "列表符“-”"
+            column = typo.start(group)
+            message = f"{mark}后面是{_WIDE_SPACES[char]}(U+{ord(char):04X})"
+            hint = f"YAML 只认半角空格;请把{mark}后面的空白换成一个半角空格"
+        lines.add(number)
+        problems.append(make(indent_space, Source(shown, number, column + 1), message, hint=hint))
     return lines
 
 

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..model import Source
-from ..problems import Level, Problem
+from ..problems import Level, Problem, shorten_quoted
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -25,4 +25,4 @@ CheckFn = Callable[["Context"], Iterator[Finding]]
 
 def make(rule: ModuleType, source: Source, message: str, hint: str = "") -> Problem:
     level: Level = rule.LEVEL
-    return Problem(source, rule.ID, level, message, hint)
+    return Problem(source, rule.ID, level, shorten_quoted(message), shorten_quoted(hint))

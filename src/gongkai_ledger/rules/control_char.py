@@ -2,7 +2,9 @@
 
 这些字符看不见,却会改变文字的显示或含义:换行符能在通报、PR 评论和
 CODEOWNERS 中伪造出新的一行,转义符(ESC)能改写终端的标题、清屏,
-双向覆盖符能让文字倒着显示,零宽空格让两个看起来相同的名称并不相同。
+双向覆盖符能让文字倒着显示,零宽空格、软连字符、标签字符(U+E0000–U+E007F)
+等格式字符和韩文填充符、盲文空白等空白字符让两个看起来相同的名称并不相同,
+还能藏进看不见的文字。
 从 Word、网页或聊天软件复制的文字常带有行分隔符 U+2028、下一行符 U+0085
 或零宽空格;YAML 把 U+2028、U+2029、U+0085 当作换行,文件此后的行号会与
 编辑器不一致,所以无论它们出现在哪里都报告。
@@ -15,6 +17,7 @@ CODEOWNERS 中伪造出新的一行,转义符(ESC)能改写终端的标题、清
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..problems import Level
@@ -54,6 +57,17 @@ _NAMES = {
     "\u200d": "零宽连字",
     "\u2060": "零宽词连接符",
     "\ufeff": "零宽不换行空格(BOM)",
+    "\u00ad": "软连字符",
+    "\u034f": "组合用字形连接符",
+    "\u115f": "韩文填充符",
+    "\u1160": "韩文元音填充符",
+    "\u3164": "韩文填充符",
+    "\uffa0": "半角韩文填充符",
+    "\u2800": "盲文空白",
+    "\u180e": "蒙古文元音分隔符",
+    "\ufff9": "行间注释符",
+    "\ufffa": "行间注释符",
+    "\ufffb": "行间注释符",
     "\ufffe": "非字符",
     "\uffff": "非字符",
 }
@@ -67,6 +81,10 @@ def char_name(char: str) -> str:
         return "无效字符(不是 UTF-8 文本的字节)"
     if char < "\x20":
         return "控制字符"
+    if "\U000e0000" <= char <= "\U000e007f":
+        return "标签字符"
+    if unicodedata.category(char) == "Cf":
+        return "格式字符"
     return "C1 控制字符" if "\x80" <= char <= "\x9f" else "不可见字符"
 
 
@@ -82,12 +100,21 @@ def forbidden(char: str, *, multiline: bool = False) -> bool:
     if char in _NAMES:
         return True
     category = unicodedata.category(char)
-    return category in ("Cc", "Cs") or (category == "Cn" and ord(char) & 0xFFFE == 0xFFFE)
+    return category in ("Cc", "Cf", "Cs") or (category == "Cn" and ord(char) & 0xFFFE == 0xFFFE)
+
+
+# Printable to Python, but blank: fillers and blanks that make two names look the same.
+_BLANKS = re.compile("[\u034f\u115f\u1160\u2800\u3164\uffa0]")
+
+
+def suspect(text: str) -> bool:
+    """False when `text` surely holds no character that `forbidden` refuses (a fast path)."""
+    return not text.isprintable() or _BLANKS.search(text) is not None
 
 
 def first_forbidden(text: str, *, multiline: bool = False) -> int | None:
     """The index of the first character of `text` that `forbidden` refuses, or None."""
-    if text.isprintable():  # fast path: no Cc, Cf, Cs or Cn character at all
+    if not suspect(text):
         return None
     for index, char in enumerate(text):
         if forbidden(char, multiline=multiline):
