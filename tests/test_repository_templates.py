@@ -114,7 +114,7 @@ def test_a_repository_template_error_names_its_file(
     assert run.code == 2
     assert run.err == (
         f"模板错误:{repository / 'templates' / 'report.md.j2'}:1: "
-        "使用了未定义的变量或属性('nope' is undefined)\n"
+        "使用了未定义的变量或属性(变量“nope”未定义)\n"
     )
 
 
