@@ -313,6 +313,3 @@ def to_markdown(owed: Owed) -> str:
     if note := calendar_note(owed):
         lines += [note, ""]
     return "\n".join(lines)
-
-
-FORMATS = ("table", "json", "csv", "md")

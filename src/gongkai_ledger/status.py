@@ -161,8 +161,3 @@ def previous_period_start(day: date, cadence: Cadence) -> date:
 def item_done(item_standings: Iterable[Standing]) -> bool:
     """An item is done when every owning unit has completed it or is 不涉及."""
     return all(s.settled for s in item_standings)
-
-
-def calendar_gaps(all_standings: Iterable[Standing]) -> bool:
-    """True when some overdue pair's 工作日 could not be counted."""
-    return any(s.overdue and s.workdays_late is None for s in all_standings)
