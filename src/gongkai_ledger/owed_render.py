@@ -16,8 +16,9 @@ from rich.text import Text
 
 from .csvtext import excel_csv
 from .mdtext import md_escape
-from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
+from .owed import Owed, OwedItem, UnitOwes
 from .safetext import json_text
+from .status import DUE_SOON, OVERDUE, OWED_KINDS, STALE, iso, pick, standing_record
 from .textcells import shorten, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
@@ -97,9 +98,9 @@ def _days_lines(o: OwedItem) -> list[tuple[str, str]]:
             (f"({_workdays(s.workdays_late)} 工作日)", OVERDUE),
         ]
     if s.due_soon:
-        lines += [("临期", DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
+        lines += [(DUE_SOON, DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
     if s.stale:
-        lines.append(("更新滞后", STALE))
+        lines.append((STALE, STALE))
     return lines
 
 
@@ -118,7 +119,7 @@ def _via_text(o: OwedItem) -> str:
 
 # -- table --------------------------------------------------------------------
 
-_STYLE = {"逾期": "bold red", "临期": "yellow", "更新滞后": "magenta"}
+_STYLE = {OVERDUE: "bold red", DUE_SOON: "yellow", STALE: "magenta"}
 
 
 def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
@@ -147,9 +148,8 @@ def _table(plain: bool, *, lines: bool = False) -> Table:
 def _units_table(owed: Owed, plain: bool) -> Table:
     t = _table(plain)
     t.add_column("单位", no_wrap=True)
-    t.add_column("逾期", justify="right", no_wrap=True)
-    t.add_column("临期", justify="right", no_wrap=True)
-    t.add_column("更新滞后", justify="right", no_wrap=True)
+    for word, _ in OWED_KINDS:
+        t.add_column(word, justify="right", no_wrap=True)
     t.add_column("最长逾期", no_wrap=True)
     t.add_column("逾期条目", overflow="fold", ratio=1)
     for u in owed.units:
@@ -205,26 +205,16 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
 # -- json -----------------------------------------------------------------------
 
 
+_ITEM_FIELDS = ("overdue", "due_soon", "stale", "kinds", "days_late", "workdays_late")
+_ITEM_TAIL = ("days_left", "status", "completed_on", "last_report")
+
+
 def item_record(o: OwedItem) -> dict[str, Any]:
-    s = o.standing
+    record = standing_record(o.standing, iso)
     return {
-        "item": o.item.id,
-        "task": o.task.id,
+        **pick(record, ("item", "task")),
         "task_title": o.task.title,
-        "content": o.item.content,
-        "deadline": o.item.deadline.text if o.item.deadline else None,
-        "due": s.due.isoformat() if s.due else None,
-        "continuing": bool(o.item.deadline and o.item.deadline.continuing),
-        "overdue": s.overdue,
-        "due_soon": s.due_soon,
-        "stale": s.stale,
-        "kinds": list(o.kinds),
-        "days_late": s.days_late,
-        "workdays_late": s.workdays_late,
-        "days_left": s.days_left,
-        "status": s.status.value,
-        "completed_on": s.completed_on.isoformat() if s.completed_on else None,
-        "last_report": s.last_report_date.isoformat() if s.last_report_date else None,
+        **pick(record, ("content", "deadline", "due", "continuing", *_ITEM_FIELDS, *_ITEM_TAIL)),
         "via": list(o.via),
         "direct": o.direct,
     }

@@ -13,7 +13,7 @@ from .model import Deadline, Report, Unit
 from .owed import uncovered_years
 from .owed_render import calendar_note_for
 from .safetext import json_text
-from .status import Standing
+from .status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
 from .textcells import wrap
 from .views import ItemView, RegistryView
 
@@ -25,11 +25,11 @@ def situation(s: Standing) -> str:
     words = []
     if s.overdue:
         workdays = "?" if s.workdays_late is None else str(s.workdays_late)
-        words.append(f"逾期 {s.days_late} 天({workdays} 工作日)")
+        words.append(f"{OVERDUE} {s.days_late} 天({workdays} 工作日)")
     if s.due_soon:
-        words.append(f"临期(剩 {s.days_left} 天)")
+        words.append(f"{DUE_SOON}(剩 {s.days_left} 天)")
     if s.stale:
-        words.append("更新滞后")
+        words.append(STALE)
     return "、".join(words)
 
 
@@ -178,20 +178,14 @@ def show_json(view: ItemView) -> str:
         "done": view.done,
         "units": [
             {
-                "unit_id": s.unit.id,
-                "unit": s.unit.name,
+                **pick(record, ("unit_id", "unit")),
                 "via": list(view.via(s.unit)),
-                "status": s.status.value,
-                "completed_on": s.completed_on.isoformat() if s.completed_on else None,
-                "overdue": s.overdue,
-                "due_soon": s.due_soon,
-                "stale": s.stale,
-                "days_late": s.days_late,
-                "workdays_late": s.workdays_late,
-                "days_left": s.days_left,
+                **pick(record, ("status", "completed_on", "overdue", "due_soon", "stale")),
+                **pick(record, ("days_late", "workdays_late", "days_left")),
                 "reports": [_report_record(r) for r in s.reports],
             }
             for s in view.standings
+            for record in (standing_record(s, iso),)
         ],
     }
     return json_text(document)
@@ -209,7 +203,7 @@ def units_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
     units.add_column("类别", no_wrap=True)
     units.add_column("负责", justify="right", no_wrap=True)
     units.add_column("未完成", justify="right", no_wrap=True)
-    units.add_column("逾期", justify="right", no_wrap=True)
+    units.add_column(OVERDUE, justify="right", no_wrap=True)
     for load in view.units:
         u = load.unit
         units.add_row(
