@@ -19,7 +19,6 @@ import os
 import re
 import secrets
 import stat
-from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -42,7 +41,8 @@ from .load import (
     shown_path,
 )
 from .locking import LockFailed, LockTimeout, file_lock
-from .model import Ledger, Report, Status, Unit
+from .model import UNIT_ID, Ledger, Report, Status, Unit
+from .multisets import unmatched
 from .problems import LedgerUnreadable, Level, Problem
 from .registry import Registry
 from .rules import foreign_file
@@ -63,8 +63,6 @@ REPORT_KEYS = REPORT.order
 
 # YAML's line breaks (libyaml counts lines by these), so line numbers agree with its marks.
 _BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
-# Unit ids become file names: the same shape the unit-id-format rule asks for.
-_SAFE_UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _READER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -149,7 +147,7 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
     that is a symlink leading out of the ledger directory, or anything that
     is not a plain file where the progress file should be.
     """
-    if not _SAFE_UNIT_ID.fullmatch(unit.id):
+    if not UNIT_ID.fullmatch(unit.id):
         raise EditError(
             f"单位编号“{unit.id}”不能用作文件名", hint="请先按 ledger check 的提示修正 units.yaml"
         )
@@ -240,15 +238,7 @@ def _appended(
 
 def _introduced(before: list[Problem], after: list[Problem]) -> list[Problem]:
     """Problems of `after` not in `before`; positions are ignored, since lines may move."""
-    seen = Counter((p.source.path, p.rule, p.level, p.message, p.hint) for p in before)
-    new = []
-    for problem in after:
-        key = (problem.source.path, problem.rule, problem.level, problem.message, problem.hint)
-        if seen[key]:
-            seen[key] -= 1
-        else:
-            new.append(problem)
-    return new
+    return unmatched(after, before, lambda p: (p.source.path, p.rule, p.level, p.message, p.hint))
 
 
 ReportFields = tuple[str, date, Status, str, tuple[str, ...], str]

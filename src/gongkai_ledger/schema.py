@@ -14,8 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from .deadline import ACCEPTED_FORMS
-from .model import Cadence, Status
-from .rules import unit_id_format
+from .model import UNIT_ID, Cadence, Status
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -175,7 +174,7 @@ UNIT = Node(
         Key(
             "id",
             "单位编号:小写 ASCII,如 czj;用作进展文件名 progress/<编号>.yaml,一经使用不要改",
-            {"type": "string", "pattern": f"^{unit_id_format._PATTERN.pattern}$"},  # the rule's own
+            {"type": "string", "pattern": f"^{UNIT_ID.pattern}$"},  # the rule's own
             required=True,
         ),
         Key("name", "单位名称,照分解表的写法,如“市财政局”", _TEXT, required=True),
