@@ -115,6 +115,13 @@ def test_show_unknown_item(root: Path) -> None:
     assert result.stderr.decode() == "用法错误:未知条目“1.3”,是否为“1.2”?\n"
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("12.03", "12.1"), ("５.１", "5.1")])
+def test_show_suggests_the_id_that_check_suggests(typed: str, meant: str) -> None:
+    # zeros and full-width digits as `check` reads them; a close id of the same task first
+    result = run("show", typed, "--ledger", str(SHIPPED))
+    assert result.stderr.decode() == f"用法错误:未知条目“{typed}”,是否为“{meant}”?\n"
+
+
 def test_show_shipped_item_with_a_milestone_and_nested_groups() -> None:
     text = ok("show", "7.1", "--ledger", str(SHIPPED), "--as-of", "2022-10-15").decode()
     assert "时间节点:2022年9月底前(到期日 2022-09-30):报送市政府“十县百乡”建设情况\n" in text

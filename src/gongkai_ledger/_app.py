@@ -231,7 +231,7 @@ def chosen_unit(registry: Registry, text: str | None) -> Unit | None:
 
     found = registry.lookup(text.strip())
     if found is None:
-        hint = registry.suggest(text.strip()) or "可运行 ledger units 查看所有单位"
+        hint = registry.hint(text.strip()) or "可运行 ledger units 查看所有单位"
         raise UsageError(f"未知单位“{text}”,{hint}")
     if isinstance(found, Group):
         raise UsageError(f"“{text}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)")

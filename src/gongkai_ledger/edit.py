@@ -135,9 +135,7 @@ def resolve_unit(root: Path, name: str) -> Unit:
             f"“{name}”是单位组,进展应由各成员单位分别报送",
             hint=f"成员单位:{members}" if members else "",
         )
-    raise EditError(
-        f"未知单位“{name}”", hint=registry.suggest(name.strip()) or f"单位名录见 {shown}"
-    )
+    raise EditError(f"未知单位“{name}”", hint=registry.hint(name.strip()) or f"单位名录见 {shown}")
 
 
 def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -38,6 +37,7 @@ from .model import (
     Unit,
 )
 from .problems import LedgerUnreadable, Level, Problem
+from .registry import did_you_mean, suggest
 from .rules import (
     control_char,
     deadline_format,
@@ -352,12 +352,11 @@ class Reader:
                 self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")
                 continue
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1)
                 self.add(
                     unknown_key,
                     key,
                     f"{what}中未知的键“{name}”",
-                    hint=f"是否为“{close[0]}”?" if close else "可用的键:" + "、".join(allowed),
+                    hint=did_you_mean(suggest(name, allowed)) or "可用的键:" + "、".join(allowed),
                 )
                 continue
             found[name] = (key, value)
@@ -819,16 +818,13 @@ class Reader:
             try:
                 status = Status(status_text.strip())
             except ValueError:
-                close = difflib.get_close_matches(
-                    status_text, [s.value for s in Status], n=1, cutoff=0.3
-                )
+                statuses = [s.value for s in Status]
                 self.add(
                     unknown_status,
                     fields["status"][1],
                     f"未知的进展状态“{status_text}”",
-                    hint=f"是否为“{close[0]}”?"
-                    if close
-                    else "可用状态:" + "、".join(s.value for s in Status),
+                    hint=did_you_mean(suggest(status_text, statuses))
+                    or "可用状态:" + "、".join(statuses),
                 )
         summary = ""
         if "summary" in fields:

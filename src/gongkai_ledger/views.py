@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 
 from .model import Group, Item, Ledger, Section, Task, Unit
-from .registry import Registry
+from .registry import Registry, did_you_mean, suggest_item
 from .status import Standing, item_done, standings
 
 
@@ -42,11 +41,9 @@ def find_item(ledger: Ledger, item_id: str) -> Item | None:
     return next((i for i in ledger.items() if i.id == item_id.strip()), None)
 
 
-def suggest_item(ledger: Ledger, item_id: str) -> str:
+def item_hint(ledger: Ledger, item_id: str) -> str:
     """A '是否为…' hint for an unknown item id, or ''."""
-    ids = [i.id for i in ledger.items()]
-    close = difflib.get_close_matches(item_id.strip(), ids, n=1, cutoff=0.5)
-    return f"是否为“{close[0]}”?" if close else ""
+    return did_you_mean(suggest_item(item_id, {i.id for i in ledger.items()}))
 
 
 def item_view(

@@ -58,11 +58,10 @@ def add(
 
     退出码:0 已写入;1 检查不通过,未写入;2 用法错误或文件不能安全写入。
     """
-    import difflib
-
     from ..edit import EditError, NewReport, Rejected, add_report
     from ..model import Status
     from ..problems import format_text
+    from ..registry import did_you_mean, suggest
 
     _refuse_invisible("条目编号", item)
     for option, value in (("--unit", unit), ("--status", status), ("--date", day)):
@@ -78,8 +77,7 @@ def add(
     if status is None:
         raise UsageError("请用 --status 指定进展状态:" + "、".join(STATUSES))
     if status.strip() not in STATUSES:
-        close = difflib.get_close_matches(status.strip(), STATUSES, n=1, cutoff=0.3)
-        hint = f"是否为“{close[0]}”?" if close else ""
+        hint = did_you_mean(suggest(status.strip(), STATUSES))
         raise UsageError(f"--status 只能是 {'、'.join(STATUSES)},不能是“{status}”{hint}")
     state = Status(status.strip())
     if not (summary or "").strip() and state is not Status.NOT_APPLICABLE:

@@ -39,7 +39,7 @@ def show(
     """
     from ..registry import Registry
     from ..usable import SKIPPED_EXIT, skipped_notice, usable
-    from ..views import find_item, item_view, suggest_item
+    from ..views import find_item, item_hint, item_view
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
@@ -49,7 +49,7 @@ def show(
     data = usable_data.ledger
     found = find_item(data, item)
     if found is None:
-        hint = suggest_item(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
+        hint = item_hint(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
         raise UsageError(f"未知条目“{item}”,{hint}")
     view = item_view(data, found, day, Registry.of(data))
 
