@@ -11,7 +11,6 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import TypeVar
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
@@ -63,6 +62,7 @@ from .yamlio import (
     parse_document,
     read_document,
     repository_of,
+    scalar_value,
     special_kind,
     without_gc,
 )
@@ -857,7 +857,7 @@ def _misread_number(node: ScalarNode) -> str | None:
     """How YAML misreads an unquoted id as a number ("0x10" → 16, "1:20" → 80), or None."""
     if node.tag in (_INT, _FLOAT):
         # a plain number, nothing else
-        return f"被读成了{_number(lambda: yaml.load(node.value, Loader=yaml.SafeLoader))}"
+        return f"被读成了{_number(lambda: scalar_value(node.value))}"
     if not node.style and node.tag == _STR and _YAML12_NUMBER.fullmatch(node.value):  # plain
         return f"在 YAML 1.2 的工具中会被读成{_number(lambda: _yaml12_number(node.value))}"
     return None
