@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from gongkai_ledger import views_render
+from gongkai_ledger import show_render, units_render
 from gongkai_ledger.load import load_ledger
+from gongkai_ledger.show_view import find_item, item_view
 from gongkai_ledger.textcells import to_text, wrap
-from gongkai_ledger.views import find_item, item_view, registry_view
+from gongkai_ledger.units_view import registry_view
 
 from .conftest import SHIPPED, Write
 from .goldens import assert_golden
@@ -64,7 +65,7 @@ def test_show_terminal_golden(root: Path) -> None:
     item = find_item(ledger, "2.1")
     assert item is not None
     view = item_view(ledger, item, date(2022, 10, 17))
-    text = to_text(views_render.show_table(view, 80), 80)
+    text = to_text(show_render.to_table(view, 80), 80)
     assert_golden("show/2.1.terminal.txt", text)
     assert fits(text)
 
@@ -147,7 +148,7 @@ def test_units_golden(root: Path) -> None:
         "units/units.json", ok("units", "--ledger", str(root), "--as-of", AS_OF, "--format", "json")
     )
     view = registry_view(load_ledger(root).ledger, date(2022, 10, 17))
-    assert_golden("units/units.terminal.txt", to_text(views_render.units_table(view), 80))
+    assert_golden("units/units.terminal.txt", to_text(units_render.to_table(view), 80))
 
 
 def test_units_open_items(root: Path) -> None:

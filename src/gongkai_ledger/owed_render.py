@@ -1,14 +1,13 @@
 """`ledger overdue` output: one function per format, each a function of `Owed`.
 
 table: a rich table that fits 80 columns with Chinese text (boxless when piped);
-json, csv: stable machine-readable fields (README documents them); md: GFM tables.
+json, csv: stable machine-readable fields (README documents them); markdown: GFM tables.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -19,7 +18,7 @@ from .mdtext import md_escape
 from .owed import Owed, OwedItem, UnitOwes
 from .safetext import json_text
 from .status import DUE_SOON, OVERDUE, OWED_KINDS, STALE, iso, pick, standing_record
-from .textcells import shorten, wrap
+from .textcells import shorten, view_table, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
 
@@ -122,7 +121,7 @@ def _via_text(o: OwedItem) -> str:
 _STYLE = {OVERDUE: "bold red", DUE_SOON: "yellow", STALE: "magenta"}
 
 
-def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
+def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
     """The rich renderable: a unit's items with --unit, else units worst first."""
     parts: list[RenderableType] = [Text(wrap(heading(owed), width))]
     parts.append(Text(wrap(summary_line(owed), width)))
@@ -135,18 +134,8 @@ def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType
     return Group(*parts)
 
 
-def _table(plain: bool, *, lines: bool = False) -> Table:
-    return Table(
-        box=None if plain else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        show_lines=lines and not plain,  # a blank line between multi-line rows
-        header_style="" if plain else "bold",
-    )
-
-
 def _units_table(owed: Owed, plain: bool) -> Table:
-    t = _table(plain)
+    t = view_table(plain)
     t.add_column("单位", no_wrap=True)
     for word, _ in OWED_KINDS:
         t.add_column(word, justify="right", no_wrap=True)
@@ -174,7 +163,7 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
     gaps = len(_FIXED)  # between the six columns: padding 1+1, plus a divider when boxed
     padding = gaps * (2 if plain else 3)
     text_cols = max(16, width - fixed - padding)
-    t = _table(plain, lines=True)
+    t = view_table(plain, lines=True)
     t.add_column("条目", no_wrap=True)
     t.add_column("任务 / 内容", width=text_cols, overflow="fold")
     t.add_column("完成时间", max_width=_FIXED["完成时间"], overflow="fold")

@@ -38,8 +38,8 @@ def show(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
+    from ..show_view import find_item, item_hint, item_view
     from ..usable import SKIPPED_EXIT, skipped_notice, usable
-    from ..views import find_item, item_hint, item_view
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
@@ -53,13 +53,13 @@ def show(
         raise UsageError(f"未知条目“{item}”,{hint}")
     view = item_view(data, found, day, Registry.of(data))
 
-    from .. import views_render
+    from .. import show_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(usable_data.skipped), output_format)
     if output_format == "json":
-        write_utf8(views_render.show_json(view))
+        write_utf8(show_render.to_json(view))
     else:
-        print_view(lambda width, plain: views_render.show_table(view, width, plain=plain))
+        print_view(lambda width, plain: show_render.to_table(view, width, plain=plain))
     if usable_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)

@@ -35,8 +35,8 @@ def units(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
+    from ..units_view import registry_view
     from ..usable import SKIPPED_EXIT, skipped_notice, usable
-    from ..views import registry_view
 
     if output_format not in FORMATS:
         raise UsageError(f"--format 只能是 {'、'.join(FORMATS)},不能是“{output_format}”")
@@ -46,13 +46,13 @@ def units(
     data = usable_data.ledger
     view = registry_view(data, day, Registry.of(data))
 
-    from .. import views_render
+    from .. import units_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(usable_data.skipped), output_format)
     if output_format == "json":
-        write_utf8(views_render.units_json(view))
+        write_utf8(units_render.to_json(view))
     else:
-        print_view(lambda width, plain: views_render.units_table(view, plain=plain))
+        print_view(lambda width, plain: units_render.to_table(view, plain=plain))
     if usable_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)
