@@ -53,6 +53,7 @@ def codeowners_command(
     from pathlib import PurePosixPath
 
     from ..codeowners import CodeownersError, codeowners
+    from ..codeowners_render import to_codeowners
     from ..gitio import NotARepository, Repo
     from ..outfile import choose_format, is_stdout
     from ..usable import usable_ledger
@@ -66,7 +67,7 @@ def codeowners_command(
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
     try:
-        text = codeowners(data, directory, owner_format, office)
+        text = to_codeowners(codeowners(data, directory, owner_format, office))
     except CodeownersError as error:
         raise UsageError(str(error)) from None
     write_output(output, text.encode("utf-8"), ledger, make_parents=True)

@@ -74,7 +74,7 @@ def report(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
     from ..registry import Registry
-    from ..render import TemplateProblem, render_report
+    from ..render import TemplateProblem, to_html, to_markdown
     from ..report import MonthError, parse_month, report_context
     from ..usable import SKIPPED_EXIT, skipped_notice, usable
 
@@ -108,7 +108,7 @@ def report(
         skipped=usable_data.skipped,
     )
     try:
-        text = render_report(context, fmt, templates)
+        text = {"md": to_markdown, "html": to_html}[fmt](context, templates)
     except TemplateProblem as error:
         sys.stderr.write(f"模板错误:{error}\n")
         raise typer.Exit(2) from None
