@@ -267,3 +267,17 @@ def test_a_ledger_path_with_a_line_break_is_refused(
     result = run_ledger(capsys, "codeowners", "--ledger", ledger.name, "--office", "@o/zfb")
     assert (result.code, result.out) == (2, "")
     assert r"路径“台账\n* @attacker”含控制字符" in result.err
+
+
+def test_the_rules_are_data_and_the_file_a_function_of_them(write_ledger: Write) -> None:
+    from pathlib import PurePosixPath
+
+    from gongkai_ledger.codeowners import Rule, codeowners
+    from gongkai_ledger.codeowners_render import to_codeowners
+    from gongkai_ledger.load import load_ledger
+
+    ledger = load_ledger(write_ledger()).ledger
+    data = codeowners(ledger, PurePosixPath("ledger"), "@county/{id}", "@county/office")
+    assert data.units[0] == Rule("县财政局", "/ledger/progress/czj.yaml", "@county/czj")
+    assert [r.pattern for r in data.plan] == ["/ledger/tasks.yaml", "/ledger/units.yaml"]
+    assert to_codeowners(data) == EXPECTED

@@ -66,7 +66,7 @@ def test_terminal_table_golden(root: Path, unit: str | None) -> None:
     ledger = load_ledger(root).ledger
     registry = Registry.of(ledger)
     chosen = registry.unit(unit) if unit else None
-    text = to_text(owed_render.table(owed(ledger, date(2022, 10, 17), chosen), 80), 80)
+    text = to_text(owed_render.to_table(owed(ledger, date(2022, 10, 17), chosen), 80), 80)
     assert_golden(f"overdue/{'unit' if unit else 'all'}.terminal.txt", text)
 
 

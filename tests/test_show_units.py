@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from gongkai_ledger import views_render
+from gongkai_ledger import show_render, units_render
 from gongkai_ledger.load import load_ledger
+from gongkai_ledger.show_view import find_item, item_view
 from gongkai_ledger.textcells import to_text, wrap
-from gongkai_ledger.views import find_item, item_view, registry_view
+from gongkai_ledger.units_view import registry_view
 
 from .cli_run import run_process
 from .conftest import Write
@@ -59,7 +60,7 @@ def test_show_terminal_golden(root: Path) -> None:
     item = find_item(ledger, "2.1")
     assert item is not None
     view = item_view(ledger, item, date(2022, 10, 17))
-    text = to_text(views_render.show_table(view, 80), 80)
+    text = to_text(show_render.to_table(view, 80), 80)
     assert_golden("show/2.1.terminal.txt", text)
     assert fits(text)
 
@@ -110,6 +111,13 @@ def test_show_unknown_item(root: Path) -> None:
     assert result.stderr.decode() == "用法错误:未知条目“1.3”,是否为“1.2”?\n"
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("12.03", "12.1"), ("５.１", "5.1")])
+def test_show_suggests_the_id_that_check_suggests(typed: str, meant: str) -> None:
+    # zeros and full-width digits as `check` reads them; a close id of the same task first
+    result = run("show", typed, "--ledger", str(SHIPPED))
+    assert result.stderr.decode() == f"用法错误:未知条目“{typed}”,是否为“{meant}”?\n"
+
+
 def test_show_shipped_item_with_a_milestone_and_nested_groups() -> None:
     text = ok("show", "7.1", "--ledger", str(SHIPPED), "--as-of", "2022-10-15").decode()
     assert "时间节点:2022年9月底前(到期日 2022-09-30):报送市政府“十县百乡”建设情况\n" in text
@@ -136,7 +144,7 @@ def test_units_golden(root: Path) -> None:
         ok("units", "--ledger", str(root), "--as-of", OWED_AS_OF, "--format", "json"),
     )
     view = registry_view(load_ledger(root).ledger, date(2022, 10, 17))
-    assert_golden("units/units.terminal.txt", to_text(views_render.units_table(view), 80))
+    assert_golden("units/units.terminal.txt", to_text(units_render.to_table(view), 80))
 
 
 def test_units_open_items(root: Path) -> None:

@@ -11,9 +11,9 @@ import pytest
 from gongkai_ledger.check import check_ledger
 from gongkai_ledger.load import load_ledger
 from gongkai_ledger.model import Cadence, Status
+from gongkai_ledger.owed import uncovered_years
 from gongkai_ledger.status import (
     Standing,
-    calendar_gaps,
     item_done,
     previous_period_start,
     standings,
@@ -315,8 +315,8 @@ def test_a_year_the_calendar_does_not_cover(write: Write) -> None:
     gap = found[("1.1", "县财政局")]
     assert (gap.overdue, gap.days_late, gap.workdays_late) == (True, 15, None)
     assert found[("2.1", "县财政局")].workdays_late is None  # due 2022, as of 2099
-    assert calendar_gaps(found.values())
-    assert not calendar_gaps(at(root, date(2022, 10, 15)).values())
+    assert uncovered_years(found.values(), date(2099, 10, 15)) == (2099,)
+    assert uncovered_years(at(root, date(2022, 10, 15)).values(), date(2022, 10, 15)) == ()
 
 
 # -- 更新滞后 ---------------------------------------------------------------------

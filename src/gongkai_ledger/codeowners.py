@@ -6,12 +6,13 @@ the office that issued the plan: the unit that `plan.issuer` names, unless given
 Nothing from the ledger can add a rule: a name is a comment of one line (a line break in
 it is shown as `\\n`), a path has its spaces, `#`, `\\` and wildcards backslash-escaped
 (a path with a control character is refused), and an owner must be @user, @org/team or
-an e-mail address.
+an e-mail address. `codeowners_render.to_codeowners` writes the file.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .errors import UsageError
@@ -66,15 +67,28 @@ def pattern(path: str) -> str:
     return _PATH_SPECIAL.sub(r"\\\1", path)
 
 
-def comment(text: str) -> str:
-    """A comment line, whatever `text` holds: it never becomes a rule."""
-    return "# " + one_line(text)
+@dataclass(frozen=True)
+class Rule:
+    """One CODEOWNERS rule: a pattern, its reviewer, and what it is (a comment line)."""
+
+    about: str
+    pattern: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class Codeowners:
+    """Who reviews what: the ledger directory's files, then each unit's progress file."""
+
+    office: Rule  # the ledger directory
+    plan: tuple[Rule, ...]  # tasks.yaml and units.yaml, by the same office
+    units: tuple[Rule, ...]  # registry order
 
 
 def codeowners(
     ledger: Ledger, directory: PurePosixPath, template: str, office: str | None = None
-) -> str:
-    """The CODEOWNERS text; `directory` is the ledger's path from the repository root."""
+) -> Codeowners:
+    """The rules; `directory` is the ledger's path from the repository root."""
     registry = Registry.of(ledger)
     if office is None:
         issuer = registry.unit(ledger.plan.issuer.strip())
@@ -87,18 +101,11 @@ def codeowners(
     else:
         office, reviewer = checked(office), "发文单位"
     root = "/" if str(directory) == "." else f"/{pattern(str(directory))}/"
-    lines = [
-        "# 由 `ledger codeowners` 根据单位名录生成,请勿手工修改;单位名录变化后重新生成。",
-        "# 后面的规则优先:台账目录默认由发文单位评审,每个单位的进展文件由该单位评审。",
-        "",
-        comment(f"{reviewer}:分解表、单位名录及台账目录中的其他文件"),
-        f"{root} {office}",
-        f"{root}tasks.yaml {office}",
-        f"{root}units.yaml {office}",
-        "",
-        "# 各单位的进展文件",
-    ]
-    for unit in ledger.units:  # a comment line of its own: GitLab has no end-of-line comments
-        path = f"{root}progress/{pattern(unit.id)}.yaml"
-        lines += [comment(unit.name), f"{path} {owner(template, unit.id)}"]
-    return "\n".join(lines) + "\n"
+    return Codeowners(
+        Rule(f"{reviewer}:分解表、单位名录及台账目录中的其他文件", root, office),
+        tuple(Rule("", f"{root}{name}", office) for name in ("tasks.yaml", "units.yaml")),
+        tuple(
+            Rule(unit.name, f"{root}progress/{pattern(unit.id)}.yaml", owner(template, unit.id))
+            for unit in ledger.units
+        ),
+    )

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import EditError, UsageError, os_reason
@@ -45,12 +44,13 @@ from .yamlio import (
     read_capped,
     refusal,
     repository_of,
+    round_trip,
+    scan,
 )
 
 PathKey = str | int  # a mapping key as written, or a sequence index
 NodePath = tuple[PathKey, ...]
 
-_SCANNER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WIDTH = 1_000_000_000  # never fold long lines of Chinese text
 _STR, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float"))
 
@@ -272,7 +272,7 @@ def scan_comments(text: str) -> list[Comment]:
     inside: set[int] = set()  # lines within a multi-line token: a "#" there is content
     ends: dict[int, int] = {}
     headers: set[int] = set()  # lines with a block scalar's "|" or ">"
-    for token in yaml.scan(text, Loader=_SCANNER):
+    for token in scan(text):
         start, end = token.start_mark, token.end_mark
         if getattr(token, "style", None) in ("|", ">"):
             headers.add(start.line)
@@ -400,18 +400,14 @@ def _is_block_collection(node: Node) -> bool:
 def _dump(
     text: str, kind: FileKind, shown: str, placed: Placed, values: dict[NodePath, Node]
 ) -> str:
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import Comment as RuamelComment
     from ruamel.yaml.comments import CommentedMap, CommentedSeq, comment_attrib
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError
 
-    rt = YAML(typ="rt")
+    rt = round_trip(width=_WIDTH, preserve_quotes=True, indent=(2, 4, 2))
     rt.Constructor = _constructor()
     rt.Representer = _representer()
-    rt.preserve_quotes = True
-    rt.width = _WIDTH
-    rt.indent(mapping=2, sequence=4, offset=2)
     try:
         data = rt.load(text)
     except DuplicateKeyError as error:

@@ -7,7 +7,6 @@ only assemble the model.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -17,7 +16,6 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import TypeVar
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import schema
@@ -45,6 +43,7 @@ from .model import (
     Unit,
 )
 from .problems import EXCERPT, LedgerUnreadable, Level, Problem, excerpt
+from .registry import did_you_mean, suggest
 from .rules import (
     control_char,
     deadline_format,
@@ -72,6 +71,7 @@ from .yamlio import (
     parse_document,
     read_document,
     repository_of,
+    scalar_value,
     special_kind,
 )
 
@@ -362,12 +362,11 @@ class Reader:
                 self.add(duplicate_key, key, f"{what}中重复的键“{name}”", hint=f"第 {first} 行已有")
                 continue
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1)
                 self.add(
                     unknown_key,
                     key,
                     f"{what}中未知的键“{name}”",
-                    hint=f"是否为“{close[0]}”?" if close else "可用的键:" + "、".join(allowed),
+                    hint=did_you_mean(suggest(name, allowed)) or "可用的键:" + "、".join(allowed),
                 )
                 continue
             found[name] = (key, value)
@@ -884,8 +883,9 @@ class Fields:
                 return None
             hint = ""
             if key.suggest:
-                close = difflib.get_close_matches(text, key.values, n=1, cutoff=0.3)
-                hint = f"是否为“{close[0]}”?" if close else "可用状态:" + "、".join(key.values)
+                hint = did_you_mean(suggest(text, key.values)) or "可用状态:" + "、".join(
+                    key.values
+                )
             values = "、".join(key.values[:-1]) + " 或 " + key.values[-1]
             message = key.unknown.format(what=what, text=text, values=values)
             self.reader.add(_RULES[key.unknown_rule], node, message, hint)
@@ -918,7 +918,7 @@ def _misread_number(node: ScalarNode) -> str | None:
     """How YAML misreads an unquoted id as a number ("0x10" → 16, "1:20" → 80), or None."""
     if node.tag in (_INT, _FLOAT):
         # a plain number, nothing else
-        return f"被读成了{_number(lambda: yaml.load(node.value, Loader=yaml.SafeLoader))}"
+        return f"被读成了{_number(lambda: scalar_value(node.value))}"
     if not node.style and node.tag == _STR and _YAML12_NUMBER.fullmatch(node.value):  # plain
         return f"在 YAML 1.2 的工具中会被读成{_number(lambda: _yaml12_number(node.value))}"
     return None

@@ -6,11 +6,14 @@ point at the exact line and column. Nothing here reads files or the clock.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+# A unit id: lower-case ASCII, since it names the unit's progress file (progress/<id>.yaml).
+UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -15,10 +15,6 @@ from .registry import Registry
 from .status import Standing, standings
 from .workdays import covered_years
 
-OVERDUE = "逾期"
-DUE_SOON = "临期"
-STALE = "更新滞后"
-
 
 @dataclass(frozen=True)
 class OwedItem:
@@ -34,9 +30,7 @@ class OwedItem:
     @property
     def kinds(self) -> tuple[str, ...]:
         """What is owed, worst first: 逾期, 临期, 更新滞后."""
-        s = self.standing
-        flags = ((s.overdue, OVERDUE), (s.due_soon, DUE_SOON), (s.stale, STALE))
-        return tuple(label for on, label in flags if on)
+        return self.standing.kinds
 
     @property
     def groups(self) -> tuple[str, ...]:

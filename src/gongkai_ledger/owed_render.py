@@ -1,14 +1,13 @@
 """`ledger overdue` output: one function per format, each a function of `Owed`.
 
 table: a rich table that fits 80 columns with Chinese text (boxless when piped);
-json, csv: stable machine-readable fields (README documents them); md: GFM tables.
+json, csv: stable machine-readable fields (README documents them); markdown: GFM tables.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -16,9 +15,10 @@ from rich.text import Text
 
 from .csvtext import excel_csv
 from .mdtext import md_escape
-from .owed import DUE_SOON, OVERDUE, STALE, Owed, OwedItem, UnitOwes
+from .owed import Owed, OwedItem, UnitOwes
 from .safetext import json_text
-from .textcells import shorten, wrap
+from .status import DUE_SOON, OVERDUE, OWED_KINDS, STALE, iso, pick, standing_record
+from .textcells import shorten, view_table, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
 
@@ -97,9 +97,9 @@ def _days_lines(o: OwedItem) -> list[tuple[str, str]]:
             (f"({_workdays(s.workdays_late)} 工作日)", OVERDUE),
         ]
     if s.due_soon:
-        lines += [("临期", DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
+        lines += [(DUE_SOON, DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
     if s.stale:
-        lines.append(("更新滞后", STALE))
+        lines.append((STALE, STALE))
     return lines
 
 
@@ -118,10 +118,10 @@ def _via_text(o: OwedItem) -> str:
 
 # -- table --------------------------------------------------------------------
 
-_STYLE = {"逾期": "bold red", "临期": "yellow", "更新滞后": "magenta"}
+_STYLE = {OVERDUE: "bold red", DUE_SOON: "yellow", STALE: "magenta"}
 
 
-def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
+def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
     """The rich renderable: a unit's items with --unit, else units worst first."""
     parts: list[RenderableType] = [Text(wrap(heading(owed), width))]
     parts.append(Text(wrap(summary_line(owed), width)))
@@ -134,22 +134,11 @@ def table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType
     return Group(*parts)
 
 
-def _table(plain: bool, *, lines: bool = False) -> Table:
-    return Table(
-        box=None if plain else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        show_lines=lines and not plain,  # a blank line between multi-line rows
-        header_style="" if plain else "bold",
-    )
-
-
 def _units_table(owed: Owed, plain: bool) -> Table:
-    t = _table(plain)
+    t = view_table(plain)
     t.add_column("单位", no_wrap=True)
-    t.add_column("逾期", justify="right", no_wrap=True)
-    t.add_column("临期", justify="right", no_wrap=True)
-    t.add_column("更新滞后", justify="right", no_wrap=True)
+    for word, _ in OWED_KINDS:
+        t.add_column(word, justify="right", no_wrap=True)
     t.add_column("最长逾期", no_wrap=True)
     t.add_column("逾期条目", overflow="fold", ratio=1)
     for u in owed.units:
@@ -174,7 +163,7 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
     gaps = len(_FIXED)  # between the six columns: padding 1+1, plus a divider when boxed
     padding = gaps * (2 if plain else 3)
     text_cols = max(16, width - fixed - padding)
-    t = _table(plain, lines=True)
+    t = view_table(plain, lines=True)
     t.add_column("条目", no_wrap=True)
     t.add_column("任务 / 内容", width=text_cols, overflow="fold")
     t.add_column("完成时间", max_width=_FIXED["完成时间"], overflow="fold")
@@ -205,26 +194,16 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
 # -- json -----------------------------------------------------------------------
 
 
+_ITEM_FIELDS = ("overdue", "due_soon", "stale", "kinds", "days_late", "workdays_late")
+_ITEM_TAIL = ("days_left", "status", "completed_on", "last_report")
+
+
 def item_record(o: OwedItem) -> dict[str, Any]:
-    s = o.standing
+    record = standing_record(o.standing, iso)
     return {
-        "item": o.item.id,
-        "task": o.task.id,
+        **pick(record, ("item", "task")),
         "task_title": o.task.title,
-        "content": o.item.content,
-        "deadline": o.item.deadline.text if o.item.deadline else None,
-        "due": s.due.isoformat() if s.due else None,
-        "continuing": bool(o.item.deadline and o.item.deadline.continuing),
-        "overdue": s.overdue,
-        "due_soon": s.due_soon,
-        "stale": s.stale,
-        "kinds": list(o.kinds),
-        "days_late": s.days_late,
-        "workdays_late": s.workdays_late,
-        "days_left": s.days_left,
-        "status": s.status.value,
-        "completed_on": s.completed_on.isoformat() if s.completed_on else None,
-        "last_report": s.last_report_date.isoformat() if s.last_report_date else None,
+        **pick(record, ("content", "deadline", "due", "continuing", *_ITEM_FIELDS, *_ITEM_TAIL)),
         "via": list(o.via),
         "direct": o.direct,
     }
@@ -313,6 +292,3 @@ def to_markdown(owed: Owed) -> str:
     if note := calendar_note(owed):
         lines += [note, ""]
     return "\n".join(lines)
-
-
-FORMATS = ("table", "json", "csv", "md")

@@ -8,7 +8,6 @@ substituted (nothing is written when that adds an error), and writes through
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from .check import check_loaded
 from .errors import LedgerUnreadable, Rejected, os_reason
 from .load import Reader, ledger_files, load_ledger, shown_path
 from .model import Ledger, Report, Status, Unit
+from .multisets import unmatched
 from .problems import Level, Problem
 from .registry import Registry, unit_named
 from .rewrite import progress_path, update_file
@@ -105,15 +105,7 @@ def _appended(
 
 def _introduced(before: list[Problem], after: list[Problem]) -> list[Problem]:
     """Problems of `after` not in `before`; positions are ignored, since lines may move."""
-    seen = Counter((p.source.path, p.rule, p.level, p.message, p.hint) for p in before)
-    new = []
-    for problem in after:
-        key = (problem.source.path, problem.rule, problem.level, problem.message, problem.hint)
-        if seen[key]:
-            seen[key] -= 1
-        else:
-            new.append(problem)
-    return new
+    return unmatched(after, before, lambda p: (p.source.path, p.rule, p.level, p.message, p.hint))
 
 
 ReportFields = tuple[str, date, Status, str, tuple[str, ...], str]

@@ -1,12 +1,48 @@
-"""Unit and group names: lookup by name, alias or id; collective owners expanded."""
+"""Unit and group names: lookup by name, alias or id; collective owners expanded.
+
+Also the one way a mistyped name, id, key or status is answered with “是否为…?”: `suggest`.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Collection, Iterable
 
 from .errors import UsageError, UserError
 from .model import Group, Item, Ledger, Unit
+
+# How alike a word and a candidate must be (difflib's ratio) to be suggested: one cut-off for
+# every hint, so that `ledger check`, `ledger show` and the options suggest the same.
+SUGGEST_CUTOFF = 0.5
+# Comparing with every item id is fine for a county's plan, too slow for a province's.
+_COMPARE_ALL_ITEMS_UP_TO = 2_000
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `word` was probably meant to be, or None."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=SUGGEST_CUTOFF)
+    return close[0] if close else None
+
+
+def did_you_mean(suggested: str | None) -> str:
+    """The hint for a suggestion: 是否为“市财政局”?, or '' without one."""
+    return f"是否为“{suggested}”?" if suggested else ""
+
+
+def suggest_item(ident: str, items: Collection[str]) -> str | None:
+    """The item id the user probably meant: the same id in full-width or with zeros (5.01 →
+    5.1), else a close one of the same task, else (in a plan of ordinary size) of any task."""
+    ident = ident.strip()
+    normal = unicodedata.normalize("NFKC", ident).replace("-", ".").replace("、", ".")
+    normal = ".".join(part.lstrip("0") or "0" for part in normal.split("."))
+    if normal in items:
+        return normal
+    task = normal.partition(".")[0] + "."
+    candidates = [i for i in items if i.startswith(task)]
+    if not candidates and len(items) <= _COMPARE_ALL_ITEMS_UP_TO:
+        candidates = list(items)
+    return suggest(ident, candidates)
 
 
 class Registry:
@@ -188,20 +224,16 @@ class Registry:
         # identity first (fast); equality for a unit taken from another registry
         return id(unit) in self._owner_ids[owners] or unit in self.owning_units(item)
 
-    def suggest(self, name: str) -> str:
-        """A '是否为…' hint for an unknown name, or ''."""
+    def hint(self, name: str) -> str:
+        """A '是否为…' hint for an unknown unit or group name, or ''."""
         if name not in self._suggested:
-            self._suggested[name] = self._suggest(name)
+            self._suggested[name] = did_you_mean(self._suggest(name))
         return self._suggested[name]
 
-    def _suggest(self, name: str) -> str:
-        names = list(self._by_name) + list(self._by_id)
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-        if not close:
-            return ""
-        found = self.lookup(close[0])
-        canonical = found.name if found is not None else close[0]
-        return f"是否为“{canonical}”?"
+    def _suggest(self, name: str) -> str | None:
+        close = suggest(name, [*self._by_name, *self._by_id])
+        found = self.lookup(close) if close is not None else None
+        return found.name if found is not None else close
 
 
 def unit_named(registry: Registry, text: str, *, units_file: str = "") -> Unit:
@@ -215,7 +247,7 @@ def unit_named(registry: Registry, text: str, *, units_file: str = "") -> Unit:
     if isinstance(found, Unit):
         return found
     if found is None:
-        suggestion = registry.suggest(text.strip())
+        suggestion = registry.hint(text.strip())
         if units_file:
             raise UserError(f"未知单位“{text}”", hint=suggestion or f"单位名录见 {units_file}")
         raise UsageError(f"未知单位“{text}”,{suggestion or '可运行 ledger units 查看所有单位'}")

@@ -181,6 +181,16 @@ def render_report(context: Mapping[str, Any], fmt: str, user_dir: Path | None = 
         raise TemplateProblem(_describe(error, env.rendering or name)) from None
 
 
+def to_markdown(context: Mapping[str, Any], user_dir: Path | None = None) -> str:
+    """The monthly report (`report.report_context`) as Markdown."""
+    return render_report(context, "md", user_dir)
+
+
+def to_html(context: Mapping[str, Any], user_dir: Path | None = None) -> str:
+    """The monthly report (`report.report_context`) as one self-contained HTML page."""
+    return render_report(context, "html", user_dir)
+
+
 def _describe(error: Exception, name: str) -> str:
     """'DIR/report.md.j2:3: 使用了未定义的变量“x”': where and what, in Chinese (Jinja's own
     English words only as a short quoted excerpt where no known shape matches)."""

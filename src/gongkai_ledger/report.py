@@ -70,13 +70,13 @@ from .model import Deadline, Item, Ledger, Status, Task, Unit
 from .owed import owed_from
 from .problems import Problem
 from .registry import Registry
-from .status import Standing, item_done, standings
+from .status import OWED_KINDS, Standing, item_done, pick, standing_record, standings
 
 Data = dict[str, Any]
 
 SHORT_CHARS = 40  # an item's content is shortened to this many characters in tables
 
-FLAGS = ("逾期", "临期", "更新滞后")  # what a unit owes on an item, worst first
+FLAGS = tuple(word for word, _ in OWED_KINDS)  # what a unit owes on an item, worst first
 _STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -281,29 +281,19 @@ def _via(s: Standing, registry: Registry) -> list[str]:
     return [] if registry.named(s.item, s.unit) else list(registry.via(s.item, s.unit))
 
 
-def _flags(s: Standing) -> list[str]:
-    return [flag for flag, on in zip(FLAGS, (s.overdue, s.due_soon, s.stale), strict=True) if on]
+_STANDING_FIELDS = (
+    *("unit", "unit_id", "status", "overdue", "days_late", "workdays_late", "due_soon"),
+    *("days_left", "stale"),
+)
 
 
 def _standing(s: Standing, registry: Registry) -> Data:
-    latest = s.latest
+    record = standing_record(s, _iso)
     return {
-        "unit": s.unit.name,
-        "unit_id": s.unit.id,
-        "status": s.status.value,
-        "overdue": s.overdue,
-        "days_late": s.days_late,
-        "workdays_late": s.workdays_late,
-        "due_soon": s.due_soon,
-        "days_left": s.days_left,
-        "stale": s.stale,
-        "flags": _flags(s),
-        "completed_on": _iso(s.completed_on),
-        "on_time": s.on_time,
-        "last_report": _iso(s.last_report_date),
-        "summary": latest.summary if latest is not None else "",
-        "reason": latest.reason if latest is not None else "",
-        "evidence": list(latest.evidence) if latest is not None else [],
+        **pick(record, _STANDING_FIELDS),
+        "flags": list(record["kinds"]),
+        **pick(record, ("completed_on", "on_time", "last_report", "summary", "reason")),
+        "evidence": list(record["evidence"]),
         "via": _via(s, registry),
     }
 
@@ -399,19 +389,14 @@ def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) 
 
 
 def _row(s: Standing, task: Task, registry: Registry) -> Data:
-    latest = s.latest
+    record = standing_record(s, _iso)
     return {
         "item": s.item.id,
         "task_id": task.id,
         "task_title": task.title,
         "short": shorten(s.item.content),
         "deadline": _deadline_text(s.item.deadline),
-        "due": _iso(s.due),
-        "status": s.status.value,
-        "days_late": s.days_late,
-        "workdays_late": s.workdays_late,
-        "last_report": _iso(s.last_report_date),
-        "summary": latest.summary if latest is not None else "",
+        **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
         "via": _via(s, registry),
     }
 

@@ -15,12 +15,8 @@ from .atomic import write_atomic
 from .errors import EditError, os_reason
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .locking import LockFailed, LockTimeout, file_lock
-from .model import Unit
-from .rules import unit_id_format
+from .model import UNIT_ID, Unit
 from .yamlio import DEFAULT_MAX_FILE_BYTES, NotRegularFile, read_capped
-
-# Unit ids become file names: only those the unit-id-format rule accepts.
-_SAFE_UNIT_ID = unit_id_format.PATTERN
 
 
 def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
@@ -30,7 +26,7 @@ def progress_path(root: Path, unit: Unit) -> tuple[Path, Path]:
     that is a symlink leading out of the ledger directory, or anything that
     is not a plain file where the progress file should be.
     """
-    if not _SAFE_UNIT_ID.fullmatch(unit.id):
+    if not UNIT_ID.fullmatch(unit.id):
         raise EditError(
             f"单位编号“{unit.id}”不能用作文件名", hint="请先按 ledger check 的提示修正 units.yaml"
         )

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from .deadline import ACCEPTED_FORMS
-from .model import Cadence, Status
+from .model import UNIT_ID, Cadence, Status
 from .rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -456,7 +456,7 @@ def value_schema(key: Key) -> JSON:
         case Kind.REFERENCE:
             return {"type": "string", "pattern": r"\S", **numbers}
         case Kind.UNIT_ID:  # the rule's own pattern
-            return {"type": "string", "pattern": f"^{unit_id_format.PATTERN.pattern}$", **numbers}
+            return {"type": "string", "pattern": f"^{UNIT_ID.pattern}$", **numbers}
         case Kind.INTEGER:
             bounds = {"minimum": key.minimum, "maximum": key.maximum}
             return {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}

@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import EditError, Rejected
 from .model import Status, Unit
 from .problems import Level
 from .schema import REPORT
-from .yamlio import parse_document
+from .yamlio import YAMLError, compose, parse_document, round_trip
 
 # The keys of a report, in the canonical order that `ledger fmt` also writes.
 REPORT_KEYS = REPORT.order
@@ -31,7 +30,6 @@ REPORT_KEYS = REPORT.order
 _BREAK = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
-_READER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -369,14 +367,9 @@ class _Emitter:
     """
 
     def __init__(self) -> None:
-        from ruamel.yaml import YAML
-
-        self._block = YAML(typ="rt")
-        self._flow = YAML(typ="rt")
-        self._flow.default_flow_style = True
-        for dumper in (self._block, self._flow):
-            dumper.width = 1_000_000_000  # never fold: one line per scalar
-            dumper.allow_unicode = True
+        never_fold = 1_000_000_000  # one line per scalar
+        self._block = round_trip(width=never_fold, allow_unicode=True)
+        self._flow = round_trip(width=never_fold, flow=True, allow_unicode=True)
 
     def scalar(self, value: str, *, flow: bool, quote: str = "") -> str:
         """`value` as YAML text on one line: plain when safe, else quoted (`quote` first)."""
@@ -404,8 +397,8 @@ class _Emitter:
 
 def _reads_back(emitted: str, value: str, *, flow: bool) -> bool:
     try:
-        node = yaml.compose(f"[{emitted}]" if flow else f"k: {emitted}", Loader=_READER)
-    except yaml.YAMLError:
+        node = compose(f"[{emitted}]" if flow else f"k: {emitted}")
+    except YAMLError:
         return False
     if flow:
         inner = node.value[0] if isinstance(node, SequenceNode) and len(node.value) == 1 else None

@@ -17,13 +17,20 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .model import Cadence, Item, Ledger, Report, Status, Unit
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
+
+# What a unit may owe on an item, worst first: the one place these words are written.
+OVERDUE = "逾期"
+DUE_SOON = "临期"
+STALE = "更新滞后"
+OWED_KINDS = ((OVERDUE, "overdue"), (DUE_SOON, "due_soon"), (STALE, "stale"))  # word, field
 
 # Same-day reports are ordered by this rank, so results never depend on file order.
 _RANK = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.NOT_APPLICABLE: 2, Status.DONE: 3}
@@ -66,6 +73,54 @@ class Standing:
     @property
     def owes(self) -> bool:
         return self.overdue or self.due_soon or self.stale
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """What is owed, worst first: 逾期, 临期, 更新滞后 (those that apply)."""
+        return tuple(word for word, field in OWED_KINDS if getattr(self, field))
+
+
+def standing_record(s: Standing, day: Callable[[date | None], Any] = lambda d: d) -> dict[str, Any]:
+    """A standing as plain values, named once for every view: json, csv, xlsx and templates.
+
+    Dates go through `day` (kept as dates by default); a view takes the fields it shows,
+    in its own order.
+    """
+    latest = s.latest
+    deadline = s.item.deadline
+    return {
+        "item": s.item.id,
+        "task": s.item.task_id,
+        "unit_id": s.unit.id,
+        "unit": s.unit.name,
+        "content": s.item.content,
+        "deadline": deadline.text if deadline else None,
+        "due": day(s.due),
+        "continuing": bool(deadline and deadline.continuing),
+        "status": s.status.value,
+        "completed_on": day(s.completed_on),
+        "on_time": s.on_time,
+        "overdue": s.overdue,
+        "due_soon": s.due_soon,
+        "stale": s.stale,
+        "kinds": s.kinds,
+        "days_late": s.days_late,
+        "workdays_late": s.workdays_late,
+        "days_left": s.days_left,
+        "last_report": day(s.last_report_date),
+        "summary": latest.summary if latest else "",
+        "reason": latest.reason if latest else "",
+        "evidence": latest.evidence if latest else (),
+    }
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def pick(record: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """The fields `keys` of `record`, in that order."""
+    return {key: record[key] for key in keys}
 
 
 def reports_by_unit_item(
@@ -161,8 +216,3 @@ def previous_period_start(day: date, cadence: Cadence) -> date:
 def item_done(item_standings: Iterable[Standing]) -> bool:
     """An item is done when every owning unit has completed it or is 不涉及."""
     return all(s.settled for s in item_standings)
-
-
-def calendar_gaps(all_standings: Iterable[Standing]) -> bool:
-    """True when some overdue pair's 工作日 could not be counted."""
-    return any(s.overdue and s.workdays_late is None for s in all_standings)

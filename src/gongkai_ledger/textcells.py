@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 import re
 
+from rich import box
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
+from rich.table import Table
 
 from .safetext import visible
 
@@ -105,3 +107,14 @@ def to_text(renderable: RenderableType, width: int) -> str:
     console.print(renderable, crop=False)  # a long URL stays whole
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return "".join(line.rstrip() + "\n" for line in str(out).splitlines())
+
+
+def view_table(plain: bool, *, lines: bool = False) -> Table:
+    """The table every view draws: a rule under the header, or no box at all when plain."""
+    return Table(
+        box=None if plain else box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        show_lines=lines and not plain,  # a blank line between multi-line rows
+        header_style="" if plain else "bold",
+    )

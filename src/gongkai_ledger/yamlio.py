@@ -3,7 +3,9 @@
 Reading uses libyaml (PyYAML's C parser) to *compose* a node tree: every node
 keeps its position, nothing is constructed, so no tag is ever executed and an
 alias bomb is refused before anything expands. Round-trip writing (which must
-keep comments) lives in `splice.py` and `fmt.py` and uses ruamel.yaml.
+keep comments) lives in `splice.py` and `fmt.py` and uses ruamel.yaml; its
+writer is configured here too (`round_trip`), as are the scanner and the
+one-scalar reader they use (`scan`, `compose`, `scalar_value`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,53 @@ try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
     _Loader = yaml.SafeLoader
+
+YAMLError = yaml.YAMLError
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of `text` (one document), positions kept; raises YAMLError."""
+    node: Node | None = yaml.compose(text, Loader=_Loader)
+    return node
+
+
+def scan(text: str) -> Iterator[Any]:
+    """The scanner's tokens of `text`, each with its start and end mark; raises YAMLError."""
+    return iter(yaml.scan(text, Loader=_Loader))
+
+
+def scalar_value(text: str) -> Any:
+    """What a safe loader makes of one plain scalar: "0x10" → 16, "1:20" → 80."""
+    return yaml.load(text, Loader=_Loader)
+
+
+def round_trip(
+    *,
+    width: int,
+    flow: bool = False,
+    allow_unicode: bool | None = None,
+    preserve_quotes: bool = False,
+    indent: tuple[int, int, int] | None = None,
+) -> Any:
+    """A ruamel.yaml round-trip reader/writer (keeps comments), configured as asked.
+
+    `indent` is (mapping, sequence, offset); `flow` writes collections on one line.
+    """
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.width = width
+    if flow:
+        rt.default_flow_style = True
+    if allow_unicode is not None:
+        rt.allow_unicode = allow_unicode
+    if preserve_quotes:
+        rt.preserve_quotes = True
+    if indent is not None:
+        mapping, sequence, offset = indent
+        rt.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return rt
+
 
 # A ledger file is hand-written text; anything larger is a mistake (a data dump, a binary)
 # and would take memory in proportion to it. `ledger check --max-file-mb` raises it.

@@ -50,6 +50,7 @@ def codeowners_command(
     退出码:0 完成;2 用法错误或台账有错误。
     """
     from ..codeowners import codeowners
+    from ..codeowners_render import to_codeowners
     from ..gitio import ledger_directory
     from ..valid import valid_ledger
 
@@ -58,5 +59,5 @@ def codeowners_command(
     directory = ledger_directory(ledger)
     if directory.parts[:1] == ("..",):
         raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
-    text = codeowners(data, directory, owner_format, office)
+    text = to_codeowners(codeowners(data, directory, owner_format, office))
     emit(output, text.encode("utf-8"), ledger, make_parents=True)

@@ -61,7 +61,8 @@ def diff_command(
 
     退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
     """
-    from ..changes import compare, to_markdown
+    from ..changes import compare
+    from ..changes_render import to_markdown
     from ..check import check_loaded, unreadable_files
     from ..gitio import Repo
     from ..load import load_ledger

@@ -71,7 +71,7 @@ def export_command(
         if output is None:
             raise UsageError("xlsx 是二进制文件,请用 -o 指定输出文件,如 -o 台账.xlsx")
         try:
-            import openpyxl  # noqa: F401  (needed by export.to_xlsx)
+            import openpyxl  # noqa: F401  (needed by export_render.to_xlsx)
         except ImportError:
             raise UsageError(
                 "导出 xlsx 需要 openpyxl,请安装:pip install 'gongkai-ledger[xlsx]'"
@@ -79,20 +79,21 @@ def export_command(
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
 
-    from .. import export as exporting
+    from .. import export_render
+    from ..export import export
     from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ._output import print_notice
 
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     print_notice(skipped_notice(valid_data.skipped), fmt)
-    data = exporting.export(valid_data.ledger, day)
+    data = export(valid_data.ledger, day)
     if fmt == "json":
-        content = exporting.to_json(data).encode("utf-8")
+        content = export_render.to_json(data).encode("utf-8")
     elif fmt == "csv":
-        content = exporting.to_csv(data.view(view or "unit-items")).encode("utf-8")
+        content = export_render.to_csv(data.view(view or "unit-items")).encode("utf-8")
     else:
         notes: list[str] = []
-        content = exporting.to_xlsx(data, notes)
+        content = export_render.to_xlsx(data, notes)
         _say_changed(notes)
     emit(output, content, ledger)
     if valid_data.skipped:

@@ -73,7 +73,7 @@ def _print(result: Owed, output_format: str, notice: list[str]) -> None:
 
     print_notice(notice, output_format)
     if output_format == "table":
-        print_view(lambda width, plain: owed_render.table(result, width, plain=plain))
+        print_view(lambda width, plain: owed_render.to_table(result, width, plain=plain))
         return
     render = {"json": owed_render.to_json, "csv": owed_render.to_csv, "md": owed_render.to_markdown}
     write_utf8(render[output_format](result))

@@ -59,11 +59,10 @@ def add(
 
     退出码:0 已写入;1 检查不通过,未写入;2 用法错误或文件不能安全写入。
     """
-    import difflib
-
     from ..model import Status
     from ..problems import format_text
     from ..progress import add_report
+    from ..registry import did_you_mean, suggest
     from ..splice import NewReport
 
     _refuse_invisible("条目编号", item)
@@ -80,8 +79,9 @@ def add(
     if status is None:
         raise UsageError("请用 --status 指定进展状态:" + "、".join(STATUSES))
     if status.strip() not in STATUSES:
-        close = difflib.get_close_matches(status.strip(), STATUSES, n=1, cutoff=0.3)
-        raise not_one_of("--status", status, STATUSES, f"是否为“{close[0]}”?" if close else "")
+        raise not_one_of(
+            "--status", status, STATUSES, did_you_mean(suggest(status.strip(), STATUSES))
+        )
     state = Status(status.strip())
     if not (summary or "").strip() and state is not Status.NOT_APPLICABLE:
         raise UsageError("请用 --summary 写明进展摘要")

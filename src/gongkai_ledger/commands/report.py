@@ -79,7 +79,7 @@ def report(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
     from ..registry import Registry
-    from ..render import render_report, repository_templates
+    from ..render import repository_templates, to_html, to_markdown
     from ..report import parse_month, report_context
     from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
 
@@ -108,7 +108,7 @@ def report(
         skipped=valid_data.skipped,
     )
     user_dir = templates if templates is not None else repository_templates(ledger)
-    text = render_report(context, fmt, user_dir)
+    text = {"md": to_markdown, "html": to_html}[fmt](context, user_dir)
     if notice := skipped_notice(valid_data.skipped):
         sys.stderr.write("\n".join(notice) + "\n")
     from ..safetext import visible

@@ -39,8 +39,8 @@ def show(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
+    from ..show_view import find_item, item_hint, item_view
     from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
-    from ..views import find_item, item_view, suggest_item
 
     fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
@@ -49,17 +49,17 @@ def show(
     data = valid_data.ledger
     found = find_item(data, item)
     if found is None:
-        hint = suggest_item(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
+        hint = item_hint(data, item) or "条目编号写在 tasks.yaml 的 items 中,如 5.1"
         raise UsageError(f"未知条目“{item}”,{hint}")
     view = item_view(data, found, day, Registry.of(data))
 
-    from .. import views_render
+    from .. import show_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(valid_data.skipped), fmt)
     if fmt == "json":
-        write_utf8(views_render.show_json(view))
+        write_utf8(show_render.to_json(view))
     else:
-        print_view(lambda width, plain: views_render.show_table(view, width, plain=plain))
+        print_view(lambda width, plain: show_render.to_table(view, width, plain=plain))
     if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)

@@ -35,8 +35,8 @@ def units(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..registry import Registry
+    from ..units_view import registry_view
     from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
-    from ..views import registry_view
 
     fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
@@ -45,13 +45,13 @@ def units(
     data = valid_data.ledger
     view = registry_view(data, day, Registry.of(data))
 
-    from .. import views_render
+    from .. import units_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(valid_data.skipped), fmt)
     if fmt == "json":
-        write_utf8(views_render.units_json(view))
+        write_utf8(units_render.to_json(view))
     else:
-        print_view(lambda width, plain: views_render.units_table(view, plain=plain))
+        print_view(lambda width, plain: units_render.to_table(view, plain=plain))
     if valid_data.skipped:
         raise typer.Exit(SKIPPED_EXIT)

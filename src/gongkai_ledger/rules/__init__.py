@@ -9,18 +9,12 @@ the raw text. A rule never sets a problem's level: `make` does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from ..model import Source
 from ..problems import Level, Problem, shorten_quoted
 
-if TYPE_CHECKING:
-    from ..context import Context
-
 Finding = tuple[Source, str, str]  # where, message, hint
-CheckFn = Callable[["Context"], Iterator[Finding]]
 
 
 def make(rule: ModuleType, source: Source, message: str, hint: str = "") -> Problem:

@@ -7,22 +7,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..context import Context
+from ..model import UNIT_ID
 from ..problems import Level
 from . import Finding
 
 ID = "unit-id-format"
 LEVEL = Level.ERROR
 
-PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.ledger.units:
-        if not PATTERN.fullmatch(unit.id):
+        if not UNIT_ID.fullmatch(unit.id):
             yield (
                 unit.id_source or unit.source,
                 f"单位编号“{unit.id}”不是小写 ASCII",

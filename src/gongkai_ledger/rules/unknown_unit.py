@@ -42,4 +42,4 @@ def _hint(ctx: Context, text: str) -> str:
     parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
     if len(parts) > 1 and any(ctx.registry.lookup(p) is not None for p in parts):
         return f"多个单位请分开写,用英文逗号“,”分隔:[{', '.join(parts)}]"
-    return ctx.registry.suggest(text)
+    return ctx.registry.hint(text)

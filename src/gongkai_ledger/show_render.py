@@ -1,21 +1,19 @@
-"""`ledger show` and `ledger units` output: a rich view (80 columns, boxless when piped) and json."""
+"""`ledger show ITEM` output: a rich view (80 columns, boxless when piped) and json."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from .model import Deadline, Report, Unit
 from .owed import uncovered_years
 from .owed_render import calendar_note_for
 from .safetext import json_text
-from .status import Standing
-from .textcells import wrap
-from .views import ItemView, RegistryView
+from .show_view import ItemView
+from .status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
+from .textcells import view_table, wrap
 
 NONE = "—"
 
@@ -25,11 +23,11 @@ def situation(s: Standing) -> str:
     words = []
     if s.overdue:
         workdays = "?" if s.workdays_late is None else str(s.workdays_late)
-        words.append(f"逾期 {s.days_late} 天({workdays} 工作日)")
+        words.append(f"{OVERDUE} {s.days_late} 天({workdays} 工作日)")
     if s.due_soon:
-        words.append(f"临期(剩 {s.days_left} 天)")
+        words.append(f"{DUE_SOON}(剩 {s.days_left} 天)")
     if s.stale:
-        words.append("更新滞后")
+        words.append(STALE)
     return "、".join(words)
 
 
@@ -46,23 +44,11 @@ def _deadline(deadline: Deadline | None) -> str:
     return deadline.text + (f"({';'.join(notes)})" if notes else "")
 
 
-def _table(plain: bool) -> Table:
-    return Table(
-        box=None if plain else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="" if plain else "bold",
-    )
-
-
-def _names(units: tuple[Unit, ...], sep: str = "、") -> str:
+def names(units: tuple[Unit, ...], sep: str = "、") -> str:
     return sep.join(u.name for u in units)
 
 
-# -- show ---------------------------------------------------------------------------
-
-
-def show_table(view: ItemView, width: int = 80, *, plain: bool = False) -> RenderableType:
+def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> RenderableType:
     item, task = view.item, view.task
     label = "" if plain else "bold"
     parts: list[RenderableType] = []
@@ -86,7 +72,7 @@ def show_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rende
     field("责任单位(原文)", "、".join(o.name for o in view.owners))
     for owner in view.owners:
         if owner.group is not None:
-            line(f"  {owner.name}:{len(owner.units)}个单位:{_names(owner.units)}", indent="    ")
+            line(f"  {owner.name}:{len(owner.units)}个单位:{names(owner.units)}", indent="    ")
 
     settled = sum(s.settled for s in view.standings)
     overdue = sum(s.overdue for s in view.standings)
@@ -97,7 +83,7 @@ def show_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rende
         f"已完成或不涉及 {settled} 个,逾期 {overdue} 个。",
         label,
     )
-    t = _table(plain)
+    t = view_table(plain)
     t.add_column("单位", no_wrap=True)
     t.add_column("进展", no_wrap=True)
     t.add_column("完成日期", no_wrap=True)
@@ -156,7 +142,7 @@ def _deadline_record(deadline: Deadline | None) -> dict[str, Any] | None:
     }
 
 
-def show_json(view: ItemView) -> str:
+def to_json(view: ItemView) -> str:
     item = view.item
     document = {
         "as_of": view.as_of.isoformat(),
@@ -178,96 +164,14 @@ def show_json(view: ItemView) -> str:
         "done": view.done,
         "units": [
             {
-                "unit_id": s.unit.id,
-                "unit": s.unit.name,
+                **pick(record, ("unit_id", "unit")),
                 "via": list(view.via(s.unit)),
-                "status": s.status.value,
-                "completed_on": s.completed_on.isoformat() if s.completed_on else None,
-                "overdue": s.overdue,
-                "due_soon": s.due_soon,
-                "stale": s.stale,
-                "days_late": s.days_late,
-                "workdays_late": s.workdays_late,
-                "days_left": s.days_left,
+                **pick(record, ("status", "completed_on", "overdue", "due_soon", "stale")),
+                **pick(record, ("days_late", "workdays_late", "days_left")),
                 "reports": [_report_record(r) for r in s.reports],
             }
             for s in view.standings
-        ],
-    }
-    return json_text(document)
-
-
-# -- units --------------------------------------------------------------------------
-
-
-def units_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
-    label = "" if plain else "bold"
-    units = _table(plain)
-    units.add_column("编号", no_wrap=True)
-    units.add_column("名称", no_wrap=True)
-    units.add_column("别名", overflow="fold", ratio=1)
-    units.add_column("类别", no_wrap=True)
-    units.add_column("负责", justify="right", no_wrap=True)
-    units.add_column("未完成", justify="right", no_wrap=True)
-    units.add_column("逾期", justify="right", no_wrap=True)
-    for load in view.units:
-        u = load.unit
-        units.add_row(
-            u.id,
-            u.name,
-            " ".join(u.aliases),  # a space lets a cell wrap between names
-            u.kind,
-            str(len(load.items)),
-            str(len(load.open_items)),
-            str(len(load.overdue)),
-        )
-    groups = _table(plain)
-    groups.add_column("单位组(及别名)", overflow="fold", max_width=18)
-    groups.add_column("成员(原文)", overflow="fold", ratio=2)
-    groups.add_column("展开后的单位", overflow="fold", ratio=3)
-    for g in view.groups:
-        name = g.group.name + "".join(f"\n{alias}" for alias in g.group.aliases)
-        groups.add_row(
-            name,
-            " ".join(m.text for m in g.group.members),
-            f"{len(g.units)}个单位:\n{_names(g.units, ' ')}",
-        )
-    return Group(
-        Text(
-            f"单位 {len(view.units)} 个(条目数截至 {view.as_of.isoformat()};"
-            "未完成 = 既未完成也非不涉及)",
-            style=label,
-        ),
-        units,
-        Text(""),
-        Text(f"单位组 {len(view.groups)} 个", style=label),
-        groups,
-    )
-
-
-def units_json(view: RegistryView) -> str:
-    document = {
-        "as_of": view.as_of.isoformat(),
-        "units": [
-            {
-                "id": load.unit.id,
-                "name": load.unit.name,
-                "aliases": list(load.unit.aliases),
-                "kind": load.unit.kind,
-                "items": [i.id for i in load.items],
-                "open_items": [i.id for i in load.open_items],
-                "overdue_items": [i.id for i in load.overdue],
-            }
-            for load in view.units
-        ],
-        "groups": [
-            {
-                "name": g.group.name,
-                "aliases": list(g.group.aliases),
-                "members": [m.text for m in g.group.members],
-                "units": [u.id for u in g.units],
-            }
-            for g in view.groups
+            for record in (standing_record(s, iso),)
         ],
     }
     return json_text(document)

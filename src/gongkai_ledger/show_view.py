@@ -1,13 +1,15 @@
-"""What `ledger show ITEM` and `ledger units` show, as plain data. No I/O, no clock."""
+"""What `ledger show ITEM` shows, as plain data: an item, its owners and their standings.
+
+No I/O, no clock; `show_render` formats it.
+"""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 
 from .model import Group, Item, Ledger, Section, Task, Unit
-from .registry import Registry
+from .registry import Registry, did_you_mean, suggest_item
 from .status import Standing, item_done, standings
 
 
@@ -42,11 +44,9 @@ def find_item(ledger: Ledger, item_id: str) -> Item | None:
     return next((i for i in ledger.items() if i.id == item_id.strip()), None)
 
 
-def suggest_item(ledger: Ledger, item_id: str) -> str:
+def item_hint(ledger: Ledger, item_id: str) -> str:
     """A '是否为…' hint for an unknown item id, or ''."""
-    ids = [i.id for i in ledger.items()]
-    close = difflib.get_close_matches(item_id.strip(), ids, n=1, cutoff=0.5)
-    return f"是否为“{close[0]}”?" if close else ""
+    return did_you_mean(suggest_item(item_id, {i.id for i in ledger.items()}))
 
 
 def item_view(
@@ -65,44 +65,3 @@ def item_view(
         )
     own = tuple(s for s in standings(ledger, as_of, registry) if s.item is item)
     return ItemView(item, task, section, tuple(owners), own, as_of)
-
-
-@dataclass(frozen=True)
-class UnitLoad:
-    """A unit of the registry and what it carries as of a date."""
-
-    unit: Unit
-    items: tuple[Item, ...]  # every item it owns, directly or through groups
-    open_items: tuple[Item, ...]  # not completed and not 不涉及
-    overdue: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class GroupView:
-    group: Group
-    units: tuple[Unit, ...]  # the members expanded, nested groups included
-
-
-@dataclass(frozen=True)
-class RegistryView:
-    as_of: date
-    units: tuple[UnitLoad, ...]  # registry order
-    groups: tuple[GroupView, ...]
-
-
-def registry_view(ledger: Ledger, as_of: date, registry: Registry | None = None) -> RegistryView:
-    registry = registry if registry is not None else Registry.of(ledger)
-    by_unit: dict[str, list[Standing]] = {u.id: [] for u in registry.units}
-    for s in standings(ledger, as_of, registry):
-        by_unit.setdefault(s.unit.id, []).append(s)
-    units = tuple(
-        UnitLoad(
-            unit,
-            tuple(s.item for s in by_unit[unit.id]),
-            tuple(s.item for s in by_unit[unit.id] if not s.settled),
-            tuple(s.item for s in by_unit[unit.id] if s.overdue),
-        )
-        for unit in registry.units
-    )
-    groups = tuple(GroupView(g, registry.expand(g.name)) for g in registry.groups)
-    return RegistryView(as_of, units, groups)
