@@ -471,3 +471,13 @@ def test_every_quoted_value_in_a_message_is_shortened_by_one_rule(
         assert len(str(problem["message"]) + str(problem["hint"])) < 300, problem["rule"]
     prefix = next(p for p in problems if p["rule"] == "item-id-prefix")
     assert f"“{long_id[:24]}…(共 5002 个字符)”" in str(prefix["message"])
+
+
+def test_only_full_width_digits_are_read_on_the_command_line(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    root = write_ledger(progress={"czj.yaml": PROGRESS_OK})
+    for typed in ("٢٠٢٢-١٢-٣١", "𝟐𝟎𝟐𝟐-𝟏𝟐-𝟑𝟏", "20221231"):
+        run = run_ledger(capsys, "overdue", "--ledger", str(root), "--as-of", typed)
+        assert run.code == 2, typed
+        assert "YYYY-MM-DD" in run.err

@@ -275,3 +275,9 @@ def test_an_anchor_alone_does_not_hide_other_problems(write_ledger: Write) -> No
         ("tasks.yaml", 20, 17, "anchor"),
         ("tasks.yaml", 20, 21, "unknown-unit"),
     ]
+
+
+@pytest.mark.parametrize("reserved", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_a_unit_id_windows_cannot_use_as_a_file_name(write_ledger: Write, reserved: str) -> None:
+    units = UNITS.replace("  - id: bbx", f"  - id: {reserved}")
+    assert "unit-id-format" in {rule for _, _, _, rule in found(write_ledger(units=units))}

@@ -213,10 +213,15 @@ def parse_day(text: str | None, what: str, today: date | None = None) -> date:
         from .timezones import day_in
 
         return day_in(now(), DEFAULT_TIMEZONE)
+    import re
+
     from .digits import ascii_digits
 
+    value = ascii_digits(text)  # ２０２２－１２－３１ as typed in Chinese
     try:
-        return date.fromisoformat(ascii_digits(text))  # ２０２２－１２－３１ as typed in Chinese
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # not 20221231, not ٢٠٢٢
+            raise ValueError(value)
+        return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{what}“{text}”不是有效日期,请写成 YYYY-MM-DD") from None
 

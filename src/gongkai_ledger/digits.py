@@ -13,13 +13,13 @@ _FULL_WIDTH_MINUS = {"\uff0d": "-", "\u2212": "-"}  # －, and the minus sign �
 
 
 def ascii_digits(text: str) -> str:
-    """'２０２２－１２' → '2022-12': every decimal digit and full-width minus as ASCII."""
+    """'２０２２－１２' → '2022-12': full-width digits and minus as ASCII; other digits stay (and fail)."""
     if text.isascii():
         return text
     return "".join(_ascii(char) for char in text)
 
 
 def _ascii(char: str) -> str:
-    if char.isdecimal() and not char.isascii():
+    if "\uff10" <= char <= "\uff19":  # full-width ０–９ only: what a Chinese input method types
         return str(unicodedata.decimal(char))
     return _FULL_WIDTH_MINUS.get(char, char)
