@@ -110,9 +110,7 @@ def _refuse_invisible(option: str, value: str | None, *, multiline: bool = False
     index = control_char.first_forbidden(value or "", multiline=multiline)
     if value is None or index is None:
         return
-    char = value[index]
-    if "\ud800" <= char <= "\udfff":  # a byte that is not UTF-8, kept by Python as a surrogate
-        raise UsageError(f"{option} 中有不是 UTF-8 编码的字节,请用 UTF-8 终端或文件重新输入")
+    char = value[index]  # bytes that are not UTF-8 never get here: the option parser refuses them
     raise UsageError(
         f"{option} 的第 {index + 1} 个字符是{control_char.describe(char)},不能写入台账;请删除该字符"
     )
