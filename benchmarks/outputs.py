@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 AS_OF = "2022-12-31"
+# The report names the data's commit (and whether the tree had changes): it differs per checkout.
+DATA_VERSION = re.compile(
+    r"(数据版本[ :]?)[0-9a-f]{7,40}(?:\(有未提交的修改\)|,有未提交的修改)?".encode()
+)
 SCALE = "0.02"
 
 # (name, arguments after `ledger`); every ledger gets each of these.
@@ -56,6 +61,10 @@ def _ledgers(work: Path) -> Iterator[tuple[str, Path]]:
         yield name, out
 
 
+def _masked(output: bytes, work: str) -> bytes:
+    return DATA_VERSION.sub(rb"\1$COMMIT", output.replace(work.encode(), b"$WORK"))
+
+
 def snapshot(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TZ": "UTC"}
@@ -70,8 +79,8 @@ def snapshot(out_dir: Path) -> None:
                 )
                 stem = out_dir / f"{ledger_name}.{run_name}"
                 # the synthetic ledgers live in a temporary directory of a different name each run
-                Path(f"{stem}.out").write_bytes(done.stdout.replace(work.encode(), b"$WORK"))
-                Path(f"{stem}.err").write_bytes(done.stderr.replace(work.encode(), b"$WORK"))
+                Path(f"{stem}.out").write_bytes(_masked(done.stdout, work))
+                Path(f"{stem}.err").write_bytes(_masked(done.stderr, work))
                 Path(f"{stem}.code").write_text(f"{done.returncode}\n")
     print(f"{len(list(out_dir.iterdir()))} files in {out_dir}")
 
