@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from gongkai_ledger.check import check_ledger
-from gongkai_ledger.load import load_ledger
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.ops.check import check_ledger
 
 from .ledgers import HOSTILE_TEXTS, TASKS, UNITS, quoted
 from .profiles import in_ci, profile

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai_ledger.check import check_ledger
+from gongkai_ledger.ops.check import check_ledger
 
 from .conftest import Write, found
 from .ledgers import SHIPPED

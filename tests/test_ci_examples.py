@@ -12,7 +12,7 @@ import yaml
 from typer.main import get_command
 
 import gongkai_ledger.commands  # noqa: F401  (registers the commands)
-from gongkai_ledger._app import app
+from gongkai_ledger.commands._app import app
 
 from .cli_run import run_ledger
 from .conftest import Write
@@ -139,8 +139,9 @@ def test_gitlab_fingerprints_of_equal_problems_differ(
 
 
 def test_gitlab_fingerprint_ignores_line_but_not_message() -> None:
-    from gongkai_ledger.model import Source
-    from gongkai_ledger.problems import Level, Problem, gitlab_fingerprints
+    from gongkai_ledger.core.model import Source
+    from gongkai_ledger.core.problems import Level, Problem
+    from gongkai_ledger.render.problems import gitlab_fingerprints
 
     def problem(line: int, message: str = "未知责任单位“甲”", hint: str = "") -> Problem:
         return Problem(

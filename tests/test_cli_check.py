@@ -115,8 +115,8 @@ def test_version_and_chinese_help() -> None:
 
 
 def test_every_rule_is_documented() -> None:
+    from gongkai_ledger.rules.catalog import ALL
     from gongkai_ledger.rules.docs import render_markdown, table_row
-    from gongkai_ledger.rules.registry import ALL
 
     from .ledgers import REPO
 
@@ -130,7 +130,7 @@ def test_every_rule_is_documented() -> None:
 
 MEMORY_LIMITED = """\
 import re, resource, sys
-import gongkai_ledger.cli, gongkai_ledger.check, gongkai_ledger.load
+import gongkai_ledger.cli, gongkai_ledger.ops.check, gongkai_ledger.files.load
 vm = int(re.search(r"VmSize:\\s+(\\d+)", open("/proc/self/status").read())[1]) * 1024
 limit = vm + 100 * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

@@ -272,9 +272,9 @@ def test_a_ledger_path_with_a_line_break_is_refused(
 def test_the_rules_are_data_and_the_file_a_function_of_them(write_ledger: Write) -> None:
     from pathlib import PurePosixPath
 
-    from gongkai_ledger.codeowners import Rule, codeowners
-    from gongkai_ledger.codeowners_render import to_codeowners
-    from gongkai_ledger.load import load_ledger
+    from gongkai_ledger.files.load import load_ledger
+    from gongkai_ledger.render.codeowners import to_codeowners
+    from gongkai_ledger.views.codeowners import Rule, codeowners
 
     ledger = load_ledger(write_ledger()).ledger
     data = codeowners(ledger, PurePosixPath("ledger"), "@county/{id}", "@county/office")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gongkai_ledger.deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from gongkai_ledger.core.deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 
 PLAN_YEAR = 2022
 

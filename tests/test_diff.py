@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.load import load_ledger, load_ledger_from
+from gongkai_ledger.files.load import load_ledger, load_ledger_from
 
 from .cli_run import Run, run_ledger
 from .conftest import Write

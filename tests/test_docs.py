@@ -15,7 +15,7 @@ from typer.core import TyperOption as Option
 from typer.main import get_command
 
 from gongkai_ledger import commands  # noqa: F401  (registers the commands)
-from gongkai_ledger._app import app
+from gongkai_ledger.commands._app import app
 
 from .ledgers import REPO
 

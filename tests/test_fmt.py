@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.fmt import canonical, format_bytes, kind_of, ledger_yaml_files
-from gongkai_ledger.schema import FileKind
+from gongkai_ledger.files.fmt import canonical, format_bytes, kind_of, ledger_yaml_files
+from gongkai_ledger.files.schema import FileKind
 
 from .cli_run import run_ledger
 from .ledgers import SHIPPED

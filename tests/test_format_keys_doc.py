@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gongkai_ledger.schema import ROOTS
-from gongkai_ledger.schema_docs import nodes, render_markdown
+from gongkai_ledger.files.schema import ROOTS
+from gongkai_ledger.files.schema_docs import nodes, render_markdown
 
 from .ledgers import REPO
 
@@ -11,7 +11,7 @@ from .ledgers import REPO
 def test_format_keys_doc_is_current() -> None:
     committed = (REPO / "docs" / "format-keys.md").read_text(encoding="utf-8")
     assert committed == render_markdown(), (
-        "docs/format-keys.md is stale: python -m gongkai_ledger.schema_docs > docs/format-keys.md"
+        "docs/format-keys.md is stale: python -m gongkai_ledger.files.schema_docs > docs/format-keys.md"
     )
 
 

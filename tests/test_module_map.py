@@ -5,6 +5,7 @@ that folder's other modules (the rules, one per module)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 from .ledgers import REPO
@@ -127,3 +128,21 @@ def test_a_module_missing_from_the_map_or_the_tree_is_found(tmp_path: Path) -> N
     assert differences(entries | {"rules/*.py"}, package_tree(package)) == ([], ["core/model.py"])
     # a folder whose modules are all named needs no wildcard, and a wildcard of nothing is stale
     assert differences(entries | {"core/*.py"}, tree)[1] == ["core/*.py"]
+
+
+def test_the_import_contract_has_the_layers_of_the_map() -> None:
+    """pyproject's import-linter layers (top first) are the README's layer table (inner first)."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [
+        c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
+    ]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### 模块地图", 1)[1].split("\n\n")[2]
+    rows = re.findall(r"^\| `([a-z_]+)(?:/|\.py)` \|", table, re.M)
+    assert list(reversed(layers)) == rows
+    assert set(layers) == {p.name.removesuffix(".py") for p in PACKAGE.iterdir()} - {
+        "__init__",
+        "__main__",
+        "__pycache__",
+        "py.typed",
+    }

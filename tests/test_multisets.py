@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from gongkai_ledger.multisets import unmatched
+from gongkai_ledger.core.multisets import unmatched
 
 
 def test_a_repeat_is_new_as_often_as_it_is_repeated_more() -> None:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from gongkai_ledger import owed_render
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.owed import owed
-from gongkai_ledger.registry import Registry
-from gongkai_ledger.textcells import shorten, to_text
+from gongkai_ledger.core.registry import Registry
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.render import overdue as owed_render
+from gongkai_ledger.render.textcells import shorten, to_text
+from gongkai_ledger.views.overdue import owed
 
 from .cli_run import run_process
 from .conftest import Write

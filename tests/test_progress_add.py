@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from gongkai_ledger import commands  # noqa: F401  (registers the commands on the app)
-from gongkai_ledger._app import app
-from gongkai_ledger.errors import UserError
-from gongkai_ledger.load import Reader
-from gongkai_ledger.model import Source, Status, Unit
-from gongkai_ledger.splice import NewReport, append_report
-from gongkai_ledger.yamlio import parse_document
+from gongkai_ledger.commands._app import app
+from gongkai_ledger.core.errors import UserError
+from gongkai_ledger.core.model import Source, Status, Unit
+from gongkai_ledger.files.load import Reader
+from gongkai_ledger.files.splice import NewReport, append_report
+from gongkai_ledger.files.yamlio import parse_document
 
 from .cli_run import run_process
 from .conftest import Write, found

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from gongkai_ledger.deadline import parse_deadline
-from gongkai_ledger.rules.registry import ALL as RULES
+from gongkai_ledger.core.deadline import parse_deadline
+from gongkai_ledger.rules.catalog import ALL as RULES
 
 from .ledgers import REPO
 

@@ -26,15 +26,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gongkai_ledger.check import check_ledger
-from gongkai_ledger.fmt import format_bytes
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.model import Ledger, Source, Status
-from gongkai_ledger.progress import add_report
-from gongkai_ledger.rules.registry import ALL
-from gongkai_ledger.schema import FileKind
-from gongkai_ledger.splice import NewReport
-from gongkai_ledger.status import standings
+from gongkai_ledger.core.model import Ledger, Source, Status
+from gongkai_ledger.core.status import standings
+from gongkai_ledger.files.fmt import format_bytes
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.files.schema import FileKind
+from gongkai_ledger.files.splice import NewReport
+from gongkai_ledger.ops.check import check_ledger
+from gongkai_ledger.ops.progress import add_report
+from gongkai_ledger.rules.catalog import ALL
 
 from .ledgers import TASKS, UNITS
 from .profiles import examples

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.mdtext import md_escape
-from gongkai_ledger.model import Ledger
-from gongkai_ledger.registry import Registry
-from gongkai_ledger.render import zh_date
-from gongkai_ledger.report import (
+from gongkai_ledger.core.model import Ledger
+from gongkai_ledger.core.registry import Registry
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.render.mdtext import md_escape
+from gongkai_ledger.render.templates import zh_date
+from gongkai_ledger.views.report import (
     MonthError,
     parse_month,
     percent,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger import _app
+from gongkai_ledger.commands import _app
 
 from .cli_run import run_ledger
 from .conftest import Write

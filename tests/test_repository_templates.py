@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.render import PACKAGE_TEMPLATES
+from gongkai_ledger.render.templates import PACKAGE_TEMPLATES
 
 from .cli_run import Run, run_ledger
 from .git_repo import git

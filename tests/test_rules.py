@@ -136,7 +136,7 @@ def test_unknown_section(write_ledger: Write) -> None:
 def test_unknown_unit_with_suggestion(write_ledger: Write) -> None:
     from datetime import date
 
-    from gongkai_ledger.check import check_ledger
+    from gongkai_ledger.ops.check import check_ledger
 
     root = write_ledger(tasks=TASKS.replace("owners: [县财政局]", "owners: [县财正局]"))
     problems = check_ledger(root, date(2022, 12, 31))

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from gongkai_ledger.check import check_ledger
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.registry import Registry
-from gongkai_ledger.workdays import _table, covered_years
+from gongkai_ledger.core.registry import Registry
+from gongkai_ledger.core.workdays import _table, covered_years
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.ops.check import check_ledger
 
 from .conftest import Write, found
 from .ledgers import UNITS

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from gongkai_ledger.schema import FileKind, json_schema, schema_json
+from gongkai_ledger.files.schema import FileKind, json_schema, schema_json
 
 from .cli_run import run_ledger
 from .ledgers import REPO, SHIPPED, TASKS, UNITS

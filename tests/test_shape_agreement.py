@@ -21,10 +21,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from gongkai_ledger import schema
-from gongkai_ledger.check import check_loaded
-from gongkai_ledger.load import load_ledger_from
-from gongkai_ledger.schema import FileKind, Key, Kind, Node
+from gongkai_ledger.files import schema
+from gongkai_ledger.files.load import load_ledger_from
+from gongkai_ledger.files.schema import FileKind, Key, Kind, Node
+from gongkai_ledger.ops.check import check_loaded
 
 ABSENT = object()  # the key left out
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.model import Ledger
-from gongkai_ledger.registry import Registry
+from gongkai_ledger.core.model import Ledger
+from gongkai_ledger.core.registry import Registry
+from gongkai_ledger.files.load import load_ledger
 
 from .ledgers import SHIPPED
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from gongkai_ledger import show_render, units_render
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.show_view import find_item, item_view
-from gongkai_ledger.textcells import to_text, wrap
-from gongkai_ledger.units_view import registry_view
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.render import show as show_render
+from gongkai_ledger.render import units as units_render
+from gongkai_ledger.render.textcells import to_text, wrap
+from gongkai_ledger.views.show import find_item, item_view
+from gongkai_ledger.views.units import registry_view
 
 from .cli_run import run_process
 from .conftest import Write

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.check import check_ledger
-from gongkai_ledger.load import load_ledger
-from gongkai_ledger.model import Cadence, Status
-from gongkai_ledger.owed import uncovered_years
-from gongkai_ledger.status import (
+from gongkai_ledger.core.model import Cadence, Status
+from gongkai_ledger.core.status import (
     Standing,
     item_done,
     previous_period_start,
     standings,
 )
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.ops.check import check_ledger
+from gongkai_ledger.views.overdue import uncovered_years
 
 from .conftest import Write
 from .ledgers import SHIPPED

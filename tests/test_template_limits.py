@@ -122,7 +122,7 @@ def test_the_packaged_report_is_within_the_limits(ledger_dir: Path, tmp_path: Pa
 
 MEMORY_HOG = """\
 import re, resource, sys
-import gongkai_ledger.cli, gongkai_ledger.load, gongkai_ledger.render, gongkai_ledger.report
+import gongkai_ledger.cli, gongkai_ledger.files.load, gongkai_ledger.render.templates, gongkai_ledger.views.report
 vm = int(re.search(r"VmSize:\\s+(\\d+)", open("/proc/self/status").read())[1]) * 1024
 limit = vm + 100 * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger import _app
+from gongkai_ledger.commands import _app
 
 from .cli_run import run_ledger
 from .conftest import Write
@@ -109,6 +109,6 @@ def test_the_report_timestamp_is_beijing_time(
 
 
 def test_the_shipped_plan_names_its_timezone_or_defaults_to_beijing() -> None:
-    from gongkai_ledger.load import plan_timezone
+    from gongkai_ledger.files.load import plan_timezone
 
     assert plan_timezone(Path("/nonexistent")) == "Asia/Shanghai"

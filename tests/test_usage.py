@@ -12,7 +12,7 @@ import pytest
 from typer.main import get_command
 
 from gongkai_ledger import commands  # noqa: F401  (registers the commands)
-from gongkai_ledger._app import app
+from gongkai_ledger.commands._app import app
 
 from .cli_run import Run, run_ledger, run_process
 from .ledgers import REPO

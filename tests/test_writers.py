@@ -39,7 +39,7 @@ def progress_yaml(count: int, newline: str = "\n") -> str:
 
 
 def summaries(root: Path) -> list[str]:
-    from gongkai_ledger.load import load_ledger
+    from gongkai_ledger.files.load import load_ledger
 
     ledger = load_ledger(root).ledger
     return [r.summary for p in ledger.progress for r in p.reports]

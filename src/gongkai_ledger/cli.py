@@ -7,9 +7,9 @@ import os
 import sys
 
 from . import commands  # noqa: F401  (registers the commands)
-from ._app import app
-from .errors import UserError
-from .safetext import SafeStream
+from .commands._app import app
+from .core.errors import UserError
+from .core.safetext import SafeStream
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 

@@ -30,7 +30,7 @@ def print_view(make: Callable[[int, bool], RenderableType]) -> None:
     """
     from rich.console import Console
 
-    from ..textcells import clamp_width, to_text
+    from ..render.textcells import clamp_width, to_text
 
     console = Console(highlight=False, emoji=False, markup=False)
     width = console.width = clamp_width(console.width)
@@ -45,12 +45,12 @@ def print_notice(lines: list[str], output_format: str) -> None:
     if not lines:
         return
     if output_format == "md":
-        from ..mdtext import md_escape
+        from ..render.mdtext import md_escape
 
         items = "".join(f"> - {md_escape(line)}\n" for line in lines[1:])
         write_utf8(f"> **{md_escape(lines[0])}**\n>\n{items}\n")
     elif output_format == "table":
-        from ..safetext import visible
+        from ..core.safetext import visible
 
         write_utf8(visible("\n".join(lines)) + "\n\n")
     else:  # json, csv, xlsx stay machine-readable
@@ -66,7 +66,7 @@ class _Visible:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         from rich.segment import Segment
 
-        from ..safetext import visible
+        from ..core.safetext import visible
 
         for segment in console.render(self.inner, options):
             text, style, control = segment

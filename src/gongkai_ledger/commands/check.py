@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, ledger_today, output_format, parse_day
+from ._app import LedgerOption, app, ledger_today, output_format, parse_day
 
 MAX_FILE_MB = 1024  # the largest --max-file-mb: a ledger file of 1 GB is far beyond any real one
 
@@ -48,10 +48,10 @@ def check(
     """
     import os
 
-    from ..check import check_loaded, exit_code
-    from ..errors import LedgerUnreadable
-    from ..load import load_ledger
-    from ..problems import FORMATTERS
+    from ..core.errors import LedgerUnreadable
+    from ..files.load import load_ledger
+    from ..ops.check import check_loaded, exit_code
+    from ..render.problems import FORMATTERS
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fmt = output_format(given_format, dict.fromkeys(FORMATTERS, ()), default)

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, emit, ledger_today, output_format
-from ..errors import UsageError
+from ..core.errors import UsageError
+from ._app import LedgerOption, app, emit, ledger_today, output_format
 
 FORMATS = {"codeowners": (".txt",)}  # CODEOWNERS has no extension; .txt to look at it
 
@@ -49,10 +49,10 @@ def codeowners_command(
 
     退出码:0 完成;2 用法错误或台账有错误。
     """
-    from ..codeowners import codeowners
-    from ..codeowners_render import to_codeowners
-    from ..gitio import ledger_directory
-    from ..valid import valid_ledger
+    from ..files.gitio import ledger_directory
+    from ..ops.valid import valid_ledger
+    from ..render.codeowners import to_codeowners
+    from ..views.codeowners import codeowners
 
     output_format(None, FORMATS, "codeowners", output, ledger, option=False)
     data = valid_ledger(ledger, ledger_today(ledger))

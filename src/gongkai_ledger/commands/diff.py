@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app, emit, ledger_today, output_format, parse_day
-from ..errors import UsageError
+from ..core.errors import UsageError
+from ._app import LedgerOption, app, emit, ledger_today, output_format, parse_day
 
 FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
 # A GitHub comment holds 65,536 characters; the rest is room for what CI adds around it.
@@ -61,13 +61,13 @@ def diff_command(
 
     退出码:0 完成;2 不在 git 仓库中、修订版不存在或台账无法读取。
     """
-    from ..changes import compare
-    from ..changes_render import to_markdown
-    from ..check import check_loaded, unreadable_files
-    from ..gitio import Repo
-    from ..load import load_ledger
-    from ..mdlimit import cap_markdown, describe
-    from ..problems import Level
+    from ..core.problems import Level
+    from ..files.gitio import Repo
+    from ..files.load import load_ledger
+    from ..ops.check import check_loaded, unreadable_files
+    from ..render.diff import to_markdown
+    from ..render.mdlimit import cap_markdown, describe
+    from ..views.diff import compare
 
     output_format(None, FORMATS, "md", output, ledger, option=False)
     if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
@@ -92,8 +92,8 @@ def diff_command(
             warnings.append(f"{when}的台账中无法读取的文件(其内容未参与比较):{named}")
     text = to_markdown(
         compare(before.ledger, after.ledger, day),
-        base_side.label,
-        head_side.label,
+        base_side,
+        head_side,
         warnings,
         partial=unread,
     )

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import (
+from ..core.errors import UsageError, not_one_of
+from ._app import (
     LedgerOption,
     SkipInvalidOption,
     app,
@@ -16,7 +17,6 @@ from .._app import (
     output_format,
     parse_day,
 )
-from ..errors import UsageError, not_one_of
 
 FORMATS = {"json": (".json",), "csv": (".csv",), "xlsx": (".xlsx",)}  # format: -o extensions
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
@@ -79,9 +79,9 @@ def export_command(
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
 
-    from .. import export_render
-    from ..export import export
-    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..render import export as export_render
+    from ..views.export import export
     from ._output import print_notice
 
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import LedgerOption, app
+from ._app import LedgerOption, app
 
 
 @app.command("fmt")
@@ -36,8 +36,8 @@ def fmt_command(
     退出码:0 完成(加 --check 时:都已是统一格式);1 有文件需要排版(--check)
     或有文件因错误未能排版;2 用法错误,或有文件无法读取、写入。
     """
-    from ..fmt import format_files, ledger_files_in, unified_diff
-    from ..problems import format_text
+    from ..core.problems import format_text
+    from ..files.fmt import format_files, ledger_files_in, unified_diff
 
     results, failures = format_files(ledger_files_in(paths or [ledger]), write=not check)
     for failure in failures:  # cannot lock or write it: the file is as it was

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .._app import (
+from ._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
@@ -20,7 +20,7 @@ from .._app import (
 )
 
 if TYPE_CHECKING:
-    from ..owed import Owed
+    from ..views.overdue import Owed
 
 FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(
     ("table", "json", "csv", "md"), ()
@@ -49,9 +49,9 @@ def overdue(
     退出码:0 正常;1 加了 --exit-code 且有逾期;2 用法错误或台账有错误(先运行 ledger check);
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from ..owed import owed
-    from ..registry import Registry
-    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..core.registry import Registry
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..views.overdue import owed
 
     fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
@@ -68,7 +68,7 @@ def overdue(
 
 
 def _print(result: Owed, output_format: str, notice: list[str]) -> None:
-    from .. import owed_render
+    from ..render import overdue as owed_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(notice, output_format)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import App, LedgerOption, app, ledger_today, parse_day
-from ..errors import UsageError, not_one_of
+from ..core.errors import UsageError, not_one_of
+from ._app import App, LedgerOption, app, ledger_today, parse_day
 
 STATUSES = ("未启动", "推进中", "已完成", "不涉及")  # model.Status, without importing it here
 
@@ -59,11 +59,11 @@ def add(
 
     退出码:0 已写入;1 检查不通过,未写入;2 用法错误或文件不能安全写入。
     """
-    from ..model import Status
-    from ..problems import format_text
-    from ..progress import add_report
-    from ..registry import did_you_mean, suggest
-    from ..splice import NewReport
+    from ..core.model import Status
+    from ..core.problems import format_text
+    from ..core.registry import did_you_mean, suggest
+    from ..files.splice import NewReport
+    from ..ops.progress import add_report
 
     _refuse_invisible("条目编号", item)
     for option, value in (("--unit", unit), ("--status", status), ("--date", day)):

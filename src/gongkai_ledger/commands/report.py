@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import (
+from ..core.errors import UsageError
+from ._app import (
     LedgerOption,
     SkipInvalidOption,
     app,
@@ -20,7 +21,6 @@ from .._app import (
     output_format,
     parse_day,
 )
-from ..errors import UsageError
 
 FORMATS = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}  # format: -o extensions
 
@@ -78,10 +78,10 @@ def report(
     退出码:0 正常;2 用法错误、台账有错误(先运行 ledger check)或模板错误;
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
-    from ..registry import Registry
-    from ..render import repository_templates, to_html, to_markdown
-    from ..report import parse_month, report_context
-    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..core.registry import Registry
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..render.templates import repository_templates, to_html, to_markdown
+    from ..views.report import parse_month, report_context
 
     if month is None:
         raise UsageError("请用 --month 指定通报月份,例如 --month 2022-12")
@@ -111,7 +111,7 @@ def report(
     text = {"md": to_markdown, "html": to_html}[fmt](context, user_dir)
     if notice := skipped_notice(valid_data.skipped):
         sys.stderr.write("\n".join(notice) + "\n")
-    from ..safetext import visible
+    from ..core.safetext import visible
 
     # A template that forgets `| md` cannot pass terminal codes on either.
     emit(output, visible(text).encode("utf-8"), ledger)
@@ -122,7 +122,7 @@ def report(
 def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date:
     """The day the report counts to: --as-of (within the month), else the month's end or
     today, whichever is earlier (a report of the current month is never dated ahead)."""
-    from ..report import month_end, month_start
+    from ..views.report import month_end, month_start
 
     first, last = month_start(*month), month_end(*month)
     label = f"{month[0]}年{month[1]}月"
@@ -144,7 +144,7 @@ def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date
 def _data_version(ledger: Path) -> tuple[str, bool]:
     """The short commit of the git repository holding the ledger, and whether the ledger
     has uncommitted changes; ("", False) outside a repository, and a note when git fails."""
-    from ..gitio import data_version
+    from ..files.gitio import data_version
 
     version = data_version(ledger)
     if version.problem:

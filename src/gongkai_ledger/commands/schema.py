@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import app, written
-from ..errors import UsageError, not_one_of
+from ..core.errors import UsageError, not_one_of
+from ._app import app, written
 
 KINDS = ("tasks", "units", "progress")  # schema.FileKind, without importing it here
 
@@ -40,9 +40,9 @@ def schema_command(
     """
     import os
 
-    from .._app import LEDGER_ENV
-    from ..outfile import is_stdout, output_directory, write_output
-    from ..schema import FileKind, schema_file_name, schema_json
+    from ..files.outfile import is_stdout, output_directory, write_output
+    from ..files.schema import FileKind, schema_file_name, schema_json
+    from ._app import LEDGER_ENV
 
     if file is not None and file not in KINDS:
         raise not_one_of("--file", file, KINDS)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .._app import (
+from ..core.errors import UsageError
+from ._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
@@ -16,7 +17,6 @@ from .._app import (
     output_format,
     parse_day,
 )
-from ..errors import UsageError
 
 FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())  # stdout only
 
@@ -38,9 +38,9 @@ def show(
     退出码:0 正常;2 条目不存在、用法错误或台账有错误(先运行 ledger check);
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from ..registry import Registry
-    from ..show_view import find_item, item_hint, item_view
-    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..core.registry import Registry
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..views.show import find_item, item_hint, item_view
 
     fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
@@ -53,7 +53,7 @@ def show(
         raise UsageError(f"未知条目“{item}”,{hint}")
     view = item_view(data, found, day, Registry.of(data))
 
-    from .. import show_render
+    from ..render import show as show_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(valid_data.skipped), fmt)

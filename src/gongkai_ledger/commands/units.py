@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .._app import (
+from ._app import (
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
@@ -34,9 +34,9 @@ def units(
     退出码:0 正常;2 用法错误或台账有错误(先运行 ledger check);
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
-    from ..registry import Registry
-    from ..units_view import registry_view
-    from ..valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..core.registry import Registry
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..views.units import registry_view
 
     fmt = output_format(given_format, FORMATS, "table")
     today = ledger_today(ledger)
@@ -45,7 +45,7 @@ def units(
     data = valid_data.ledger
     view = registry_view(data, day, Registry.of(data))
 
-    from .. import units_render
+    from ..render import units as units_render
     from ._output import print_notice, print_view, write_utf8
 
     print_notice(skipped_notice(valid_data.skipped), fmt)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ..model import Source
-from ..problems import Level, Problem, shorten_quoted
+from ..core.model import Source
+from ..core.problems import Level, Problem, shorten_quoted
 
 Finding = tuple[Source, str, str]  # where, message, hint
 

@@ -4,7 +4,7 @@
 别名也可能被用来构造指数膨胀的“十亿笑声”文件。
 修正:把被引用的内容直接写出来。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "anchor"
 LEVEL = Level.ERROR

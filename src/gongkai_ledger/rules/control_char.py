@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "control-char"
 LEVEL = Level.ERROR

@@ -5,7 +5,7 @@
 以及 `常态化更新`、`持续推进`、`长期坚持`、`每年年底前`。
 修正:改成上述写法之一;原文照录的说明可写在注释里。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "deadline-format"
 LEVEL = Level.ERROR

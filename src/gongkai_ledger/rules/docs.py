@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from types import ModuleType
 
-from .registry import ALL
+from .catalog import ALL
 
 _LEVEL_ZH = {"error": "错误", "warning": "警告"}
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..model import Source
-from ..problems import Level
+from ..core.model import Source
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "duplicate-id"
 LEVEL = Level.ERROR

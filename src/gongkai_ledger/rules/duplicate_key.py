@@ -3,7 +3,7 @@
 YAML 读取时后一个会悄悄覆盖前一个,内容因此丢失。
 修正:删除或合并重复的键。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "duplicate-key"
 LEVEL = Level.ERROR

@@ -6,7 +6,7 @@
 也按此规则报告。
 修正:用编辑器“另存为”UTF-8(无 BOM)编码。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "encoding"
 LEVEL = Level.ERROR

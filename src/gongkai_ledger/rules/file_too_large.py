@@ -5,7 +5,7 @@
 为了不拖垮检查机器,这样的文件不会被读取。
 修正:删除或拆分该文件;确需读取更大的文件时,用 `ledger check --max-file-mb N` 调高上限。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "file-too-large"
 LEVEL = Level.ERROR

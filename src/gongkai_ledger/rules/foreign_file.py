@@ -7,7 +7,7 @@
 其中不会有任何进展被读取。
 修正:删除该链接或特殊文件,改为仓库中的普通文件;`progress` 应是一个目录。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "foreign-file"
 LEVEL = Level.ERROR

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..problems import Level
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "future-report"
 LEVEL = Level.ERROR

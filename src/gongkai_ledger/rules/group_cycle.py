@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..model import Group
-from ..problems import Level
+from ..core.model import Group
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "group-cycle"
 LEVEL = Level.ERROR

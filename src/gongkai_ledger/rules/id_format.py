@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "id-format"
 LEVEL = Level.ERROR

@@ -10,7 +10,7 @@ YAML 只把半角空格当作缩进。用中文输入法打出的全角空格(U+
 修正:把行首的空白删掉,用半角空格重新缩进(每级两个空格);把全角冒号换成
 半角冒号“:”,冒号和“-”后面用半角空格。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "indent-space"
 LEVEL = Level.ERROR

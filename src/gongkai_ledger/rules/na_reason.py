@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..model import Status
-from ..problems import Level
+from ..core.model import Status
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "na-reason"
 LEVEL = Level.ERROR

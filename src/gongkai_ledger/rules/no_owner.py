@@ -4,7 +4,7 @@
 否则没人对它负责。修正:补上条目或 `owners`。
 """
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "no-owner"
 LEVEL = Level.ERROR

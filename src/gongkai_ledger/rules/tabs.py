@@ -3,7 +3,7 @@
 YAML 只允许用空格缩进,制表符会让文件无法解析。
 修正:把行首的制表符换成空格(每级两个空格)。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "tabs"
 LEVEL = Level.ERROR

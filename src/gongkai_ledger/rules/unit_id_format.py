@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..model import UNIT_ID
-from ..problems import Level
+from ..core.model import UNIT_ID
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "unit-id-format"
 LEVEL = Level.ERROR

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..problems import Level
-from ..registry import did_you_mean, suggest_item
+from ..core.problems import Level
+from ..core.registry import did_you_mean, suggest_item
 from . import Finding
+from .context import Context
 
 ID = "unknown-item"
 LEVEL = Level.ERROR

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context import Context
-from ..problems import Level
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "unknown-section"
 LEVEL = Level.ERROR

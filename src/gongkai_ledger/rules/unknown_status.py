@@ -3,7 +3,7 @@
 状态只能是 `未启动`、`推进中`、`已完成`、`不涉及`。
 修正:改成其中之一。"""
 
-from ..problems import Level
+from ..core.problems import Level
 
 ID = "unknown-status"
 LEVEL = Level.ERROR

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..context import Context
-from ..model import Name
-from ..problems import Level
+from ..core.model import Name
+from ..core.problems import Level
 from . import Finding
+from .context import Context
 
 ID = "unknown-unit"
 LEVEL = Level.ERROR

@@ -1,0 +1,177 @@
+"""`ledger show ITEM` output: a rich view (80 columns, boxless when piped) and json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from ..core.model import Deadline, Report, Unit
+from ..core.safetext import json_text
+from ..core.status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
+from ..views.overdue import uncovered_years
+from ..views.show import ItemView
+from .overdue import calendar_note_for
+from .textcells import view_table, wrap
+
+NONE = "—"
+
+
+def situation(s: Standing) -> str:
+    """A unit's standing on an item in words: 逾期 15 天(7 工作日)、更新滞后, 已完成, …"""
+    words = []
+    if s.overdue:
+        workdays = "?" if s.workdays_late is None else str(s.workdays_late)
+        words.append(f"{OVERDUE} {s.days_late} 天({workdays} 工作日)")
+    if s.due_soon:
+        words.append(f"{DUE_SOON}(剩 {s.days_left} 天)")
+    if s.stale:
+        words.append(STALE)
+    return "、".join(words)
+
+
+def _deadline(deadline: Deadline | None) -> str:
+    if deadline is None:
+        return NONE
+    notes = []
+    if deadline.due is not None:
+        notes.append(("首个" if deadline.yearly else "") + f"到期日 {deadline.due.isoformat()}")
+    if deadline.yearly:
+        notes.append("每年")
+    if deadline.continuing:
+        notes.append("持续更新")
+    return deadline.text + (f"({';'.join(notes)})" if notes else "")
+
+
+def names(units: tuple[Unit, ...], sep: str = "、") -> str:
+    return sep.join(u.name for u in units)
+
+
+def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> RenderableType:
+    item, task = view.item, view.task
+    label = "" if plain else "bold"
+    parts: list[RenderableType] = []
+
+    def line(text: str, style: str = "", indent: str = "") -> None:
+        parts.append(Text(wrap(text, width, indent), style=style))
+
+    def field(name: str, value: str) -> None:
+        line(f"{name}:{value}")
+
+    line(f"条目 {item.id}", label)
+    field("任务", f"{task.id}、{task.title}")
+    if view.section is not None:
+        field("章节", f"{view.section.id}、{view.section.title}")
+    field("内容", item.content)
+    field("完成时间", _deadline(item.deadline))
+    if item.lead is not None:
+        field("牵头单位", item.lead.text)
+    for milestone in item.milestones:
+        field("时间节点", f"{_deadline(milestone.deadline)}:{milestone.what}")
+    field("责任单位(原文)", "、".join(o.name for o in view.owners))
+    for owner in view.owners:
+        if owner.group is not None:
+            line(f"  {owner.name}:{len(owner.units)}个单位:{names(owner.units)}", indent="    ")
+
+    settled = sum(s.settled for s in view.standings)
+    overdue = sum(s.overdue for s in view.standings)
+    verdict = "已办结" if view.done else "未办结"
+    parts.append(Text(""))
+    line(
+        f"截至 {view.as_of.isoformat()}:{verdict};共 {len(view.standings)} 个单位,"
+        f"已完成或不涉及 {settled} 个,逾期 {overdue} 个。",
+        label,
+    )
+    t = view_table(plain)
+    t.add_column("单位", no_wrap=True)
+    t.add_column("进展", no_wrap=True)
+    t.add_column("完成日期", no_wrap=True)
+    t.add_column("最近报送", no_wrap=True)
+    t.add_column("情形", overflow="fold", ratio=1)
+    for s in view.standings:
+        t.add_row(
+            s.unit.name,
+            s.status.value,
+            s.completed_on.isoformat() if s.completed_on else "",
+            s.last_report_date.isoformat() if s.last_report_date else "",
+            situation(s),
+        )
+    parts.append(t)
+    if note := calendar_note_for(uncovered_years(view.standings, view.as_of)):
+        line(note)
+
+    reported = [s for s in view.standings if s.reports]
+    parts.append(Text(""))
+    if not reported:
+        line("进展记录:截至该日没有任何单位报送。", label)
+        return Group(*parts)
+    line("进展记录:", label)
+    for s in reported:
+        line(f"{s.unit.name}({s.unit.id})", label)
+        for r in s.reports:
+            text = f"  {r.date.isoformat()} {r.status.value}"
+            if r.summary:
+                text += " " + " ".join(r.summary.split())
+            if r.reason:
+                text += f"(理由:{' '.join(r.reason.split())})"
+            line(text, indent="    ")
+            for url in r.evidence:  # whole, so that it can be copied
+                parts.append(Text(f"    证明材料:{url}", no_wrap=True, overflow="ignore"))
+    return Group(*parts)
+
+
+def _report_record(r: Report) -> dict[str, Any]:
+    return {
+        "date": r.date.isoformat(),
+        "status": r.status.value,
+        "summary": r.summary,
+        "evidence": list(r.evidence),
+        "reason": r.reason,
+    }
+
+
+def _deadline_record(deadline: Deadline | None) -> dict[str, Any] | None:
+    if deadline is None:
+        return None
+    return {
+        "text": deadline.text,
+        "due": deadline.due.isoformat() if deadline.due else None,
+        "continuing": deadline.continuing,
+        "yearly": deadline.yearly,
+    }
+
+
+def to_json(view: ItemView) -> str:
+    item = view.item
+    document = {
+        "as_of": view.as_of.isoformat(),
+        "item": item.id,
+        "task": view.task.id,
+        "task_title": view.task.title,
+        "section": view.section.id if view.section else None,
+        "section_title": view.section.title if view.section else None,
+        "content": item.content,
+        "deadline": _deadline_record(item.deadline),
+        "lead": item.lead.text if item.lead else None,
+        "milestones": [
+            {"deadline": _deadline_record(m.deadline), "what": m.what} for m in item.milestones
+        ],
+        "owners": [
+            {"name": o.name, "group": o.group is not None, "units": [u.id for u in o.units]}
+            for o in view.owners
+        ],
+        "done": view.done,
+        "units": [
+            {
+                **pick(record, ("unit_id", "unit")),
+                "via": list(view.via(s.unit)),
+                **pick(record, ("status", "completed_on", "overdue", "due_soon", "stale")),
+                **pick(record, ("days_late", "workdays_late", "days_left")),
+                "reports": [_report_record(r) for r in s.reports],
+            }
+            for s in view.standings
+            for record in (standing_record(s, iso),)
+        ],
+    }
+    return json_text(document)

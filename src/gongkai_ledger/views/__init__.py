@@ -1,0 +1,1 @@
+"""What each command shows, as plain data (dataclasses, lists, dicts); no formatting."""

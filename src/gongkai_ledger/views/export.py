@@ -1,0 +1,168 @@
+"""`ledger export`: the whole ledger with statuses as of a date, as three views.
+
+- items: one row per item (as written in the plan, and whether it is done);
+- unit-items: one row per (item, owning unit): status, due date, 逾期/临期/更新滞后;
+- overdue: the pairs owed (逾期, 临期 or 更新滞后), worst first, as `ledger overdue`.
+
+A view is columns (an English key for json/csv, a Chinese title for xlsx) and rows of
+plain values; each format is a small function of the views, in `export_render`.
+No I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..core.model import Ledger, Plan
+from ..core.registry import Registry
+from ..core.status import Standing, item_done, pick, standing_record, standings
+from .overdue import owed_from
+
+Row = dict[str, Any]  # values: str, int, bool, date, None, or a tuple of str
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # json and csv field
+    title: str  # xlsx header
+    wrap: bool = False  # long text: wrapped in a bounded column in xlsx
+
+
+@dataclass(frozen=True)
+class View:
+    name: str  # items | unit-items | overdue
+    sheet: str  # xlsx sheet name
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def json_key(self) -> str:
+        return self.name.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Export:
+    plan: Plan
+    as_of: date
+    views: tuple[View, ...]
+
+    def view(self, name: str) -> View:
+        return next(v for v in self.views if v.name == name)
+
+
+ITEM_COLUMNS = (
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("task_title", "任务名称", wrap=True),
+    Column("section", "章节"),
+    Column("content", "条目内容", wrap=True),
+    Column("owners", "责任单位(原文)", wrap=True),
+    Column("lead", "牵头单位"),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("continuing", "持续更新"),
+    Column("units", "责任单位数"),
+    Column("units_settled", "已完成或不涉及的单位数"),
+    Column("done", "已完成"),
+)
+
+UNIT_ITEM_COLUMNS = (
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("unit_id", "单位编号"),
+    Column("unit", "单位"),
+    Column("via", "负责依据(原文)", wrap=True),
+    Column("content", "条目内容", wrap=True),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("status", "进展状态"),
+    Column("completed_on", "完成日期"),
+    Column("overdue", "逾期"),
+    Column("due_soon", "临期"),
+    Column("stale", "更新滞后"),
+    Column("days_late", "逾期天数"),
+    Column("workdays_late", "逾期工作日"),
+    Column("days_left", "距到期天数"),
+    Column("last_report", "最近报送"),
+    Column("summary", "最近进展", wrap=True),
+    Column("reason", "不涉及理由", wrap=True),
+)
+
+OVERDUE_COLUMNS = (
+    Column("unit_id", "单位编号"),
+    Column("unit", "单位"),
+    Column("item", "条目"),
+    Column("task", "任务"),
+    Column("content", "条目内容", wrap=True),
+    Column("deadline", "完成时间(原文)"),
+    Column("due", "到期日"),
+    Column("kinds", "情形"),
+    Column("days_late", "逾期天数"),
+    Column("workdays_late", "逾期工作日"),
+    Column("days_left", "距到期天数"),
+    Column("status", "进展状态"),
+    Column("last_report", "最近报送"),
+    Column("via", "负责依据(原文)", wrap=True),
+)
+
+VIEW_NAMES = ("items", "unit-items", "overdue")
+
+
+def export(ledger: Ledger, as_of: date) -> Export:
+    registry = Registry.of(ledger)
+    all_standings = standings(ledger, as_of, registry)
+    by_item: dict[str, list[Standing]] = {}
+    for s in all_standings:
+        by_item.setdefault(s.item.id, []).append(s)
+
+    items = []
+    for task in ledger.tasks:
+        for item in task.items:
+            mine = by_item.get(item.id, [])
+            items.append(
+                {
+                    "item": item.id,
+                    "task": task.id,
+                    "task_title": task.title,
+                    "section": task.section,
+                    "content": item.content,
+                    "owners": tuple(o.text for o in item.owners),
+                    "lead": item.lead.text if item.lead else None,
+                    "deadline": item.deadline.text if item.deadline else None,
+                    "due": item.deadline.due if item.deadline else None,
+                    "continuing": bool(item.deadline and item.deadline.continuing),
+                    "units": len(mine),
+                    "units_settled": sum(s.settled for s in mine),
+                    "done": item_done(mine),
+                }
+            )
+
+    unit_items = []
+    unit_item_keys = [c.key for c in UNIT_ITEM_COLUMNS]
+    for s in all_standings:
+        record = standing_record(s)
+        record.update(
+            via=registry.via(s.item, s.unit),
+            summary=record["summary"] or None,
+            reason=record["reason"] or None,
+        )
+        unit_items.append(pick(record, unit_item_keys))
+
+    overdue = []
+    overdue_keys = [c.key for c in OVERDUE_COLUMNS]
+    owed = owed_from(ledger, all_standings, as_of, registry=registry)
+    for unit_owes in owed.units:
+        for o in unit_owes.items:
+            overdue.append(pick({**standing_record(o.standing), "via": o.via}, overdue_keys))
+
+    return Export(
+        ledger.plan,
+        as_of,
+        (
+            View("items", "条目", ITEM_COLUMNS, tuple(items)),
+            View("unit-items", "单位条目", UNIT_ITEM_COLUMNS, tuple(unit_items)),
+            View("overdue", "逾期、临期、更新滞后", OVERDUE_COLUMNS, tuple(overdue)),
+        ),
+    )

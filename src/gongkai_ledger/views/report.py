@@ -1,0 +1,541 @@
+"""The monthly 通报 as plain data: the context that the report templates see.
+
+`report_context(ledger, month, ...)` computes everything from
+`status.standings(ledger, as_of)` with `as_of` the month's last day (or an
+earlier day of the month: `ledger report` counts a month not yet over to today), and
+returns only dicts, lists, str, int, bool and None, so a template (ours or a
+user's, in the sandbox) has nothing to call. Dates are ISO strings
+("2022-12-31"); the `zh_date` filter writes them as 2022年12月31日. Every list
+is in a stable order, so the same data gives the same report, byte for byte.
+No I/O and no clock: the command layer passes the git commit and any
+timestamp in.
+
+The context (see also README, "月度通报"):
+
+- ``header``: ``title`` (the report's title), ``plan_title``, ``doc_no``,
+  ``issuer``, ``issued``, ``year``, ``month`` ("2022-12"), ``month_label``
+  ("2022年12月"), ``as_of``, ``update_every`` (月/季/年), ``warn_days``,
+  ``unit`` (None, or a unit ``{id, name, kind}`` for a 督办 sheet),
+  ``commit`` ("" outside git), ``dirty`` (uncommitted changes in the ledger),
+  ``generated_at`` ("" unless asked for), ``month_end`` (the month's last
+  day; ``as_of`` is earlier when the month is not over yet).
+- ``skipped``: progress files left out because they have errors (``ledger
+  report --skip-invalid``): ``[{path, line, col, message}]``, each with its
+  first error; empty normally. The built-in templates show them as a notice.
+- ``summary``: a *tally* of every unit-item in scope, plus ``task_count``,
+  ``item_count``, ``items_done``, ``unit_count``, ``overdue_units``,
+  ``stale_units``.
+- A *tally* is ``unit_items``, ``done``, ``in_progress``, ``not_started``,
+  ``not_applicable``, ``applicable`` (unit-items less 不涉及), ``overdue``,
+  ``stale``, ``due_soon``, ``due`` (applicable unit-items due on or before
+  ``as_of``), ``on_time`` (of those, completed by their due date),
+  ``completion_rate`` / ``on_time_rate`` ("45.5%", or "—" with nothing to
+  count) and ``completion_permille`` / ``on_time_permille`` (int, or None).
+- ``sections``: ``[{id, title, tally, tasks: [{id, title, deadline, tally,
+  entries: [item]}]}]`` in plan order (``entries``, not ``items``: a dict's
+  ``.items`` is its method in Jinja); an *item* is ``{id, task_id,
+  task_title, content, short, deadline, due, continuing, lead, done, tally,
+  milestones: [{deadline, due, what}], units: [standing], by_status}``;
+  ``by_status`` groups the item's units by status, then by flags:
+  ``[{status, flags, units: [names]}]``.
+- A *standing* (one unit on one item) is ``{unit, unit_id, status, overdue,
+  days_late, workdays_late, due_soon, days_left, stale, flags (["逾期",
+  "临期", "更新滞后"], those that apply), completed_on, on_time,
+  last_report, summary, reason, evidence, via}``.
+- ``by_unit``: ``[{id, name, kind, tally}]``, highest completion rate first.
+- ``overdue``: ``[{unit, unit_id, count, max_days_late, rows: [row]}]``,
+  worst unit first; a *row* is ``{item, task_id, task_title, short,
+  deadline, due, status, days_late, workdays_late, last_report, summary,
+  via}``, longest overdue first.
+- ``stale``: ``[{unit, unit_id, count, rows: [row]}]``, most first.
+- ``received``: reports dated within the month, up to ``as_of``: ``[{date, unit, unit_id,
+  item, task_title, status, summary, reason, evidence}]``.
+- ``next_month``: ``{month, month_label, rows: [{due, item, task_title, kind
+  ("条目" or "时间节点"), what, deadline, units: [names not yet done]}]}``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from ..core.digits import ascii_digits
+from ..core.errors import UsageError
+from ..core.gcpause import without_gc
+from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
+from ..core.problems import Problem
+from ..core.registry import Registry
+from ..core.status import OWED_KINDS, Standing, item_done, pick, standing_record, standings
+from .overdue import owed_from
+
+Data = dict[str, Any]
+
+SHORT_CHARS = 40  # an item's content is shortened to this many characters in tables
+
+FLAGS = tuple(word for word, _ in OWED_KINDS)  # what a unit owes on an item, worst first
+_STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE)
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+class MonthError(UsageError):
+    """The --month text is not a month."""
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """'2022-12' → (2022, 12); raises MonthError with a Chinese message otherwise."""
+    m = _MONTH.fullmatch(ascii_digits(text.strip()))  # --month ２０２２－１２ as typed in Chinese
+    if m is None or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1:
+        raise MonthError(f"月份“{text}”无效,请写成 YYYY-MM,例如 2022-12")
+    return int(m[1]), int(m[2])
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+@without_gc
+def report_context(
+    ledger: Ledger,
+    month: tuple[int, int],
+    *,
+    unit: Unit | None = None,
+    commit: str = "",
+    dirty: bool = False,
+    generated_at: str = "",
+    registry: Registry | None = None,
+    as_of: date | None = None,
+    skipped: Sequence[Problem] = (),
+) -> Data:
+    """Everything the report shows for `month`, as of `as_of` (by default the month's last day);
+    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`.
+
+    Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
+    """
+    if as_of is not None and not month_start(*month) <= as_of <= month_end(*month):
+        raise MonthError(f"统计截至日期 {as_of.isoformat()} 不在 {month[0]}年{month[1]}月之内")
+    context = _context(
+        ledger, month, unit, commit, dirty, generated_at, registry, as_of or month_end(*month)
+    )
+    context["skipped"] = [
+        {"path": p.source.path, "line": p.source.line, "col": p.source.col, "message": p.message}
+        for p in skipped
+    ]
+    return context
+
+
+def month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _context(
+    ledger: Ledger,
+    month: tuple[int, int],
+    unit: Unit | None,
+    commit: str,
+    dirty: bool,
+    generated_at: str,
+    registry: Registry | None,
+    as_of: date,
+) -> Data:
+    registry = registry if registry is not None else Registry.of(ledger)
+    everyone = standings(ledger, as_of, registry)
+    mine = [s for s in everyone if unit is None or s.unit.id == unit.id]
+    unit_order = {u.id: n for n, u in enumerate(registry.units)}
+    tasks = {task.id: task for task in ledger.tasks}
+    by_item: dict[str, list[Standing]] = defaultdict(list)
+    for s in mine:
+        by_item[s.item.id].append(s)
+    items_in_scope = [i for i in ledger.items() if by_item.get(i.id)]
+
+    overdue = _overdue(ledger, everyone, as_of, unit, registry, tasks)
+    stale = _stale(mine, unit_order, tasks, registry)
+    return {
+        "header": _header(ledger, month, as_of, unit, commit, dirty, generated_at),
+        "summary": {
+            **tally(mine, as_of),
+            "task_count": len({i.task_id for i in items_in_scope}),
+            "item_count": len(items_in_scope),
+            "items_done": sum(item_done(by_item[i.id]) for i in items_in_scope),
+            "unit_count": len({s.unit.id for s in mine}),
+            "overdue_units": len(overdue),
+            "stale_units": len(stale),
+        },
+        "sections": _sections(ledger, by_item, as_of, registry),
+        "by_unit": _by_unit(mine, as_of, unit_order),
+        "overdue": overdue,
+        "stale": stale,
+        "received": _received(ledger, month, as_of, unit, registry, unit_order, tasks),
+        "next_month": _next_month(ledger, month, by_item, tasks),
+    }
+
+
+def tally(of: Iterable[Standing], as_of: date) -> Data:
+    """Counts and rates over some unit-items (the definitions are in the module docstring)."""
+    counts = dict.fromkeys(_STATUS_ORDER, 0)
+    overdue = stale = due_soon = due = on_time = 0
+    for s in of:
+        counts[s.status] += 1
+        overdue += s.overdue
+        stale += s.stale
+        due_soon += s.due_soon
+        if s.status is not Status.NOT_APPLICABLE and s.due is not None and s.due <= as_of:
+            due += 1
+            on_time += s.on_time
+    unit_items = sum(counts.values())
+    applicable = unit_items - counts[Status.NOT_APPLICABLE]
+    completion = permille(counts[Status.DONE], applicable)
+    punctual = permille(on_time, due)
+    return {
+        "unit_items": unit_items,
+        "done": counts[Status.DONE],
+        "in_progress": counts[Status.IN_PROGRESS],
+        "not_started": counts[Status.NOT_STARTED],
+        "not_applicable": counts[Status.NOT_APPLICABLE],
+        "applicable": applicable,
+        "overdue": overdue,
+        "stale": stale,
+        "due_soon": due_soon,
+        "due": due,
+        "on_time": on_time,
+        "completion_rate": percent(completion),
+        "completion_permille": completion,
+        "on_time_rate": percent(punctual),
+        "on_time_permille": punctual,
+    }
+
+
+def permille(part: int, whole: int) -> int | None:
+    """part/whole in thousandths, rounded half up in integers (no float drift); None for 0/0."""
+    if whole == 0:
+        return None
+    return (2000 * part + whole) // (2 * whole)
+
+
+def percent(value: int | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value // 10}.{value % 10}%"
+
+
+def shorten(text: str, limit: int = SHORT_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def _header(
+    ledger: Ledger,
+    month: tuple[int, int],
+    as_of: date,
+    unit: Unit | None,
+    commit: str,
+    dirty: bool,
+    generated_at: str,
+) -> Data:
+    plan = ledger.plan
+    month_label = f"{month[0]}年{month[1]}月"
+    title = f"{plan.title}重点任务落实情况通报"
+    if unit is not None:
+        title = f"{plan.title}重点任务督办单({unit.name})"
+    return {
+        "title": title,
+        "plan_title": plan.title,
+        "doc_no": plan.doc_no,
+        "issuer": plan.issuer,
+        "issued": _iso(plan.issued),
+        "year": plan.year,
+        "month": f"{month[0]:04d}-{month[1]:02d}",
+        "month_label": month_label,
+        "as_of": as_of.isoformat(),
+        "update_every": plan.update_every.value,
+        "warn_days": plan.warn_days,
+        "unit": _unit(unit) if unit is not None else None,
+        "commit": commit,
+        "dirty": dirty,
+        "generated_at": generated_at,
+        "month_end": month_end(*month).isoformat(),
+    }
+
+
+def _unit(unit: Unit) -> Data:
+    return {"id": unit.id, "name": unit.name, "kind": unit.kind}
+
+
+def _deadline_text(deadline: Deadline | None) -> str:
+    return deadline.text if deadline is not None else ""
+
+
+def _via(s: Standing, registry: Registry) -> list[str]:
+    """The collective owners (as written) through which the unit owns the item; [] if named."""
+    return [] if registry.named(s.item, s.unit) else list(registry.via(s.item, s.unit))
+
+
+_STANDING_FIELDS = (
+    *("unit", "unit_id", "status", "overdue", "days_late", "workdays_late", "due_soon"),
+    *("days_left", "stale"),
+)
+
+
+def _standing(s: Standing, registry: Registry) -> Data:
+    record = standing_record(s, _iso)
+    return {
+        **pick(record, _STANDING_FIELDS),
+        "flags": list(record["kinds"]),
+        **pick(record, ("completed_on", "on_time", "last_report", "summary", "reason")),
+        "evidence": list(record["evidence"]),
+        "via": _via(s, registry),
+    }
+
+
+def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry: Registry) -> Data:
+    units = [_standing(s, registry) for s in of]
+    return {
+        "id": item.id,
+        "task_id": task.id,
+        "task_title": task.title,
+        "content": item.content,
+        "short": shorten(item.content),
+        "deadline": _deadline_text(item.deadline),
+        "due": _iso(item.deadline.due if item.deadline is not None else None),
+        "continuing": item.deadline is not None and item.deadline.continuing,
+        "lead": item.lead.text if item.lead is not None else "",
+        "done": item_done(of),
+        "tally": tally(of, as_of),
+        "milestones": [
+            {"deadline": m.deadline.text, "due": _iso(m.deadline.due), "what": m.what}
+            for m in item.milestones
+        ],
+        "units": units,
+        "by_status": _by_status(units),
+    }
+
+
+def _by_status(units: Sequence[Data]) -> list[Data]:
+    """Units grouped by status, then by flags (逾期 first), in owner order within a group."""
+    groups: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for u in units:
+        groups[(u["status"], tuple(u["flags"]))].append(u["unit"])
+    status_rank = {status.value: n for n, status in enumerate(_STATUS_ORDER)}
+
+    def rank(key: tuple[str, tuple[str, ...]]) -> tuple[int, list[int]]:
+        return (status_rank[key[0]], [FLAGS.index(f) for f in key[1]] + [len(FLAGS)])
+
+    return [
+        {"status": status, "flags": list(flags), "units": groups[(status, flags)]}
+        for status, flags in sorted(groups, key=rank)
+    ]
+
+
+def _sections(
+    ledger: Ledger, by_item: dict[str, list[Standing]], as_of: date, registry: Registry
+) -> list[Data]:
+    result = []
+    for section in ledger.sections:
+        tasks: list[Data] = []
+        section_standings: list[Standing] = []
+        for task in ledger.tasks:
+            if task.section != section.id:
+                continue
+            items = [i for i in task.items if by_item.get(i.id)]
+            if not items:
+                continue
+            of = [s for i in items for s in by_item[i.id]]
+            section_standings += of
+            tasks.append(
+                {
+                    "id": task.id,
+                    "title": task.title,
+                    "deadline": _deadline_text(task.deadline),
+                    "tally": tally(of, as_of),
+                    "entries": [_item(i, task, by_item[i.id], as_of, registry) for i in items],
+                }
+            )
+        if tasks:
+            result.append(
+                {
+                    "id": section.id,
+                    "title": section.title,
+                    "tally": tally(section_standings, as_of),
+                    "tasks": tasks,
+                }
+            )
+    return result
+
+
+def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) -> list[Data]:
+    of: dict[str, list[Standing]] = defaultdict(list)
+    units: dict[str, Unit] = {}
+    for s in mine:
+        of[s.unit.id].append(s)
+        units[s.unit.id] = s.unit
+    rows = [{**_unit(units[uid]), "tally": tally(of[uid], as_of)} for uid in of]
+
+    def rank(row: Data) -> tuple[int, int, int]:
+        rate = row["tally"]["completion_permille"]
+        return (-(rate if rate is not None else -1), row["tally"]["overdue"], unit_order[row["id"]])
+
+    return sorted(rows, key=rank)
+
+
+def _row(s: Standing, task: Task, registry: Registry) -> Data:
+    record = standing_record(s, _iso)
+    return {
+        "item": s.item.id,
+        "task_id": task.id,
+        "task_title": task.title,
+        "short": shorten(s.item.content),
+        "deadline": _deadline_text(s.item.deadline),
+        **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
+        "via": _via(s, registry),
+    }
+
+
+def _overdue(
+    ledger: Ledger,
+    everyone: Sequence[Standing],
+    as_of: date,
+    unit: Unit | None,
+    registry: Registry,
+    tasks: dict[str, Task],
+) -> list[Data]:
+    """The 通报 list: units with overdue items, worst first (the order of `ledger overdue`)."""
+    result = []
+    for owes in owed_from(ledger, everyone, as_of, unit, registry).units:
+        rows = [_row(o.standing, o.task, registry) for o in owes.items if o.standing.overdue]
+        if rows:
+            result.append(
+                {
+                    "unit": owes.unit.name,
+                    "unit_id": owes.unit.id,
+                    "count": len(rows),
+                    "max_days_late": owes.max_days_late,
+                    "rows": rows,
+                }
+            )
+    return result
+
+
+def _stale(
+    mine: Sequence[Standing],
+    unit_order: dict[str, int],
+    tasks: dict[str, Task],
+    registry: Registry,
+) -> list[Data]:
+    rows: dict[str, list[Data]] = defaultdict(list)
+    units: dict[str, Unit] = {}
+    for s in mine:
+        if s.stale and s.item.task_id in tasks:
+            rows[s.unit.id].append(_row(s, tasks[s.item.task_id], registry))
+            units[s.unit.id] = s.unit
+    ranked = sorted(rows, key=lambda uid: (-len(rows[uid]), unit_order[uid]))
+    return [
+        {"unit": units[uid].name, "unit_id": uid, "count": len(rows[uid]), "rows": rows[uid]}
+        for uid in ranked
+    ]
+
+
+def _received(
+    ledger: Ledger,
+    month: tuple[int, int],
+    as_of: date,
+    unit: Unit | None,
+    registry: Registry,
+    unit_order: dict[str, int],
+    tasks: dict[str, Task],
+) -> list[Data]:
+    items = {i.id: (n, i) for n, i in enumerate(ledger.items())}
+    found = []
+    for progress in ledger.progress:
+        owner = registry.unit(progress.unit.text)
+        if owner is None or (unit is not None and owner.id != unit.id):
+            continue
+        for r in progress.reports:
+            if (r.date.year, r.date.month) != month or r.date > as_of:
+                continue
+            plan_order, item = items.get(r.item, (len(items), None))
+            task = tasks.get(item.task_id) if item is not None else None
+            key = (r.date, unit_order[owner.id], plan_order, r.item, r.status.value, r.summary)
+            found.append(
+                (
+                    key,
+                    {
+                        "date": r.date.isoformat(),
+                        "unit": owner.name,
+                        "unit_id": owner.id,
+                        "item": r.item,
+                        "task_title": task.title if task is not None else "",
+                        "status": r.status.value,
+                        "summary": r.summary,
+                        "reason": r.reason,
+                        "evidence": list(r.evidence),
+                    },
+                )
+            )
+    found.sort(key=lambda pair: pair[0])
+    return [row for _, row in found]
+
+
+def _falls_in(deadline: Deadline, year: int, month: int) -> date | None:
+    """The due date of `deadline` if it falls in the month (each year for 每年…前)."""
+    due = deadline.due
+    if due is None:
+        return None
+    if deadline.yearly:
+        return month_end(year, month) if due.month == month and year >= due.year else None
+    return due if (due.year, due.month) == (year, month) else None
+
+
+def _next_month(
+    ledger: Ledger,
+    month: tuple[int, int],
+    by_item: dict[str, list[Standing]],
+    tasks: dict[str, Task],
+) -> Data:
+    year, mon = next_month(*month)
+    rows = []
+    for n, item in enumerate(ledger.items()):
+        of = by_item.get(item.id)
+        task = tasks.get(item.task_id)
+        if not of or task is None:
+            continue
+        open_units = [s.unit.name for s in of if not s.settled]
+        if not open_units:
+            continue
+        due_dates: list[tuple[date, int, str, str, str]] = []
+        if item.deadline is not None and (due := _falls_in(item.deadline, year, mon)):
+            due_dates.append((due, 0, "条目", shorten(item.content), item.deadline.text))
+        for k, m in enumerate(item.milestones, start=1):
+            if due := _falls_in(m.deadline, year, mon):
+                due_dates.append((due, k, "时间节点", m.what, m.deadline.text))
+        for due, k, kind, what, text in due_dates:
+            rows.append(
+                (
+                    (due, n, k),
+                    {
+                        "due": due.isoformat(),
+                        "item": item.id,
+                        "task_title": task.title,
+                        "kind": kind,
+                        "what": what,
+                        "deadline": text,
+                        "units": open_units,
+                    },
+                )
+            )
+    rows.sort(key=lambda pair: pair[0])
+    return {
+        "month": f"{year:04d}-{mon:02d}",
+        "month_label": f"{year}年{mon}月",
+        "rows": [row for _, row in rows],
+    }
