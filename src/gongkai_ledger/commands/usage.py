@@ -292,10 +292,9 @@ def extra_arguments(ctx: Any, extra: list[str]) -> click_errors.UsageError:
 
 
 def unknown_command(ctx: Any, name: str, known: list[str]) -> click_errors.UsageError:
-    import difflib
+    from ..core.registry import did_you_mean, suggest
 
-    close = difflib.get_close_matches(name, known, n=3)
-    hint = f"是否为 {'、'.join(close)}?" if close else ""
+    hint = did_you_mean(suggest(name, known))
     listing = "、".join(known)
     message = f"没有命令“{name}”。{hint}可用的命令:{listing}(用 {ctx.command_path} -h 查看帮助)"
     return click_errors.UsageError(message, ctx)
