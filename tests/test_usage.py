@@ -188,7 +188,7 @@ def test_unknown_command(
 ) -> None:
     result = run_ledger(capsys, *argv)
     assert result.code == 2
-    assert f"没有命令“{argv[-1]}”。是否为 {suggestion}?" in result.err
+    assert f"没有命令“{argv[-1]}”。是否为“{suggestion}”?" in result.err
     assert "No such command" not in result.err and "Did you mean" not in result.err
 
 
