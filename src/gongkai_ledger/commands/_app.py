@@ -42,20 +42,24 @@ def _chinese_params(command: Any) -> None:
         param.type = chinese_type(param.type)
 
 
-class ChineseCommand(TyperCommand):
-    """A command whose help screen and usage errors are Chinese (usage.py renders both)."""
+class _ChineseHelp:
+    """Chinese parameter types, help option and help screen, for a command or a group."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _chinese_params(self)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _in_chinese(super().get_help_option(ctx))
+        return _in_chinese(super().get_help_option(ctx))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from .usage import render_help
 
         formatter.write(render_help(self, ctx))
+
+
+class ChineseCommand(_ChineseHelp, TyperCommand):
+    """A command whose help screen and usage errors are Chinese (usage.py renders both)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Click's own complaint about extra arguments is English; let it pass them, then say it.
@@ -75,20 +79,8 @@ class ChineseCommand(TyperCommand):
         return rest
 
 
-class ChineseGroup(TyperGroup):
+class ChineseGroup(_ChineseHelp, TyperGroup):
     """A command group with Chinese help; the root one also turns usage errors into Chinese."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _chinese_params(self)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _in_chinese(super().get_help_option(ctx))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from .usage import render_help
-
-        formatter.write(render_help(self, ctx))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
@@ -172,6 +164,16 @@ AsOfOption = Annotated[
         "--as-of", metavar="日期", help="截至日期 YYYY-MM-DD,默认今天。", show_default=False
     ),
 ]
+
+
+def output_option(help: str) -> Any:
+    """`--output`/`-o` with the command's own help (where the output goes by default)."""
+    return typer.Option("--output", "-o", help=help)
+
+
+# `show` and `units`: a terminal view or its JSON, on standard output only
+VIEW_FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())
+ViewFormatOption = Annotated[str, typer.Option("--format", help="输出格式:table 或 json。")]
 
 
 SkipInvalidOption = Annotated[

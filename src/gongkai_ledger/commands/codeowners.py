@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError
-from ._app import LedgerOption, app, emit, ledger_today, output_format
+from ._app import LedgerOption, app, emit, ledger_today, output_format, output_option
 
 FORMATS = {"codeowners": (".txt",)}  # CODEOWNERS has no extension; .txt to look at it
 
@@ -33,11 +33,7 @@ def codeowners_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="写入此文件,如 .github/CODEOWNERS(- 为标准输出);默认输出到标准输出。",
-        ),
+        output_option("写入此文件,如 .github/CODEOWNERS(- 为标准输出);默认输出到标准输出。"),
     ] = None,
     ledger: LedgerOption = Path("data"),
 ) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError
-from ._app import LedgerOption, app, emit, ledger_today, output_format, parse_day
+from ._app import LedgerOption, app, emit, ledger_today, output_format, output_option, parse_day
 
 FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
 # A GitHub comment holds 65,536 characters; the rest is room for what CI adds around it.
@@ -38,8 +38,7 @@ def diff_command(
         str | None, typer.Option("--as-of", help="状态和逾期数的截至日期 YYYY-MM-DD,默认今天。")
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="写入此文件(- 为标准输出);默认输出到标准输出。"),
+        Path | None, output_option("写入此文件(- 为标准输出);默认输出到标准输出。")
     ] = None,
     max_chars: Annotated[
         int,

@@ -15,6 +15,7 @@ from ._app import (
     emit,
     ledger_today,
     output_format,
+    output_option,
     parse_day,
 )
 
@@ -44,11 +45,7 @@ def export_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="写入此文件(- 为标准输出);json、csv 默认输出到标准输出,xlsx 必须指定。",
-        ),
+        output_option("写入此文件(- 为标准输出);json、csv 默认输出到标准输出,xlsx 必须指定。"),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),

@@ -19,6 +19,7 @@ from ._app import (
     ledger_today,
     now_in,
     output_format,
+    output_option,
     parse_day,
 )
 
@@ -47,8 +48,7 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="写入文件(- 为标准输出);不写时输出到屏幕。"),
+        Path | None, output_option("写入文件(- 为标准输出);不写时输出到屏幕。")
     ] = None,
     unit: Annotated[
         str | None,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError, not_one_of
-from ._app import app, written
+from ._app import app, output_option, written
 
 KINDS = ("tasks", "units", "progress")  # schema.FileKind, without importing it here
 
@@ -22,11 +22,9 @@ def schema_command(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="写入此目录(<种类>.schema.json,不能在台账的 progress/ 中);"
-            "不写或写 - 则输出 --file 指定的一种到标准输出。",
+        output_option(
+            "写入此目录(<种类>.schema.json,不能在台账的 progress/ 中);"
+            "不写或写 - 则输出 --file 指定的一种到标准输出。"
         ),
     ] = None,
 ) -> None:

@@ -9,16 +9,16 @@ import typer
 
 from ..core.errors import UsageError
 from ._app import (
+    VIEW_FORMATS,
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
+    ViewFormatOption,
     app,
     ledger_today,
     output_format,
     parse_day,
 )
-
-FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())  # stdout only
 
 
 @app.command()
@@ -27,9 +27,7 @@ def show(
         str, typer.Argument(metavar="条目编号", help="条目编号,如 5.1。", show_default=False)
     ],
     as_of: AsOfOption = None,
-    given_format: Annotated[
-        str, typer.Option("--format", help="输出格式:table 或 json。")
-    ] = "table",
+    given_format: ViewFormatOption = "table",
     skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
@@ -42,7 +40,7 @@ def show(
     from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ..views.show import find_item, item_hint, item_view
 
-    fmt = output_format(given_format, FORMATS, "table")
+    fmt = output_format(given_format, VIEW_FORMATS, "table")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
 from ._app import (
+    VIEW_FORMATS,
     AsOfOption,
     LedgerOption,
     SkipInvalidOption,
+    ViewFormatOption,
     app,
     ledger_today,
     output_format,
     parse_day,
 )
 
-FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(("table", "json"), ())  # stdout only
-
 
 @app.command()
 def units(
     as_of: AsOfOption = None,
-    given_format: Annotated[
-        str, typer.Option("--format", help="输出格式:table 或 json。")
-    ] = "table",
+    given_format: ViewFormatOption = "table",
     skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
@@ -38,7 +35,7 @@ def units(
     from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
     from ..views.units import registry_view
 
-    fmt = output_format(given_format, FORMATS, "table")
+    fmt = output_format(given_format, VIEW_FORMATS, "table")
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
