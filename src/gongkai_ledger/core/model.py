@@ -156,6 +156,36 @@ class ProgressFile:
 
 
 @dataclass(frozen=True, slots=True)
+class Holiday:
+    """放假: `name` from `start` to `end`, both included (calendar.yaml's `from`/`to`)."""
+
+    name: str
+    start: date
+    end: date
+    source: Source
+    end_source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDay:
+    """A date written in calendar.yaml (a 调休 working day), with where."""
+
+    day: date
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarYear:
+    """One year of the State Council's holiday notice, as calendar.yaml writes it."""
+
+    year: int
+    notice: str
+    holidays: tuple[Holiday, ...]
+    workdays: tuple[CalendarDay, ...]  # 调休上班的周末
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Ledger:
     plan: Plan
     sections: tuple[Section, ...]
@@ -163,6 +193,7 @@ class Ledger:
     units: tuple[Unit, ...]
     groups: tuple[Group, ...]
     progress: tuple[ProgressFile, ...] = field(default=())
+    calendar: tuple[CalendarYear, ...] = field(default=())  # calendar.yaml, if any
 
     def items(self) -> tuple[Item, ...]:
         return tuple(item for task in self.tasks for item in task.items)

@@ -171,7 +171,7 @@ def _standing(
     workdays_late: int | None = 0
     if overdue and due is not None:
         try:
-            workdays_late = workdays_after(due, as_of)
+            workdays_late = workdays_after(due, as_of, ledger.calendar)
         except CalendarGap:
             workdays_late = None
     due_soon = (

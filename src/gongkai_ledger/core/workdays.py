@@ -1,14 +1,21 @@
-"""工作日: the State Council's official holiday and 调休 calendar, via `chinesecalendar`.
+"""工作日: the State Council's official holiday and 调休 calendar.
 
 Weekends are not enough: the 2022 National Day holiday ran 1–7 October and
-Saturday 8 and Sunday 9 October were working days. The library covers the
-years the State Council has announced; outside them we say so, never guess.
+Saturday 8 and Sunday 9 October were working days. `chinesecalendar` covers the
+years the State Council had announced when it was released; the ledger's own
+calendar.yaml (`Ledger.calendar`) adds later years, and a year written there
+replaces the package's data for that year. Outside both we say so, never guess.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+
+from .model import CalendarYear
+
+Calendar = tuple[CalendarYear, ...]
 
 
 class CalendarGap(Exception):
@@ -16,50 +23,77 @@ class CalendarGap(Exception):
 
     def __init__(self, year: int, covered: range) -> None:
         super().__init__(
-            f"法定节假日数据未覆盖 {year} 年(仅有 {covered.start}–{covered.stop - 1} 年),"
-            "无法计算工作日;请升级 chinesecalendar"
+            f"法定节假日数据未覆盖 {year} 年(chinesecalendar 仅有 {covered.start}–"
+            f"{covered.stop - 1} 年),无法计算工作日;请在台账的 calendar.yaml 中写明该年的"
+            "放假安排,或升级 chinesecalendar"
         )
         self.year = year
 
 
 @cache
-def _table() -> tuple[date, list[int], range]:
-    """Prefix sums of working days over every covered day: one pass, then O(1) lookups."""
+def _package() -> tuple[frozenset[date], frozenset[date], range]:
+    """chinesecalendar's holidays, 调休 working days and covered years."""
     import chinese_calendar
 
-    from_year, to_year = _covered_years(chinese_calendar)
-    first = date(from_year, 1, 1)
-    days = (date(to_year, 12, 31) - first).days + 1
-    prefix = [0]
-    for offset in range(days):
-        prefix.append(prefix[-1] + _is_workday(first + timedelta(days=offset), chinese_calendar))
-    return first, prefix, range(from_year, to_year + 1)
-
-
-def _is_workday(day: date, module: object) -> bool:
-    """`chinese_calendar.is_workday` without its per-call check of the covered years, which
-    scans every holiday (8,000 days took 150 ms): 调休 working days, else Monday–Friday that
-    are not holidays."""
-    constants = module.constants  # type: ignore[attr-defined]
-    return day in constants.workdays or (day.weekday() < 5 and day not in constants.holidays)
-
-
-def _covered_years(module: object) -> tuple[int, int]:
-    holidays = module.constants.holidays  # type: ignore[attr-defined]
+    holidays = frozenset(chinese_calendar.constants.holidays)
+    workdays = frozenset(chinese_calendar.constants.workdays)
     years = {day.year for day in holidays}
-    return min(years), max(years)
+    return holidays, workdays, range(min(years), max(years) + 1)
 
 
-def covered_years() -> range:
-    return _table()[2]
+@cache
+def _table(calendar: Calendar) -> tuple[date, list[int]]:
+    """Prefix sums of working days over every day from the first covered year to the last: one
+    pass per calendar, then O(1) lookups."""
+    holidays, workdays, package_years = _package()
+    replaced = {year.year for year in calendar}
+    years = {*package_years, *replaced}
+    first, last = date(min(years), 1, 1), date(max(years), 12, 31)
+    off = set(_written_holidays(calendar, first, last))
+    on = {d.day for year in calendar for d in year.workdays}
+    prefix = [0]
+    day = first
+    while day <= last:
+        if day in on:
+            working = True
+        elif day in off:
+            working = False
+        elif day.year in replaced:
+            working = day.weekday() < 5
+        else:  # without its per-call check of the covered years, which scans every holiday
+            working = day in workdays or (day.weekday() < 5 and day not in holidays)
+        prefix.append(prefix[-1] + working)
+        day += timedelta(days=1)
+    return first, prefix
 
 
-def workdays_after(start: date, end: date) -> int:
+def _written_holidays(calendar: Calendar, first: date, last: date) -> Iterable[date]:
+    for year in calendar:
+        for holiday in year.holidays:
+            day, end = max(holiday.start, first), min(holiday.end, last)
+            while day <= end:
+                yield day
+                day += timedelta(days=1)
+
+
+def package_years() -> range:
+    """The years chinesecalendar covers."""
+    return _package()[2]
+
+
+def covered_years(calendar: Iterable[CalendarYear] = ()) -> frozenset[int]:
+    """The years whose 工作日 can be counted: the package's and calendar.yaml's."""
+    return frozenset(package_years()) | {year.year for year in calendar}
+
+
+def workdays_after(start: date, end: date, calendar: Iterable[CalendarYear] = ()) -> int:
     """Working days in the interval (start, end]: how many 工作日 late `end` is for `start`."""
     if end <= start:
         return 0
-    first, prefix, covered = _table()
-    for year in (start.year, end.year):
+    written = tuple(calendar)
+    covered = covered_years(written)
+    for year in range(start.year, end.year + 1):
         if year not in covered:
-            raise CalendarGap(year, covered)
+            raise CalendarGap(year, package_years())
+    first, prefix = _table(written)
     return prefix[(end - first).days + 1] - prefix[(start - first).days + 1]

@@ -34,7 +34,7 @@ from ..core.errors import EditError, UsageError, os_reason
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
-from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
+from .load import CALENDAR_FILE, PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
 from .schema import ROOTS, FileKind
 from .schema import Node as Shape
 from .yamlio import (
@@ -76,6 +76,8 @@ def kind_of(path: Path) -> FileKind | None:
         return FileKind.TASKS
     if path.name == UNITS_FILE:
         return FileKind.UNITS
+    if path.name == CALENDAR_FILE:
+        return FileKind.CALENDAR
     return None
 
 
@@ -86,7 +88,8 @@ def ledger_yaml_files(root: Path) -> list[Path]:
     """
     if root.name == PROGRESS_DIR and not (root / UNITS_FILE).exists():
         return _yaml_entries(root)
-    found = [root / name for name in (TASKS_FILE, UNITS_FILE) if os.path.lexists(root / name)]
+    own = (TASKS_FILE, UNITS_FILE, CALENDAR_FILE)
+    found = [root / name for name in own if os.path.lexists(root / name)]
     return found + _yaml_entries(root / PROGRESS_DIR)
 
 
@@ -434,13 +437,26 @@ def _dump(
                     value = node[name] = _quoted(value, values.get((*path, str(name))))
                 if getattr(value, "comment", None) is not None:  # after a block scalar's "|"
                     value.comment = None
-                tidy(value, key.node if key is not None else None, (*path, str(name)))
+                if key is not None and key.by_year and isinstance(value, CommentedMap):
+                    tidy_years(value, key.node, (*path, str(name)))
+                else:
+                    tidy(value, key.node if key is not None else None, (*path, str(name)))
         elif isinstance(node, CommentedSeq):
             plain = all(not isinstance(v, CommentedMap | CommentedSeq) for v in node)
             if plain and path not in commented:
                 node.fa.set_flow_style()
             for index, value in enumerate(node):
                 tidy(value, shape, (*path, index))
+
+    def tidy_years(node: Any, shape: Shape | None, path: NodePath) -> None:
+        """years: {2027: …}: each year's mapping in its node's key order."""
+        setattr(node, comment_attrib, RuamelComment())
+        node.fa.set_block_style()
+        for year in list(node):
+            value = node[year]
+            if getattr(value, "comment", None) is not None:
+                value.comment = None
+            tidy(value, shape, (*path, str(year)))
 
     tidy(data, ROOTS[kind], ())
     out = io.StringIO()

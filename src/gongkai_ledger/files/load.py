@@ -27,6 +27,9 @@ from ..core.model import (
     Cadence,
     Deadline,
     Group,
+    CalendarDay,
+    CalendarYear,
+    Holiday,
     Item,
     Ledger,
     Milestone,
@@ -77,6 +80,7 @@ from .yamlio import (
 
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
+CALENDAR_FILE = "calendar.yaml"  # optional: 放假安排 of years chinesecalendar lacks
 PROGRESS_DIR = "progress"
 
 _TAG = "tag:yaml.org,2002:"
@@ -137,7 +141,8 @@ def progress_entries(root: Path) -> list[Path]:
 def is_ledger_file(path: Path, root: Path) -> bool:
     """Whether writing `path` would overwrite a file of the ledger at `root` (links resolved)."""
     target, base = path.resolve(), root.resolve()
-    return target in (base / TASKS_FILE, base / UNITS_FILE) or target.parent == base / PROGRESS_DIR
+    own = (base / TASKS_FILE, base / UNITS_FILE, base / CALENDAR_FILE)
+    return target in own or target.parent == base / PROGRESS_DIR
 
 
 def _stray_progress_entries(root: Path) -> list[Path]:
@@ -212,7 +217,9 @@ def load_ledger(
             raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
         return Reader(shown, document, problems)
 
-    return _assemble(read, tasks_path, units_path, progress_paths, problems)
+    calendar_path = root / CALENDAR_FILE
+    calendar = calendar_path if os.path.lexists(calendar_path) else None
+    return _assemble(read, tasks_path, units_path, progress_paths, problems, calendar)
 
 
 def plan_timezone(root: Path) -> str:
@@ -263,7 +270,8 @@ def load_ledger_from(
         shown = f"{root_label}/{name}"
         return Reader(shown, parse_document(files[name], shown, max_file_bytes), problems)
 
-    return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems)
+    calendar = CALENDAR_FILE if CALENDAR_FILE in files else None
+    return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems, calendar)
 
 
 @without_gc
@@ -273,11 +281,13 @@ def _assemble(
     units_file: _File,
     progress_files: Iterable[_File],
     problems: list[Problem],
+    calendar_file: _File | None = None,
 ) -> Loaded:
     """The ledger from its files, read in this order (so problems come in file order)."""
     plan, sections, tasks = read(tasks_file).tasks_file()
     units, groups = read(units_file).units_file()
     progress = [read(p).progress_file() for p in progress_files]
+    calendar = read(calendar_file).calendar_file() if calendar_file is not None else ()
     ledger = Ledger(
         plan=plan,
         sections=tuple(sections),
@@ -285,6 +295,7 @@ def _assemble(
         units=tuple(units),
         groups=tuple(groups),
         progress=tuple(p for p in progress if p is not None),
+        calendar=calendar,
     )
     return Loaded(ledger, problems)
 
@@ -748,6 +759,77 @@ class Reader:
         )
 
 
+    # -- calendar.yaml ------------------------------------------------------
+
+    def calendar_file(self) -> tuple[CalendarYear, ...]:
+        root = self.root_fields(schema.CALENDAR_FILE)
+        node = root.node("years")
+        if node is None:
+            return ()
+        years = []
+        for year, value in self.by_year(node, root.what("years")):
+            found = self.calendar_year(year, value)
+            if found is not None:
+                years.append(found)
+        return tuple(years)
+
+    def by_year(self, node: Node, what: str) -> list[tuple[int, Node]]:
+        """A mapping keyed by four-digit years (years: {2027: …}), in file order."""
+        if not self._tag_ok(node):
+            return []
+        if not isinstance(node, MappingNode) or not node.value:
+            self.add(wrong_type, node, f"{what}应为按年份写的映射", hint="例如 2027: {notice: …}")
+            return []
+        found: dict[int, Node] = {}
+        result = []
+        for key, value in node.value:
+            year = None
+            if isinstance(key, ScalarNode) and key.tag == _INT and _CANONICAL_INT.fullmatch(key.value):
+                year = int(key.value)
+            if year is None or not schema.YEARS[0] <= year <= schema.YEARS[1]:
+                written = _excerpt(key.value) if isinstance(key, ScalarNode) else ""
+                self.add(wrong_type, key, f"{what}中的“{written}”不是有效年份", hint="例如 2027")
+                continue
+            if year in found:
+                first = self.at(found[year]).line
+                self.add(duplicate_key, key, f"{what}中重复的年份 {year}", hint=f"第 {first} 行已有")
+                continue
+            found[year] = key
+            result.append((year, value))
+        return result
+
+    def calendar_year(self, year: int, node: Node) -> CalendarYear | None:
+        fields = self.fields(node, schema.CALENDAR_YEAR, year=str(year))
+        if not fields.complete:
+            return None
+        notice = fields.text("notice")
+        holidays = []
+        for holiday_node in fields.sequence("holidays"):
+            holiday = self.holiday(year, holiday_node)
+            if holiday is not None:
+                holidays.append(holiday)
+        if fields.empty_list("holidays"):
+            self.add(wrong_type, fields.at("holidays"), f"{fields.what('holidays')}不能为空")
+        workdays = fields.days("workdays")
+        if notice is None:
+            return None
+        return CalendarYear(year, notice.strip(), tuple(holidays), workdays, self.at(node))
+
+    def holiday(self, year: int, node: Node) -> Holiday | None:
+        fields = self.fields(node, schema.HOLIDAY, year=str(year))
+        if not fields.complete:
+            return None
+        name = fields.text("name")
+        if name is None:
+            return None
+        fields.label(name=name.strip())
+        start = fields.day("from")
+        end = fields.day("to") if "to" in fields else start
+        if start is None or end is None:
+            return None
+        return Holiday(name.strip(), start, end, self.at(node), fields.source("to"))
+
+
 class Fields:
     """One mapping's keys as its shape defines them; each read by its kind, the first time asked.
 
@@ -864,6 +946,20 @@ class Fields:
     def day(self, name: str) -> date | None:
         value = self._once(name, lambda _, node, what: self.reader.day(node, what), Kind.DATE)
         return value if isinstance(value, date) else None
+
+    def days(self, name: str) -> tuple[CalendarDay, ...]:
+        """A list of dates (`many`), each with where it is written."""
+
+        def read(_: Key, node: Node, what: str) -> tuple[CalendarDay, ...]:
+            found = []
+            for element in self.reader.sequence(node, what) or []:
+                day = self.reader.day(element, f"{what}中的日期")
+                if day is not None:
+                    found.append(CalendarDay(day, self.reader.at(element)))
+            return tuple(found)
+
+        value = self._once(name, read, Kind.DATE)
+        return value if isinstance(value, tuple) else ()
 
     def deadline(self, name: str, year: int) -> Deadline | None:
         def read(_: Key, node: Node, what: str) -> Deadline | None:

@@ -29,6 +29,7 @@ class FileKind(StrEnum):
     TASKS = "tasks"
     UNITS = "units"
     PROGRESS = "progress"
+    CALENDAR = "calendar"
 
 
 class Kind(StrEnum):
@@ -57,6 +58,7 @@ class Key:
     what: str = ""
     node: Node | None = None  # Kind.NODE: the value is this node (`many`: a list of them)
     many: bool = False
+    by_year: bool = False  # Kind.NODE: a mapping from a four-digit year to this node
     required: bool = False
     numbers_ok: bool = False  # an id YAML reads as an integer unchanged (task 5), not 5.10
     minimum: int | None = None  # Kind.INTEGER
@@ -417,10 +419,76 @@ PROGRESS_FILE = Node(
     what="进展文件",
 )
 
+HOLIDAY = Node(
+    "holiday",
+    "放假:通知中的一个节日,从 from 到 to(含两端)放假调休",
+    (
+        _text("name", "节日名称,如“元旦”", "{year} 年的放假名称", required=True),
+        Key("from", Kind.DATE, "放假第一天,写成 YYYY-MM-DD", "{year} 年{name}的 from", required=True),
+        Key(
+            "to",
+            Kind.DATE,
+            "放假最后一天(含),写成 YYYY-MM-DD;不写时只放 from 一天",
+            "{year} 年{name}的 to",
+        ),
+    ),
+    what="{year} 年的放假",
+)
+
+CALENDAR_YEAR = Node(
+    "calendar-year",
+    "一年的放假安排,照录国务院办公厅当年的节假日安排通知",
+    (
+        _text(
+            "notice",
+            "通知的文号,如“国办发明电〔2025〕N号”:放假安排须有出处,不要推测",
+            "{year} 年的 notice",
+            required=True,
+        ),
+        Key(
+            "holidays",
+            Kind.NODE,
+            "放假的节日,每个一项",
+            "{year} 年的 holidays",
+            node=HOLIDAY,
+            many=True,
+            required=True,
+            min_items=1,
+        ),
+        Key(
+            "workdays",
+            Kind.DATE,
+            "调休上班的周末(星期六、星期日),如 [2026-01-04]",
+            "{year} 年的 workdays",
+            many=True,
+        ),
+    ),
+    what="calendar.yaml 的 {year} 年",
+)
+
+CALENDAR_FILE = Node(
+    "calendar-file",
+    "法定节假日与调休安排(calendar.yaml,可选):补充或替换 chinesecalendar 的年份",
+    (
+        Key(
+            "years",
+            Kind.NODE,
+            "按年份(四位数字)写的放假安排;写了的年份替换 chinesecalendar 中该年的数据",
+            "years",
+            node=CALENDAR_YEAR,
+            by_year=True,
+            required=True,
+            min_items=1,
+        ),
+    ),
+    what="calendar.yaml",
+)
+
 ROOTS: dict[FileKind, Node] = {
     FileKind.TASKS: TASKS_FILE,
     FileKind.UNITS: UNITS_FILE,
     FileKind.PROGRESS: PROGRESS_FILE,
+    FileKind.CALENDAR: CALENDAR_FILE,
 }
 
 
@@ -436,6 +504,7 @@ _MONTH_DAY = (
 )
 _LEAP_DAY = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-0?2-29"
 _DATE = rf"^\s*(?!0000)(?:[0-9]{{4}}-(?:{_MONTH_DAY})|{_LEAP_DAY})\s*$"
+_YEAR_KEY = r"^(19|2[0-9])[0-9]{2}$"  # YEARS, as a mapping's key
 _TIMEZONE = r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$"
 
 
@@ -461,7 +530,8 @@ def value_schema(key: Key) -> JSON:
             bounds = {"minimum": key.minimum, "maximum": key.maximum}
             return {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
         case Kind.DATE:
-            return {"type": "string", "pattern": _DATE}
+            day: JSON = {"type": "string", "pattern": _DATE}
+            return _list(key, day) if key.many else day
         case Kind.NAMES:
             return _list(key, dict(_TEXT))
         case Kind.DEADLINE:
@@ -477,6 +547,13 @@ def value_schema(key: Key) -> JSON:
         case Kind.NODE:
             assert key.node is not None, key.name
             ref: JSON = {"$ref": f"#/$defs/{key.node.name}"}
+            if key.by_year:
+                return {
+                    "type": "object",
+                    "patternProperties": {_YEAR_KEY: ref},
+                    "additionalProperties": False,
+                    **({"minProperties": key.min_items} if key.min_items else {}),
+                }
             return _list(key, ref) if key.many else ref
 
 

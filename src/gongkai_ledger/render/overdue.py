@@ -79,7 +79,8 @@ def calendar_note_for(uncovered_years: tuple[int, ...]) -> str:
     years = "、".join(str(y) for y in uncovered_years)
     return (
         f"注:法定节假日数据(chinesecalendar)未覆盖 {years} 年,相关工作日数无法计算,"
-        "以“?”表示(json/csv 中为空);请升级 chinesecalendar。"
+        "以“?”表示(json/csv 中为空);请在台账的 calendar.yaml 中写明该年的放假安排,"
+        "或升级 chinesecalendar。"
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.model import Item, Ledger, Task, Unit
+from ..core.model import CalendarYear, Item, Ledger, Task, Unit
 from ..core.registry import Registry
 from ..core.status import Standing, standings
 from ..core.workdays import covered_years
@@ -132,7 +132,7 @@ def owed_from(
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
     result.sort(key=lambda u: _unit_rank(u, unit_order))
     shown = (o.standing for u in result for o in u.items)
-    return Owed(as_of, tuple(result), unit, uncovered_years(shown, as_of))
+    return Owed(as_of, tuple(result), unit, uncovered_years(shown, as_of, ledger.calendar))
 
 
 def _item_rank(s: Standing, plan_order: int) -> tuple[int, int, int]:
@@ -149,9 +149,12 @@ def _unit_rank(u: UnitOwes, unit_order: dict[str, int]) -> tuple[int, ...]:
     return (-u.overdue, -u.max_days_late, -u.due_soon, -u.stale, unit_order[u.unit.id])
 
 
-def uncovered_years(shown: Iterable[Standing], as_of: date) -> tuple[int, ...]:
-    """Years the official calendar lacks, for the overdue standings whose 工作日 are unknown."""
-    covered = covered_years()
+def uncovered_years(
+    shown: Iterable[Standing], as_of: date, calendar: Iterable[CalendarYear] = ()
+) -> tuple[int, ...]:
+    """Years the official calendar (the package's and calendar.yaml's) lacks, for the overdue
+    standings whose 工作日 are unknown."""
+    covered = covered_years(calendar)
     years = {
         year
         for s in shown
