@@ -243,7 +243,8 @@ def test_a_year_the_calendar_does_not_cover(write_ledger: Write) -> None:
     assert "(? 工作日)" in table
     assert table.endswith(
         "注:法定节假日数据(chinesecalendar)未覆盖 2099 年,相关工作日数无法计算,以“?”表示(\n"
-        "json/csv 中为空);请升级 chinesecalendar。\n"
+        "json/csv 中为空);请在台账的 calendar.yaml 中写明该年的放假安排,或升级\n"
+        "chinesecalendar。\n"
     )
     result = run("--ledger", str(root), "--as-of", "2099-11-15", "--format", "json")
     data = json.loads(result.stdout)

@@ -119,12 +119,13 @@ def test_command_prints_one_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert (result.code, result.out, result.err) == (0, schema_json(FileKind.PROGRESS), "")
 
 
-def test_command_writes_all_three(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_writes_all_four(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "schema"
     result = run_ledger(capsys, "schema", "-o", str(out))
     assert result.code == 0
     assert result.out == "".join(
-        f"已写入:{out.as_posix()}/{name}.schema.json\n" for name in ("tasks", "units", "progress")
+        f"已写入:{out.as_posix()}/{name}.schema.json\n"
+        for name in ("tasks", "units", "progress", "calendar")
     )
     for kind in FileKind:
         assert (out / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_json(kind)
@@ -134,7 +135,7 @@ def test_command_needs_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_ledger(capsys, "schema")
     assert (result.code, result.err) == (
         2,
-        "用法错误:请用 --file 选择 tasks、units 或 progress,或用 -o 目录 写出全部三个文件\n",
+        "用法错误:请用 --file 选择 tasks、units、progress 或 calendar,或用 -o 目录 写出全部四个文件\n",
     )
     result = run_ledger(capsys, "schema", "--file", "plan")
     assert (result.code, result.err) == (

@@ -758,7 +758,6 @@ class Reader:
             date_source=fields.at("date"),
         )
 
-
     # -- calendar.yaml ------------------------------------------------------
 
     def calendar_file(self) -> tuple[CalendarYear, ...]:
@@ -784,7 +783,11 @@ class Reader:
         result = []
         for key, value in node.value:
             year = None
-            if isinstance(key, ScalarNode) and key.tag == _INT and _CANONICAL_INT.fullmatch(key.value):
+            if (
+                isinstance(key, ScalarNode)
+                and key.tag == _INT
+                and _CANONICAL_INT.fullmatch(key.value)
+            ):
                 year = int(key.value)
             if year is None or not schema.YEARS[0] <= year <= schema.YEARS[1]:
                 written = _excerpt(key.value) if isinstance(key, ScalarNode) else ""
@@ -792,7 +795,9 @@ class Reader:
                 continue
             if year in found:
                 first = self.at(found[year]).line
-                self.add(duplicate_key, key, f"{what}中重复的年份 {year}", hint=f"第 {first} 行已有")
+                self.add(
+                    duplicate_key, key, f"{what}中重复的年份 {year}", hint=f"第 {first} 行已有"
+                )
                 continue
             found[year] = key
             result.append((year, value))

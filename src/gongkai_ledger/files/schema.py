@@ -424,7 +424,9 @@ HOLIDAY = Node(
     "放假:通知中的一个节日,从 from 到 to(含两端)放假调休",
     (
         _text("name", "节日名称,如“元旦”", "{year} 年的放假名称", required=True),
-        Key("from", Kind.DATE, "放假第一天,写成 YYYY-MM-DD", "{year} 年{name}的 from", required=True),
+        Key(
+            "from", Kind.DATE, "放假第一天,写成 YYYY-MM-DD", "{year} 年{name}的 from", required=True
+        ),
         Key(
             "to",
             Kind.DATE,

@@ -11,6 +11,7 @@ _FILES = {
     "tasks-file": "tasks.yaml",
     "units-file": "units.yaml",
     "progress-file": "progress/<单位编号>.yaml",
+    "calendar-file": "calendar.yaml",
 }
 
 

@@ -7,6 +7,10 @@ from types import ModuleType
 from . import (
     anchor,
     bom,
+    calendar_date,
+    calendar_gap,
+    calendar_overlap,
+    calendar_weekday,
     control_char,
     deadline_format,
     duplicate_id,
@@ -78,6 +82,10 @@ ALL: tuple[ModuleType, ...] = (
     future_report,
     na_reason,
     no_evidence,
+    calendar_date,
+    calendar_weekday,
+    calendar_overlap,
+    calendar_gap,
 )
 
 LEDGER_RULES: tuple[ModuleType, ...] = tuple(r for r in ALL if hasattr(r, "check"))
