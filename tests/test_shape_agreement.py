@@ -79,7 +79,17 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
         ],
     },
 }
+EXAMPLE[FileKind.CALENDAR] = {
+    "years": {
+        2027: {
+            "notice": "测试用",
+            "holidays": [{"name": "甲节", "from": "2027-11-01", "to": "2027-11-03"}],
+            "workdays": ["2027-11-06"],
+        }
+    }
+}
 FILE_NAMES = {
+    FileKind.CALENDAR: "calendar.yaml",
     FileKind.TASKS: "tasks.yaml",
     FileKind.UNITS: "units.yaml",
     FileKind.PROGRESS: "progress/jj.yaml",
@@ -122,6 +132,9 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
             assert low is not None and high is not None, key.name
             valid = [low, high, (low + high) // 2]
             return valid, [low - 1, high + 1, -(10**20), 10**20, str(low), 1.5, None, True, []]
+        case Kind.DATE if key.many:
+            one, wrong = values(dataclasses.replace(key, many=False))
+            return [[v] for v in one] + [[], None], [[v] for v in wrong] + ["2027-11-06"]
         case Kind.DATE:
             valid = ["2022-09-26", "2022-9-6", "2024-02-29", "2000-02-29", "0001-01-01"]
             valid.append(" 2022-09-26 ")
@@ -141,6 +154,8 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
         case Kind.TIMEZONE:
             return ["Asia/Shanghai", "UTC", "America/New_York"], ["Asia Shanghai", "", 8, None]
         case Kind.NODE:
+            if key.by_year:
+                return [], [None, "文本", [], 5, {}, {"1500": {}}]
             if not key.many:
                 return [], [None, "文本", [], 5]
             invalid = ["文本", {"键": "值"}, [None], ["文本"], [[]]]
@@ -171,6 +186,10 @@ def _keys(
         yield node, key, (*path, key.name)
         if key.node is not None:
             value = example[key.name]
+            if key.by_year:
+                year = next(iter(value))
+                yield from _keys(key.node, value[year], (*path, key.name, year))
+                continue
             below = (*path, key.name, 0) if key.many else (*path, key.name)
             yield from _keys(key.node, value[0] if key.many else value, below)
 
@@ -259,7 +278,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 43
+    assert len(every) == 50
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

@@ -25,10 +25,10 @@ from ..core.gcpause import without_gc
 from ..core.model import (
     DEFAULT_TIMEZONE,
     Cadence,
-    Deadline,
-    Group,
     CalendarDay,
     CalendarYear,
+    Deadline,
+    Group,
     Holiday,
     Item,
     Ledger,
