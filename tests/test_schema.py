@@ -140,7 +140,7 @@ def test_command_needs_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_ledger(capsys, "schema", "--file", "plan")
     assert (result.code, result.err) == (
         2,
-        "用法错误:--file 只能是 tasks、units、progress,不能是“plan”\n",
+        "用法错误:--file 只能是 tasks、units、progress、calendar,不能是“plan”\n",
     )
 
 

@@ -22,7 +22,7 @@ SHIPPED = REPO / "data"
 # Technical terms our own help text may use (file keys, formats, products); anything else in
 # ASCII letters is English prose or a framework's placeholder.
 TERMS = {
-    "Actions", "BOM", "CODEOWNERS", "DD", "Excel", "GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR",
+    "Actions", "BOM", "calendar", "CODEOWNERS", "DD", "Excel", "GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR",
     "GitHub", "GitLab", "JSON", "LF", "MB", "MM", "Markdown", "PR", "Schema", "UTF", "WPS", "YAML",
     "YYYY", "csv", "czj", "data", "draft", "git", "github", "gitlab", "html", "id", "issuer", "items",
     "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports",
