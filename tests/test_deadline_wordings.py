@@ -11,6 +11,9 @@ from datetime import date
 import pytest
 
 from gongkai_ledger.core.deadline import parse_deadline
+from gongkai_ledger.files.load import load_ledger
+
+from .ledgers import SHIPPED
 
 MONTH_ENDS = tuple(f"Y-{m:02d}-end" for m in range(1, 13))
 QUARTER_ENDS = ("Y-03-31", "Y-06-30", "Y-09-30", "Y-12-31")
@@ -111,11 +114,69 @@ def test_every_month_in_february_of_a_leap_year() -> None:
 
 def test_the_issue_lists_every_wording() -> None:
     """All the issue's wordings are in the table (the count in the report is this list's)."""
-    issue = (
-        "上半年 下半年 全年 年内 第一季度 第二季度 第三季度 第四季度 一季度 2023年第三季度 "
-        "11月中旬 11月上旬 11月下旬 2022年11—12月 2023.06 2023年6月、12月 11月底前完成 "
-        "年底前完成 二〇二三年六月底前 十二月底前 每月 每季度 每半年 每年 每年1月31日前 "
-        "每月28日前 次年1月31日前 长期 常态化 持续开展 持续推进 及时 按时间节点 2023年9月起"
-    ).split()
+    issue = [
+        "上半年",
+        "下半年",
+        "全年",
+        "年内",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "一季度",
+        "2023年第三季度",
+        "11月中旬",
+        "11月上旬",
+        "11月下旬",
+        "2022年11—12月",
+        "2023.06",
+        "2023年6月、12月",
+        "11月底前完成",
+        "年底前完成",
+        "二〇二三年六月底前",
+        "十二月底前",
+        "每月",
+        "每季度",
+        "每半年",
+        "每年",
+        "每年1月31日前",
+        "每月28日前",
+        "次年1月31日前",
+        "长期",
+        "常态化",
+        "持续开展",
+        "持续推进",
+        "及时",
+        "按时间节点",
+        "2023年9月起",
+    ]
     table = {text for text, *_ in WORDINGS}
     assert set(issue) <= table
+
+
+def test_the_shipped_ledger_means_the_same() -> None:
+    """庐山市's deadlines: one due date each (or none); only 每年年底前 recurs, once a year."""
+    loaded = load_ledger(SHIPPED)
+    assert loaded.problems == []
+    items = loaded.ledger.items()
+    deadlines = [item.deadline for item in items] + [
+        m.deadline for i in items for m in i.milestones
+    ]
+    found = set()
+    for deadline in deadlines:
+        assert deadline is not None
+        assert deadline.dues == ((deadline.due,) if deadline.due else ())
+        assert deadline.starts is None
+        assert deadline.recurring == ("年" if deadline.yearly else "")
+        found.add((deadline.text, deadline.due, deadline.continuing, deadline.yearly))
+    assert found == {
+        ("2022年10月底前", date(2022, 10, 31), False, False),
+        ("2022年9月底前", date(2022, 9, 30), False, False),
+        ("2022年底前", date(2022, 12, 31), False, False),
+        ("每年年底前", date(2022, 12, 31), False, True),
+        ("2022年12月", date(2022, 12, 31), False, False),
+        ("2022年12月并持续更新", date(2022, 12, 31), True, False),
+        ("2022年9月", date(2022, 9, 30), False, False),
+        ("2022年9月并持续更新", date(2022, 9, 30), True, False),
+        ("常态化更新", None, True, False),
+    }

@@ -34,6 +34,7 @@ from datetime import MAXYEAR, MINYEAR, date
 from .digits import ascii_digits
 from .model import Deadline
 
+
 def accepted_forms(year: int) -> tuple[str, ...]:
     """The forms `check`'s hint lists, with examples in the plan's own year."""
     return (
@@ -174,6 +175,7 @@ def _recurring(compact: str, plan_year: int, text: str) -> Deadline | None:
         if m["day"] is not None:
             due = _day(plan_year, month, int(m["day"]), text)
         return Deadline(text=text, due=due, yearly=True, recurring="年")
+    dues: tuple[date, ...]
     if compact == "每半年":
         dues = (date(plan_year, 6, 30), date(plan_year, 12, 31))
         return Deadline(text=text, due=dues[0], dues=dues, recurring="半年")

@@ -494,7 +494,9 @@ def _falls_in(deadline: Deadline, year: int, month: int) -> date | None:
     if deadline.yearly:
         if due.month != month or year < due.year:
             return None
-        return month_end(year, month) if due == month_end(due.year, month) else due.replace(year=year)
+        return (
+            month_end(year, month) if due == month_end(due.year, month) else due.replace(year=year)
+        )
     return next((d for d in deadline.dues if (d.year, d.month) == (year, month)), None)
 
 
