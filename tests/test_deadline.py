@@ -77,9 +77,14 @@ def test_year_less_forms_take_the_plan_year() -> None:
         "2022-9",
         "2022/09/30",
         "底前",
-        "年内",
-        "每年",
+        "每年前",
+        "每半年底",
+        "上半年并持续",
+        "第五季度",
+        "11月初旬",
         "并持续更新",
+        "并持续推进",
+        "每月并持续推进",  # recurring is not continuing
         "常态化更新并持续更新",
         "每年年底前并持续更新",
         "2022年9月30日底前",  # a day and 底 at once
@@ -103,6 +108,10 @@ def test_rejected(text: str) -> None:
         "2022-13",
         "2022年4月31日",
         "每年13月底前",
+        "每月32日前",
+        "2022年12—11月",  # the range ends before it starts
+        "2022年11—13月",
+        "次年2月30日前",
     ],
 )
 def test_impossible_dates(text: str) -> None:
@@ -117,5 +126,5 @@ def test_every_documented_form_parses() -> None:
         if form.startswith("以上"):
             continue
         deadline = parse_deadline(form, PLAN_YEAR)
-        if deadline.due is not None and not deadline.yearly:
+        if deadline.due is not None and not deadline.recurring:
             assert parse_deadline(form + "并持续更新", PLAN_YEAR).continuing

@@ -148,6 +148,7 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
             return (valid, invalid + no_names) if key.min_items else (valid + no_names, invalid)
         case Kind.DEADLINE:
             valid = ["年底前", "2022年9月", "2022年9月底前", "2022-09-30", "常态化更新"]
+            valid += ["上半年", "第三季度", "2022年6月、12月", "每月28日前", "2022年9月起"]
             return valid, ["", " ", 2022, *_NOT_TEXT]
         case Kind.CHOICE:
             return list(key.values), ["周", "", "月 季", 1, *_NOT_TEXT]

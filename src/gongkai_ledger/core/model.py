@@ -48,12 +48,23 @@ class Deadline:
     `due` is the end of the stated period (None for 常态化更新 and the like);
     `continuing` marks 并持续更新 / 常态化更新 / 持续推进; `yearly` marks 每年…前,
     where `due` is the first occurrence (in the plan's year).
+    `dues` are all the due dates in the plan's year, sorted (`due` is the first; several for
+    `2023年6月、12月` and for recurring forms); `recurring` is the cadence of 每月 / 每季度 /
+    每半年 / 每年… ("月", "季", "半年", "年"; "" when not recurring); `starts` is the date a
+    continuing item starts from (`2023年9月起`): nothing is due before it.
     """
 
     text: str
     due: date | None
     continuing: bool = False
     yearly: bool = False
+    dues: tuple[date, ...] = ()
+    recurring: str = ""
+    starts: date | None = None
+
+    def __post_init__(self) -> None:
+        if not self.dues and self.due is not None:
+            object.__setattr__(self, "dues", (self.due,))
 
 
 @dataclass(frozen=True, slots=True)

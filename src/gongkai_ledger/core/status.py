@@ -7,8 +7,9 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 - 已完成 is sticky: a later report keeps a continuing item fresh, it never undoes it;
 - 不涉及 (with a reason) removes the unit from the item; without one it counts for nothing
   but freshness;
-- 逾期: the due date has passed and the unit has not completed the item;
-- 临期: due within the plan's `warn_days` and not completed;
+- 逾期: the due date has passed and the unit has not completed the item; with several due
+  dates (2023年6月、12月, 每月28日前), counted from the first one not yet met (`owed_due`);
+- 临期: the next unmet due date is within the plan's `warn_days` and not completed;
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
   issue date, when known) has passed, and no report in the current or previous
   cadence period.
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import Cadence, Item, Ledger, Report, Status, Unit
+from .model import Cadence, Deadline, Item, Ledger, Report, Status, Unit
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
 
@@ -164,8 +165,8 @@ def _standing(
     else:
         status = Status.NOT_STARTED
     deadline = item.deadline
-    due = deadline.due if deadline is not None else None
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
+    due = owed_due(deadline, reports, completed_on)
     overdue = open_ and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
     workdays_late: int | None = 0
@@ -180,8 +181,9 @@ def _standing(
     days_left = (due - as_of).days if due is not None and due >= as_of else None
     stale = False
     if deadline is not None and deadline.continuing and status is not Status.NOT_APPLICABLE:
-        # Without a first deadline, updates are owed from the plan's issue (if known).
-        started = due if due is not None else ledger.plan.issued
+        # Without a first deadline, updates are owed from the start (2023年9月起) or else
+        # the plan's issue (if known).
+        started = deadline.due or deadline.starts or ledger.plan.issued
         if started is None or started < as_of:
             window = previous_period_start(as_of, ledger.plan.update_every)
             stale = not any(r.date >= window for r in reports)
@@ -199,6 +201,31 @@ def _standing(
         days_left=days_left,
         stale=stale,
     )
+
+
+def owed_due(
+    deadline: Deadline | None, reports: Sequence[Report], completed_on: date | None
+) -> date | None:
+    """The first due date the unit has not met, or (all met) the last one; None without dates.
+
+    A due date is met when the unit completed the item (已完成) on or before it; with several
+    due dates (2023年6月、12月, 每月28日前 …) every one but the last is also met by any report
+    dated after the previous due date and on or before this one. The last due date is the
+    item's own deadline: like a single one, only completion meets it. Nothing is due before
+    `deadline.starts`.
+    """
+    if deadline is None:
+        return None
+    dues = [d for d in deadline.dues if deadline.starts is None or d >= deadline.starts]
+    previous: date | None = None
+    for n, due in enumerate(dues):
+        if completed_on is not None and completed_on <= due:
+            return dues[-1]  # completion meets this due date and every later one
+        reported = any(previous is None or r.date > previous for r in reports if r.date <= due)
+        if n == len(dues) - 1 or not reported:
+            return due
+        previous = due
+    return None
 
 
 def previous_period_start(day: date, cadence: Cadence) -> date:

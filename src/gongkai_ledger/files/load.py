@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..core.deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
+from ..core.deadline import DeadlineError, accepted_forms, parse_deadline
 from ..core.digits import ascii_digits
 from ..core.errors import os_reason
 from ..core.gcpause import without_gc
@@ -540,9 +540,8 @@ class Reader:
             if error.impossible:
                 self.add(impossible_date, node, str(error))
             else:
-                self.add(
-                    deadline_format, node, str(error), hint="可用写法:" + "、".join(ACCEPTED_FORMS)
-                )
+                hint = "可用写法:" + "、".join(accepted_forms(year))
+                self.add(deadline_format, node, str(error), hint=hint)
             return Deadline(text=text, due=None)  # keeps missing-deadline quiet
 
     def fields(self, node: Node | None, shape: Shape, **labels: str) -> Fields:

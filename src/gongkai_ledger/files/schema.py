@@ -109,7 +109,10 @@ YEARS = (1900, 2999)
 MAX_WARN_DAYS = 3660  # ten years: more is a typo, and date arithmetic stays in range
 
 _YEAR_WRONG = "{what} {written} 不是有效年份"
-_DEADLINE_HELP = "照录原文;可用写法如 2022年9月、2022年9月底前、年底前、2022-09-30、常态化更新,后面可加“并持续更新”"
+_DEADLINE_HELP = (
+    "照录原文;可用写法如 2022年9月、2022年9月底前、年底前、2022-09-30、上半年、第三季度、"
+    "每月28日前、常态化更新,日期后面可加“并持续更新”"
+)
 
 
 def _text(name: str, description: str, what: str, **more: Any) -> Key:

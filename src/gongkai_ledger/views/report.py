@@ -487,13 +487,17 @@ def _received(
 
 
 def _falls_in(deadline: Deadline, year: int, month: int) -> date | None:
-    """The due date of `deadline` if it falls in the month (each year for 每年…前)."""
+    """The due date of `deadline` that falls in the month (each year for 每年…前), if any."""
     due = deadline.due
     if due is None:
         return None
     if deadline.yearly:
-        return month_end(year, month) if due.month == month and year >= due.year else None
-    return due if (due.year, due.month) == (year, month) else None
+        if due.month != month or year < due.year:
+            return None
+        return (
+            month_end(year, month) if due == month_end(due.year, month) else due.replace(year=year)
+        )
+    return next((d for d in deadline.dues if (d.year, d.month) == (year, month)), None)
 
 
 def _next_month(
