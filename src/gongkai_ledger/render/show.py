@@ -65,6 +65,8 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
         field("章节", f"{view.section.id}、{view.section.title}")
     field("内容", item.content)
     field("完成时间", _deadline(item.deadline))
+    if item.update_every is not None:
+        field("报送周期", item.update_every.value)
     if item.lead is not None:
         field("牵头单位", item.lead.text)
     for milestone in item.milestones:

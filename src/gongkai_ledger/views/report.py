@@ -40,7 +40,8 @@ The context (see also README, "月度通报"):
   section come last, in a group with id "" titled 其他任务 (untitled when the plan has
   no sections) (``entries``, not ``items``: a dict's
   ``.items`` is its method in Jinja); an *item* is ``{id, task_id,
-  task_title, content, short, deadline, due, continuing, lead, done, tally,
+  task_title, content, short, deadline, due, continuing, update_every (the item's or its
+  task's cadence, "" for the plan's), lead, done, tally,
   milestones: [{deadline, due, what}], units: [standing], by_status}``;
   ``by_status`` groups the item's units by status, then by flags:
   ``[{status, flags, units: [names]}]``.
@@ -316,6 +317,7 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         "deadline": _deadline_text(item.deadline),
         "due": _iso(item.deadline.due if item.deadline is not None else None),
         "continuing": item.deadline is not None and item.deadline.continuing,
+        "update_every": _own_cadence(item),
         "lead": item.lead.text if item.lead is not None else "",
         "done": item_done(of),
         "tally": tally(of, as_of),
@@ -451,7 +453,13 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         "deadline": _deadline_text(s.item.deadline),
         **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
         "via": _via(s, registry),
+        "update_every": _own_cadence(s.item),
     }
+
+
+def _own_cadence(item: Item) -> str:
+    """The item's (or its task's) update_every; "" when it is the plan's."""
+    return item.update_every.value if item.update_every is not None else ""
 
 
 def _overdue(
