@@ -231,6 +231,8 @@ def test_the_report_keeps_the_documents_nesting(capsys: Capsys, district: Path) 
     assert "<h3>(一)主动公开</h3>" in html
     assert "<h4>1.基础信息公开</h4>" in html
     assert "<h5>1.行政规范性文件</h5>" in html
+    shown = ok(capsys, "show", "a", "--ledger", str(district), "--as-of", AS_OF)
+    assert "\n章节:一、主动公开 > (一)基础信息公开 > 1.行政规范性文件\n" in shown
 
 
 def test_a_sections_tally_includes_its_parts(capsys: Capsys, district: Path) -> None:
