@@ -111,7 +111,10 @@ def test_enums_come_from_the_model() -> None:
     report = json_schema(FileKind.PROGRESS)["$defs"]["report"]["properties"]
     assert report["status"]["enum"] == ["未启动", "推进中", "已完成", "不涉及"]
     plan = json_schema(FileKind.TASKS)["$defs"]["plan"]["properties"]
-    assert plan["update_every"]["enum"] == ["月", "季", "年"]
+    assert plan["update_every"]["enum"] == ["月", "季", "半年", "年"]
+    item = json_schema(FileKind.TASKS)["$defs"]["item"]["properties"]
+    assert item["update_every"]["enum"] == plan["update_every"]["enum"]
+    assert plan["item_ids"]["enum"] == ["prefixed", "free"]
 
 
 def test_command_prints_one_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,5 +173,6 @@ def test_key_order_is_the_format_order() -> None:
         "owners",
         "lead",
         "deadline",
+        "update_every",
         "milestones",
     ]

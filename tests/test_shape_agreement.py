@@ -40,14 +40,20 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
             "update_every": "月",
             "warn_days": 15,
             "timezone": "Asia/Shanghai",
+            "default_deadline": "年底前",
+            "item_ids": "prefixed",
         },
-        "sections": [{"id": "一", "title": "章节"}],
+        "sections": [
+            {"id": "一.1", "label": "(一)", "title": "下级章节", "parent": "一"},
+            {"id": "一", "title": "章节"},
+        ],
         "tasks": [
             {
                 "id": 1,
                 "section": "一",
                 "title": "任务",
                 "deadline": "年底前",
+                "update_every": "季",
                 "items": [
                     {
                         "id": "1.1",
@@ -55,6 +61,7 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
                         "owners": ["甲局"],
                         "lead": "甲局",
                         "deadline": "2022年9月",
+                        "update_every": "半年",
                         "milestones": [{"deadline": "2022年6月", "what": "节点"}],
                     }
                 ],
@@ -279,7 +286,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 50
+    assert len(every) == 56
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

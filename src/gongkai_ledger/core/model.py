@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+ITEM_IDS_PREFIXED = "prefixed"  # plan.item_ids: an item id is its task's id, ".", a number
+ITEM_IDS_FREE = "free"  # tables with unnumbered rows: any id
 # A unit id: lower-case ASCII, since it names the unit's progress file (progress/<id>.yaml).
 UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
@@ -38,6 +40,7 @@ class Status(StrEnum):
 class Cadence(StrEnum):
     MONTH = "月"
     QUARTER = "季"
+    HALF_YEAR = "半年"
     YEAR = "年"
 
 
@@ -86,6 +89,8 @@ class Plan:
     warn_days: int
     source: Source
     timezone: str = DEFAULT_TIMEZONE  # an IANA name: "today" is the date there
+    default_deadline: Deadline | None = None  # for items whose table has no 完成时间
+    item_ids: str = ITEM_IDS_PREFIXED  # or ITEM_IDS_FREE: item ids need not start with the task's
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,9 @@ class Section:
     id: str
     title: str
     source: Source
+    parent: str = ""  # the id of the section this one is part of; "" at the top
+    label: str = ""  # the numbering as the document writes it (一、, (一), 1.); "" derives it
+    parent_source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +122,8 @@ class Item:
     milestones: tuple[Milestone, ...]
     source: Source
     deadline_source: Source | None = None
+    update_every: Cadence | None = None  # the item's own, else its task's; None: the plan's
+    default_deadline: bool = False  # `deadline` is the plan's default_deadline (未写明)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,7 @@ class Task:
     items: tuple[Item, ...]
     source: Source
     section_source: Source | None = None
+    update_every: Cadence | None = None  # None: the plan's
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 - 临期: the next unmet due date is within the plan's `warn_days` and not completed;
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
   issue date, when known) has passed, and no report in the current or previous
-  cadence period.
+  cadence period; the cadence is the item's `update_every`, else its task's, else the plan's.
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def _standing(
         # the plan's issue (if known).
         started = deadline.due or deadline.starts or ledger.plan.issued
         if started is None or started < as_of:
-            window = previous_period_start(as_of, ledger.plan.update_every)
+            window = previous_period_start(as_of, item_cadence(item, ledger))
             stale = not any(r.date >= window for r in reports)
     return Standing(
         item=item,
@@ -228,6 +228,11 @@ def owed_due(
     return None
 
 
+def item_cadence(item: Item, ledger: Ledger) -> Cadence:
+    """How often a continuing item is updated: the item's, else its task's, else the plan's."""
+    return item.update_every or ledger.plan.update_every
+
+
 def previous_period_start(day: date, cadence: Cadence) -> date:
     """First day of the cadence period before the one containing `day`."""
     if cadence is Cadence.MONTH:
@@ -237,6 +242,8 @@ def previous_period_start(day: date, cadence: Cadence) -> date:
         if quarter_start == 1:
             return date(day.year - 1, 10, 1)
         return date(day.year, quarter_start - 3, 1)
+    if cadence is Cadence.HALF_YEAR:
+        return date(day.year - 1, 7, 1) if day.month <= 6 else date(day.year, 1, 1)
     return date(day.year - 1, 1, 1)
 
 

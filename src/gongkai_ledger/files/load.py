@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -24,6 +24,7 @@ from ..core.errors import os_reason
 from ..core.gcpause import without_gc
 from ..core.model import (
     DEFAULT_TIMEZONE,
+    ITEM_IDS_PREFIXED,
     Cadence,
     CalendarDay,
     CalendarYear,
@@ -582,16 +583,19 @@ class Reader:
                     f"{fields.what('timezone')}“{name}”不是已知的时区",
                     hint="请写 IANA 时区名称,如 Asia/Shanghai(北京时间)",
                 )
+        plan_year = year or (issued.year if issued else date.min.year)
         return Plan(
             title=fields.text("title") or "",
             issuer=fields.text("issuer") or "",
             doc_no=fields.text("doc_no") or "",
             issued=issued,
-            year=year or (issued.year if issued else date.min.year),
+            year=plan_year,
             update_every=Cadence(cadence) if cadence else Cadence.MONTH,
             warn_days=15 if warn_days is None else warn_days,
             source=source,
             timezone=timezone,
+            default_deadline=fields.deadline("default_deadline", plan_year),
+            item_ids=fields.choice("item_ids") or ITEM_IDS_PREFIXED,
         )
 
     def section(self, node: Node) -> Section | None:
@@ -602,7 +606,16 @@ class Reader:
         title = fields.text("title")
         if ident is None or title is None:
             return None
-        return Section(ident, title, self.at(node))
+        fields.label(id=ident)
+        label = fields.text("label")
+        return Section(
+            ident,
+            title,
+            self.at(node),
+            parent=fields.ident("parent") or "",
+            label=label.strip() if label else "",
+            parent_source=fields.source("parent"),
+        )
 
     def task(self, node: Node, plan: Plan) -> Task | None:
         fields = self.fields(node, schema.TASK)
@@ -613,12 +626,13 @@ class Reader:
         title = fields.text("title")
         section = fields.ident("section")
         deadline = fields.deadline("deadline", plan.year)
+        task_cadence = _cadence(fields.choice("update_every"))
         items: list[Item] = []
         item_nodes = fields.sequence("items")
         if fields.empty_list("items"):
             self.add(no_owner, fields.at("items"), f"任务 {ident} 没有条目")
         for item_node in item_nodes:
-            item = self.item(item_node, ident, deadline, plan)
+            item = self.item(item_node, ident, deadline, plan, task_cadence)
             if item is not None:
                 items.append(item)
         return Task(
@@ -629,10 +643,16 @@ class Reader:
             items=tuple(items),
             source=self.at(node),
             section_source=fields.source("section"),
+            update_every=task_cadence,
         )
 
     def item(
-        self, node: Node, task_id: str, task_deadline: Deadline | None, plan: Plan
+        self,
+        node: Node,
+        task_id: str,
+        task_deadline: Deadline | None,
+        plan: Plan,
+        task_cadence: Cadence | None = None,
     ) -> Item | None:
         fields = self.fields(node, schema.ITEM, task=task_id)
         ident = fields.ident("id")
@@ -649,6 +669,9 @@ class Reader:
         if "deadline" in fields:
             deadline = fields.deadline("deadline", plan.year)
             deadline_source = fields.source("deadline")
+        by_default = deadline is None and plan.default_deadline is not None
+        if by_default and plan.default_deadline is not None:
+            deadline = unwritten(plan.default_deadline)
         if deadline is None:
             self.add(
                 missing_deadline,
@@ -676,6 +699,8 @@ class Reader:
             milestones=tuple(milestones),
             source=self.at(node),
             deadline_source=deadline_source,
+            update_every=_cadence(fields.choice("update_every")) or task_cadence,
+            default_deadline=by_default,
         )
 
     # -- units.yaml ---------------------------------------------------------
@@ -1012,6 +1037,15 @@ class Fields:
 
 
 _RULES = {rule.ID: rule for rule in (wrong_type, unknown_status)}
+
+
+def _cadence(text: str | None) -> Cadence | None:
+    return Cadence(text) if text else None
+
+
+def unwritten(default: Deadline) -> Deadline:
+    """The plan's default_deadline for an item whose table has no 完成时间: shown as such."""
+    return replace(default, text=f"(未写明,按{default.text})")
 
 
 def _misread_number(node: ScalarNode) -> str | None:

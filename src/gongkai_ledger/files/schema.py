@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
-from ..core.model import UNIT_ID, Cadence, Status
+from ..core.model import ITEM_IDS_FREE, ITEM_IDS_PREFIXED, UNIT_ID, Cadence, Status
 from ..rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -123,6 +123,19 @@ def _deadline(description: str, what: str, **more: Any) -> Key:
     return Key("deadline", Kind.DEADLINE, description + _DEADLINE_HELP, what, **more)
 
 
+def _cadence(description: str, what: str) -> Key:
+    """update_every: how often a continuing item is reported (plan, task or item)."""
+    values = tuple(c.value for c in Cadence)
+    return Key(
+        "update_every",
+        Kind.CHOICE,
+        description.format(values="、".join(values[:-1]) + " 或 " + values[-1]),
+        what,
+        values=values,
+        unknown="{what}“{text}”应为 {values} 之一",
+    )
+
+
 PLAN = Node(
     "plan",
     "文件信息:工作要点的标题、发文机关、文号、年度和督办参数",
@@ -148,13 +161,13 @@ PLAN = Node(
             too_large=_YEAR_WRONG,
         ),
         Key(
-            "update_every",
-            Kind.CHOICE,
-            "持续更新事项的报送周期:月、季 或 年;不写时为 月",
-            "plan.update_every",
-            values=tuple(c.value for c in Cadence),
-            unknown="{what}“{text}”应为 {values} 之一",
+            "default_deadline",
+            Kind.DEADLINE,
+            "分解表没有“完成时间”一栏时的完成时间,用于任务和条目都没写 deadline 的条目,"
+            "通报中显示为“(未写明,按年底前)”;" + _DEADLINE_HELP,
+            "plan.default_deadline",
         ),
+        _cadence("持续更新事项的报送周期:{values};不写时为 月", "plan.update_every"),
         Key(
             "warn_days",
             Kind.INTEGER,
@@ -164,6 +177,15 @@ PLAN = Node(
             maximum=MAX_WARN_DAYS,
             too_small="{what} 不能为负数",
             too_large="{what} 过大(最多 {maximum} 天)",
+        ),
+        Key(
+            "item_ids",
+            Kind.CHOICE,
+            "条目编号的写法:prefixed(以任务编号加“.”开头,如 5.1)或 free(分解表不编号时,"
+            "条目编号可任意,只须唯一);不写时为 prefixed",
+            "plan.item_ids",
+            values=(ITEM_IDS_PREFIXED, ITEM_IDS_FREE),
+            unknown="{what}“{text}”应为 {values} 之一",
         ),
         Key(
             "timezone",
@@ -180,7 +202,21 @@ SECTION = Node(
     "章节:分解表中的一个部分",
     (
         Key("id", Kind.ID, "章节编号,如“一”", "章节编号", required=True, numbers_ok=True),
+        _text(
+            "label",
+            "章节序号,照原文的写法,如“一、”“(一)”“1.”;不写时按层级生成:"
+            "第一层“一、”,第二层“(一)”,第三层起“1.”",
+            "章节 {id} 的 label",
+        ),
         _text("title", "章节标题,照录原文", "章节标题", required=True),
+        Key(
+            "parent",
+            Kind.REFERENCE,
+            "上一级章节的编号(sections 中的 id),如 主动公开 > 基础信息公开 > 行政规范性文件;"
+            "不写时为第一层",
+            "章节 {id} 的 parent",
+            numbers_ok=True,
+        ),
     ),
     what="章节",
 )
@@ -229,6 +265,10 @@ ITEM = Node(
         ),
         _text("lead", "牵头单位(须是责任单位之一)", "条目 {id} 的牵头单位"),
         _deadline("条目自己的完成时间,覆盖任务的完成时间;", "条目 {id} 的完成时间"),
+        _cadence(
+            "条目自己的报送周期({values}),覆盖任务和 plan 的 update_every",
+            "条目 {id} 的 update_every",
+        ),
         Key(
             "milestones",
             Kind.NODE,
@@ -255,6 +295,10 @@ TASK = Node(
         ),
         _text("title", "任务名称,照录原文", "任务 {id} 的标题", required=True),
         _deadline("任务的完成时间,条目可各自覆盖;", "任务 {id} 的完成时间"),
+        _cadence(
+            "任务的报送周期({values}),覆盖 plan 的 update_every,条目可各自覆盖",
+            "任务 {id} 的 update_every",
+        ),
         Key(
             "items",
             Kind.NODE,

@@ -61,10 +61,12 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
 
     line(f"条目 {item.id}", label)
     field("任务", f"{task.id}、{task.title}")
-    if view.section is not None:
-        field("章节", f"{view.section.id}、{view.section.title}")
+    if view.section_path:
+        field("章节", " > ".join(label + title for label, title in view.section_path))
     field("内容", item.content)
     field("完成时间", _deadline(item.deadline))
+    if item.update_every is not None:
+        field("报送周期", item.update_every.value)
     if item.lead is not None:
         field("牵头单位", item.lead.text)
     for milestone in item.milestones:

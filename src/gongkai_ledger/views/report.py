@@ -14,7 +14,7 @@ The context (see also README, "月度通报"):
 
 - ``header``: ``title`` (the report's title), ``plan_title``, ``doc_no``,
   ``issuer``, ``issued``, ``year``, ``month`` ("2022-12"), ``month_label``
-  ("2022年12月"), ``as_of``, ``update_every`` (月/季/年), ``warn_days``,
+  ("2022年12月"), ``as_of``, ``update_every`` (the plan's: 月/季/半年/年), ``warn_days``,
   ``unit`` (None, or a unit ``{id, name, kind}`` for a 督办 sheet),
   ``commit`` ("" outside git), ``dirty`` (uncommitted changes in the ledger),
   ``generated_at`` ("" unless asked for), ``month_end`` (the month's last
@@ -31,10 +31,17 @@ The context (see also README, "月度通报"):
   ``as_of``), ``on_time`` (of those, completed by their due date),
   ``completion_rate`` / ``on_time_rate`` ("45.5%", or "—" with nothing to
   count) and ``completion_permille`` / ``on_time_permille`` (int, or None).
-- ``sections``: ``[{id, title, tally, tasks: [{id, title, deadline, tally,
-  entries: [item]}]}]`` in plan order (``entries``, not ``items``: a dict's
+- ``sections``: ``[{id, title, label, number, level, parent, tally, tasks: [{id, title,
+  deadline, tally, entries: [item]}]}]`` in document order, each section followed by its
+  parts (``level`` 1 at the top, ``parent`` its parent's id or ""; ``label`` as the
+  document writes it, 一、/(一)/1. by level when not written; ``number`` the label the
+  report shows before the title: the written label, else one level below the report's
+  own 一、二、: (id) at the top, then 1., then (1)); a section's tally includes its parts'; tasks without a
+  section come last, in a group with id "" titled 其他任务 (untitled when the plan has
+  no sections) (``entries``, not ``items``: a dict's
   ``.items`` is its method in Jinja); an *item* is ``{id, task_id,
-  task_title, content, short, deadline, due, continuing, lead, done, tally,
+  task_title, content, short, deadline, due, continuing, update_every (the item's or its
+  task's cadence, "" for the plan's), lead, done, tally,
   milestones: [{deadline, due, what}], units: [standing], by_status}``;
   ``by_status`` groups the item's units by status, then by flags:
   ``[{status, flags, units: [names]}]``.
@@ -69,6 +76,7 @@ from ..core.gcpause import without_gc
 from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
+from ..core.sections import Placed, document_order, parent_ids
 from ..core.status import OWED_KINDS, Standing, item_done, pick, standing_record, standings
 from .overdue import owed_from
 
@@ -309,6 +317,7 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         "deadline": _deadline_text(item.deadline),
         "due": _iso(item.deadline.due if item.deadline is not None else None),
         "continuing": item.deadline is not None and item.deadline.continuing,
+        "update_every": _own_cadence(item),
         "lead": item.lead.text if item.lead is not None else "",
         "done": item_done(of),
         "tally": tally(of, as_of),
@@ -337,40 +346,86 @@ def _by_status(units: Sequence[Data]) -> list[Data]:
     ]
 
 
+OTHER_TASKS = "其他任务"  # the report's group for tasks that name no section
+
+
 def _sections(
     ledger: Ledger, by_item: dict[str, list[Standing]], as_of: date, registry: Registry
 ) -> list[Data]:
+    """The plan's sections in document order (each followed by its parts), then a group for
+    tasks without a section (titled 其他任务, or untitled when the plan has no sections).
+
+    A section's tally counts its own tasks and those of its parts; a section without tasks
+    in scope is shown only when one of its parts has some.
+    """
+    placed = document_order(ledger.sections)
+    known = {p.section.id for p in placed}
+    parents = parent_ids(ledger.sections)
+    own: dict[str, list[Data]] = defaultdict(list)
+    counted: dict[str, list[Standing]] = defaultdict(list)
+    for task in ledger.tasks:
+        items = [i for i in task.items if by_item.get(i.id)]
+        if not items:
+            continue
+        of = [s for i in items for s in by_item[i.id]]
+        home = task.section if task.section in known else ""
+        own[home].append(
+            {
+                "id": task.id,
+                "title": task.title,
+                "deadline": _deadline_text(task.deadline),
+                "tally": tally(of, as_of),
+                "entries": [_item(i, task, by_item[i.id], as_of, registry) for i in items],
+            }
+        )
+        up = home
+        while up:
+            counted[up] += of
+            up = parents[up]
+        if not home:
+            counted[""] += of
     result = []
-    for section in ledger.sections:
-        tasks: list[Data] = []
-        section_standings: list[Standing] = []
-        for task in ledger.tasks:
-            if task.section != section.id:
-                continue
-            items = [i for i in task.items if by_item.get(i.id)]
-            if not items:
-                continue
-            of = [s for i in items for s in by_item[i.id]]
-            section_standings += of
-            tasks.append(
-                {
-                    "id": task.id,
-                    "title": task.title,
-                    "deadline": _deadline_text(task.deadline),
-                    "tally": tally(of, as_of),
-                    "entries": [_item(i, task, by_item[i.id], as_of, registry) for i in items],
-                }
-            )
-        if tasks:
-            result.append(
-                {
-                    "id": section.id,
-                    "title": section.title,
-                    "tally": tally(section_standings, as_of),
-                    "tasks": tasks,
-                }
-            )
+    for p in placed:
+        section = p.section
+        if not counted.get(section.id):
+            continue
+        result.append(
+            {
+                "id": section.id,
+                "title": section.title,
+                "label": p.label,
+                "number": _report_label(p),
+                "level": p.level,
+                "parent": parents[section.id],
+                "tally": tally(counted[section.id], as_of),
+                "tasks": own[section.id],
+            }
+        )
+    if own[""]:
+        title = OTHER_TASKS if known else ""
+        result.append(
+            {
+                "id": "",
+                "title": title,
+                "label": "",
+                "number": "",
+                "level": 1,
+                "parent": "",
+                "tally": tally(counted[""], as_of),
+                "tasks": own[""],
+            }
+        )
     return result
+
+
+def _report_label(p: Placed) -> str:
+    """How the report numbers a section: as the document writes it when it has a `label`;
+    otherwise one level below the report's own 一、二、: (id) at the top, then 1., then (1)."""
+    if p.section.label:
+        return p.section.label
+    if p.level == 1:
+        return f"({p.section.id})"
+    return f"{p.ordinal}." if p.level == 2 else f"({p.ordinal})"
 
 
 def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) -> list[Data]:
@@ -398,7 +453,13 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         "deadline": _deadline_text(s.item.deadline),
         **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
         "via": _via(s, registry),
+        "update_every": _own_cadence(s.item),
     }
+
+
+def _own_cadence(item: Item) -> str:
+    """The item's (or its task's) update_every; "" when it is the plan's."""
+    return item.update_every.value if item.update_every is not None else ""
 
 
 def _overdue(

@@ -10,6 +10,7 @@ from datetime import date
 
 from ..core.model import Group, Item, Ledger, Section, Task, Unit
 from ..core.registry import Registry, did_you_mean, suggest_item
+from ..core.sections import document_order, parent_ids
 from ..core.status import Standing, item_done, standings
 
 
@@ -30,6 +31,8 @@ class ItemView:
     owners: tuple[Owner, ...]
     standings: tuple[Standing, ...]  # one per owning unit, in owner order
     as_of: date
+    # The task's section and those above it, from the top: label (as written or derived) and title.
+    section_path: tuple[tuple[str, str], ...] = ()
 
     @property
     def done(self) -> bool:
@@ -64,4 +67,14 @@ def item_view(
             )
         )
     own = tuple(s for s in standings(ledger, as_of, registry) if s.item is item)
-    return ItemView(item, task, section, tuple(owners), own, as_of)
+    return ItemView(item, task, section, tuple(owners), own, as_of, _path(ledger, task.section))
+
+
+def _path(ledger: Ledger, section_id: str) -> tuple[tuple[str, str], ...]:
+    placed = {p.section.id: p for p in document_order(ledger.sections)}
+    parents = parent_ids(ledger.sections)
+    path: list[tuple[str, str]] = []
+    while section_id in placed:
+        path.insert(0, (placed[section_id].label, placed[section_id].section.title))
+        section_id = parents[section_id]
+    return tuple(path)
