@@ -35,6 +35,13 @@ class Status(StrEnum):
     NOT_APPLICABLE = "不涉及"
 
 
+class ReportBy(StrEnum):
+    """Who owes the progress report on an item: every owner, or only the lead(s)."""
+
+    ALL = "all"
+    LEAD = "lead"
+
+
 class Cadence(StrEnum):
     MONTH = "月"
     QUARTER = "季"
@@ -75,6 +82,7 @@ class Plan:
     warn_days: int
     source: Source
     timezone: str = DEFAULT_TIMEZONE  # an IANA name: "today" is the date there
+    report_by: ReportBy = ReportBy.ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +111,9 @@ class Item:
     milestones: tuple[Milestone, ...]
     source: Source
     deadline_source: Source | None = None
+    leads: tuple[Name, ...] = ()  # 牵头单位, each owes the item; `lead` is the first
+    support: tuple[Name, ...] = ()  # 配合单位: shown and may report, never owe
+    report_by: ReportBy = ReportBy.ALL  # the effective one: item ← task ← plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +125,7 @@ class Task:
     items: tuple[Item, ...]
     source: Source
     section_source: Source | None = None
+    report_by: ReportBy | None = None  # None: the plan's
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from ..core.model import (
     Name,
     Plan,
     ProgressFile,
+    ReportBy,
     Report,
     Section,
     Source,
@@ -508,7 +509,13 @@ class Reader:
         self.add(wrong_type, node, f"{what}应为列表", hint=hint)
         return None
 
-    def names(self, node: Node, what: str) -> list[Name]:
+    def names(self, node: Node, what: str, *, written_ok: bool = False) -> list[Name]:
+        if written_ok and isinstance(node, ScalarNode) and node.tag in _TEXT_TAGS:
+            text = self.text(node, what)  # “县财政局、县发改委”, as a table writes it
+            written = schema.split_names(text or "")
+            if text is not None and not written:
+                self.add(wrong_type, node, f"{what}不能为空")
+            return [Name(name, self.at(node)) for name in written]
         result = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
@@ -560,6 +567,7 @@ class Reader:
         year = fields.integer("year")
         issued = fields.day("issued")
         cadence = fields.choice("update_every")
+        report_by = fields.choice("report_by")
         warn_days = fields.integer("warn_days")
         timezone = DEFAULT_TIMEZONE
         if name := fields.text("timezone"):
@@ -582,6 +590,7 @@ class Reader:
             warn_days=15 if warn_days is None else warn_days,
             source=source,
             timezone=timezone,
+            report_by=ReportBy(report_by) if report_by else ReportBy.ALL,
         )
 
     def section(self, node: Node) -> Section | None:
@@ -603,12 +612,14 @@ class Reader:
         title = fields.text("title")
         section = fields.ident("section")
         deadline = fields.deadline("deadline", plan.year)
+        report_by = fields.choice("report_by")
+        task_report_by = ReportBy(report_by) if report_by else None
         items: list[Item] = []
         item_nodes = fields.sequence("items")
         if fields.empty_list("items"):
             self.add(no_owner, fields.at("items"), f"任务 {ident} 没有条目")
         for item_node in item_nodes:
-            item = self.item(item_node, ident, deadline, plan)
+            item = self.item(item_node, ident, deadline, plan, task_report_by or plan.report_by)
             if item is not None:
                 items.append(item)
         return Task(
@@ -619,10 +630,16 @@ class Reader:
             items=tuple(items),
             source=self.at(node),
             section_source=fields.source("section"),
+            report_by=task_report_by,
         )
 
     def item(
-        self, node: Node, task_id: str, task_deadline: Deadline | None, plan: Plan
+        self,
+        node: Node,
+        task_id: str,
+        task_deadline: Deadline | None,
+        plan: Plan,
+        task_report_by: ReportBy = ReportBy.ALL,
     ) -> Item | None:
         fields = self.fields(node, schema.ITEM, task=task_id)
         ident = fields.ident("id")
@@ -633,8 +650,9 @@ class Reader:
         owners = fields.names("owners")
         if fields.empty_list("owners"):
             self.add(no_owner, fields.at("owners"), f"条目 {ident} 没有责任单位")
-        lead_text = fields.text("lead")
-        lead = Name(lead_text.strip(), fields.at("lead")) if lead_text else None
+        leads = tuple(fields.names("lead"))
+        support = tuple(fields.names("support"))
+        report_by = fields.choice("report_by")
         deadline, deadline_source = task_deadline, None
         if "deadline" in fields:
             deadline = fields.deadline("deadline", plan.year)
@@ -662,10 +680,13 @@ class Reader:
             owners=tuple(owners),
             deadline=deadline,
             own_deadline="deadline" in fields,
-            lead=lead,
+            lead=leads[0] if leads else None,
             milestones=tuple(milestones),
             source=self.at(node),
             deadline_source=deadline_source,
+            leads=leads,
+            support=support,
+            report_by=ReportBy(report_by) if report_by else task_report_by,
         )
 
     # -- units.yaml ---------------------------------------------------------
@@ -895,7 +916,11 @@ class Fields:
         return value if isinstance(value, str) else None
 
     def names(self, name: str) -> list[Name]:
-        value = self._once(name, lambda _, node, what: self.reader.names(node, what), Kind.NAMES)
+        value = self._once(
+            name,
+            lambda key, node, what: self.reader.names(node, what, written_ok=key.written_ok),
+            Kind.NAMES,
+        )
         return value if isinstance(value, list) else []
 
     def texts(self, name: str) -> tuple[str, ...]:

@@ -27,8 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     names: list[tuple[str, Name]] = []
     for item in ctx.ledger.items():
         names.extend(("责任单位", owner) for owner in item.owners)
-        if item.lead is not None:
-            names.append(("牵头单位", item.lead))
+        names.extend(("牵头单位", lead) for lead in item.leads)
+        names.extend(("配合单位", name) for name in item.support)
     for group in ctx.ledger.groups:
         names.extend((f"单位组“{group.name}”的成员", m) for m in group.members)
     for progress in ctx.ledger.progress:
