@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..core.deadline import ACCEPTED_FORMS, DeadlineError, parse_deadline
 from ..core.digits import ascii_digits
 from ..core.errors import os_reason
+from ..core.flowlist import flow_list, split_names
 from ..core.gcpause import without_gc
 from ..core.model import (
     DEFAULT_TIMEZONE,
@@ -33,8 +34,8 @@ from ..core.model import (
     Name,
     Plan,
     ProgressFile,
-    ReportBy,
     Report,
+    ReportBy,
     Section,
     Source,
     Status,
@@ -87,7 +88,6 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_LIST_SEPARATORS = re.compile("[、,，;；]")  # how a clerk separates names in Word
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
 _YAML12_NUMBER = re.compile(
@@ -502,8 +502,8 @@ class Reader:
             return []
         hint = ""
         if isinstance(node, ScalarNode) and node.value:
-            parts = [p.strip() for p in _LIST_SEPARATORS.split(node.value) if p.strip()]
-            hint = f"例如 [{', '.join(parts) or node.value}]"
+            parts = split_names(node.value)
+            hint = f"例如 {flow_list(parts or [node.value])}"
             if len(parts) > 1:
                 hint += ";多个名称用英文逗号“,”分隔"
         self.add(wrong_type, node, f"{what}应为列表", hint=hint)
@@ -512,7 +512,7 @@ class Reader:
     def names(self, node: Node, what: str, *, written_ok: bool = False) -> list[Name]:
         if written_ok and isinstance(node, ScalarNode) and node.tag in _TEXT_TAGS:
             text = self.text(node, what)  # “县财政局、县发改委”, as a table writes it
-            written = schema.split_names(text or "")
+            written = split_names(text or "")
             if text is not None and not written:
                 self.add(wrong_type, node, f"{what}不能为空")
             return [Name(name, self.at(node)) for name in written]

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
+from ..core.flowlist import NAME_SEPARATORS
 from ..core.model import UNIT_ID, Cadence, ReportBy, Status
 from ..rules import id_format, unit_id_format
 
@@ -111,32 +112,9 @@ _YEAR_WRONG = "{what} {written} 不是有效年份"
 _DEADLINE_HELP = "照录原文;可用写法如 2022年9月、2022年9月底前、年底前、2022-09-30、常态化更新,后面可加“并持续更新”"
 
 
-# How a table separates names in one cell: 、 , , ; ;. Not inside brackets: 各乡(镇、处) is one.
-NAME_SEPARATORS = "、,,;;"
-_OPENING = "(([【"
-_CLOSING = "))]】"
-
-
-def split_names(text: str) -> list[str]:
-    """The names in one cell as written: “县财政局、县发改委” → [县财政局, 县发改委]."""
-    names: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING:
-            depth = max(depth - 1, 0)
-        elif char in NAME_SEPARATORS and depth == 0:
-            names.append("".join(current).strip())
-            current = []
-            continue
-        current.append(char)
-    names.append("".join(current).strip())
-    return [name for name in names if name]
-
-
-_REPORT_BY_HELP = "谁负责报送进展:all(全部责任单位,默认)或 lead(只由牵头单位报告,“由牵头部门负责报告”)"
+_REPORT_BY_HELP = (
+    "谁负责报送进展:all(全部责任单位,默认)或 lead(只由牵头单位报告,“由牵头部门负责报告”)"
+)
 
 
 def _report_by(description: str, what: str) -> Key:
@@ -259,7 +237,7 @@ ITEM = Node(
             "owners",
             Kind.NAMES,
             "责任单位:units.yaml 中单位或单位组的名称、别名,如 [市财政局, 各乡镇];"
-            "也可照表格写成一段文本“市财政局、各乡镇”(以 、 , , ; ; 分隔)",
+            "也可照表格写成一段文本“市财政局、各乡镇”(以 、 , ， ; ； 分隔)",
             "条目 {id} 的 owners",
             required=True,
             min_items=1,

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..core.flowlist import flow_list, split_names
 from ..core.model import Name
 from ..core.problems import Level
 from . import Finding
@@ -19,8 +19,6 @@ from .context import Context
 ID = "unknown-unit"
 LEVEL = Level.ERROR
 NEEDS = frozenset({"units.yaml"})  # skipped when these files did not parse
-
-_SEPARATORS = re.compile("[、,，;；]")  # names joined as in a Word table
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -39,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _hint(ctx: Context, text: str) -> str:
-    parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
+    parts = split_names(text)
     if len(parts) > 1 and any(ctx.registry.lookup(p) is not None for p in parts):
-        return f"多个单位请分开写,用英文逗号“,”分隔:[{', '.join(parts)}]"
+        return f"多个单位请分开写,用英文逗号“,”分隔:{flow_list(parts)}"
     return ctx.registry.hint(text)
