@@ -15,6 +15,7 @@ import pytest
 
 from .cli_run import run_ledger
 from .conftest import Write
+from .git_repo import git, write_data
 from .ledgers import TASKS, UNITS
 
 AS_OF = "2022-11-01"  # 1.1 (2022年9月并持续更新) and 1.2 (2022年12月) are past or near due
@@ -264,3 +265,31 @@ def test_na_through_a_group_is_not_marked(capsys: Cap, write_ledger: Write) -> N
     assert check(capsys, root) == (0, [])
     report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
     assert "不涉及:甲镇 |" in report_row(report, "1.2")
+
+
+def test_overdue_lists_the_support_of_an_owed_item(capsys: Cap, write_ledger: Write) -> None:
+    root = write_ledger(tasks=item_11("support: [甲镇]"))
+    table = ok(capsys, "overdue", "--unit", "czj", "--as-of", AS_OF, "--ledger", str(root))
+    assert "配合单位:甲镇" in table
+    document = json.loads(
+        ok(capsys, "overdue", "--as-of", AS_OF, "--format", "json", "--ledger", str(root))
+    )
+    assert document["units"][0]["items"][0]["support"] == ["甲镇"]
+
+
+def test_diff_names_changed_roles(
+    capsys: Cap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write_data(root, {"tasks.yaml": TASKS, "units.yaml": UNITS})
+    git(root, "add", "data")
+    git(root, "commit", "-q", "-m", "base")
+    git(root, "checkout", "-q", "-b", "feature")
+    write_data(root, {"tasks.yaml": item_11("lead: [甲镇, 乙乡]\nsupport: 甲镇\nreport_by: lead")})
+    git(root, "commit", "-q", "-am", "roles")
+    monkeypatch.chdir(root)
+    out = ok(capsys, "diff", "main", "feature", "--as-of", AS_OF)
+    for line in ("牵头单位:(无) → 甲镇、乙乡", "配合单位:(无) → 甲镇", "报送方式:all → lead"):
+        assert line in out, out
