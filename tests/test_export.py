@@ -97,6 +97,7 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
         "条目内容",
         "责任单位(原文)",
         "牵头单位",
+        "配合单位",
         "完成时间(原文)",
         "到期日",
         "持续更新",
@@ -106,9 +107,9 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     ]
     assert [c.value for c in items[3]][:3] == ["1.2", "1", "任务一"]
     assert items["F3"].value == "各乡镇"
-    assert items["I3"].value.date() == date(2022, 12, 31)
-    assert items["I3"].number_format == "yyyy-mm-dd"
-    assert (items["M2"].value, items["M3"].value) == ("是", "否")
+    assert items["J3"].value.date() == date(2022, 12, 31)
+    assert items["J3"].number_format == "yyyy-mm-dd"
+    assert (items["N2"].value, items["N3"].value) == ("是", "否")
 
     unit_items = book["单位条目"]
     assert [c.value for c in unit_items[3]][:5] == ["1.2", "1", "aaz", "甲镇", "各乡镇"]
@@ -122,12 +123,12 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
         ("czj", "1.1", "更新滞后"),
     ]
 
-    for sheet, columns, rows in ((items, "M", 3), (unit_items, "S", 4), (owed, "N", 3)):
+    for sheet, columns, rows in ((items, "N", 3), (unit_items, "S", 4), (owed, "N", 3)):
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{columns}{rows}"
         assert all(c.font.b for c in sheet[1])
     # Chinese counts double: "已完成或不涉及的单位数" is 11 characters, 22 columns wide (+2).
-    assert items.column_dimensions["L"].width == 24
+    assert items.column_dimensions["M"].width == 24
     assert items["E2"].alignment.wrap_text
 
     about = book["说明"]

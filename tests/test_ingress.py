@@ -424,13 +424,16 @@ def test_full_width_digits_on_the_command_line_are_read(
 
 
 def test_the_owners_hint_is_a_list_that_passes(capsys: Capsys, write_ledger: Write) -> None:
+    """owners may now be one cell (issue 11); a list-only key's hint still passes when followed."""
     tasks = TASKS.replace("owners: [县财政局]", "owners: 县财政局、甲镇")
-    code, problems = checked(capsys, write_ledger(tasks=tasks))
+    assert checked(capsys, write_ledger(tasks=tasks)) == (0, [])
+    units = UNITS.replace("members: [甲镇, 乙乡]", "members: 甲镇、乙乡")
+    code, problems = checked(capsys, write_ledger(units=units))
     assert code == 1
-    hint = str(problems[0]["hint"])
-    assert hint.startswith("例如 [县财政局, 甲镇]") and "英文逗号" in hint
-    followed = TASKS.replace("owners: [县财政局]", "owners: " + hint[3:].split(";")[0])
-    assert checked(capsys, write_ledger(tasks=followed)) == (0, [])
+    hint = next(str(p["hint"]) for p in problems if p["rule"] == "wrong-type")
+    assert hint.startswith("例如 [甲镇, 乙乡]") and "英文逗号" in hint
+    followed = UNITS.replace("members: [甲镇, 乙乡]", "members: " + hint[3:].split(";")[0])
+    assert checked(capsys, write_ledger(units=followed)) == (0, [])
 
 
 def test_names_joined_with_a_chinese_comma_get_a_hint(capsys: Capsys, write_ledger: Write) -> None:

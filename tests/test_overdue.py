@@ -116,6 +116,7 @@ def test_json_rows(root: Path) -> None:
         "last_report": None,
         "via": ["县政府各部门"],
         "direct": False,
+        "support": [],
     }
 
 

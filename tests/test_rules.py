@@ -170,9 +170,38 @@ def test_group_cycle(write_ledger: Write) -> None:
     assert found(write_ledger(units=units)) == [("units.yaml", 13, 5, "group-cycle")]
 
 
-def test_lead_not_owner_is_a_warning(write_ledger: Write) -> None:
+def test_a_lead_outside_owners_is_no_problem(write_ledger: Write) -> None:
     tasks = TASKS.replace("owners: [县财政局]", "owners: [县财政局]\n        lead: 甲镇")
-    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 21, 15, "lead-not-owner")]
+    assert found(write_ledger(tasks=tasks)) == []
+
+
+def test_role_conflict_support_that_also_owes(write_ledger: Write) -> None:
+    tasks = TASKS.replace(
+        "owners: [县财政局]", "owners: [县财政局]\n        support: [财政局, 甲镇]"
+    )
+    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 21, 19, "role-conflict")]
+
+
+def test_role_conflict_report_by_lead_without_a_lead(write_ledger: Write) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: [县财政局]\n        report_by: lead")
+    assert found(write_ledger(tasks=tasks)) == [("tasks.yaml", 18, 9, "role-conflict")]
+
+
+def test_empty_group(write_ledger: Write) -> None:
+    units = UNITS + "  - name: 各街道\n    members: []\n  - name: 全部街道\n    members: [各街道]\n"
+    assert found(write_ledger(units=units)) == [
+        ("units.yaml", 15, 5, "empty-group"),
+        ("units.yaml", 17, 5, "empty-group"),
+    ]
+
+
+def test_direct_na_is_a_warning_through_a_group_it_is_not(write_ledger: Write) -> None:
+    na = "    status: 不涉及\n    reason: 本单位无此职能\n"
+    direct = PROGRESS_OK.replace("    status: 已完成\n", na)
+    through_group = 'unit: 甲镇\nreports:\n  - item: "1.2"\n    date: 2022-09-26\n' + na
+    assert found(write_ledger(progress={"czj.yaml": direct, "aaz.yaml": through_group})) == [
+        ("czj.yaml", 5, 13, "direct-na")
+    ]
 
 
 # -- progress files -----------------------------------------------------------

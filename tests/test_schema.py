@@ -70,14 +70,14 @@ def test_wrong_types_values_and_keys_are_rejected() -> None:
         TASKS.replace("year: 2022", "year: 2022年")
         .replace("update_every: 月", "update_every: 周")
         .replace('- id: "1.1"', "- id: 1.1")
-        .replace("owners: [县财政局]", "owners: 县财政局")
+        .replace("owners: [县财政局]", "owners: 、")
         .replace("content: 条目二", "contents: 条目二")
     )
     assert errors(FileKind.TASKS, tasks) == [
         ("plan/update_every", "enum"),
         ("plan/year", "type"),
         ("tasks/0/items/0/id", "type"),
-        ("tasks/0/items/0/owners", "type"),
+        ("tasks/0/items/0/owners", "anyOf"),
         ("tasks/0/items/1", "additionalProperties"),
         ("tasks/0/items/1", "required"),
     ]
@@ -172,6 +172,8 @@ def test_key_order_is_the_format_order() -> None:
         "content",
         "owners",
         "lead",
+        "support",
+        "report_by",
         "deadline",
         "update_every",
         "milestones",

@@ -42,6 +42,7 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
             "timezone": "Asia/Shanghai",
             "default_deadline": "年底前",
             "item_ids": "prefixed",
+            "report_by": "all",
         },
         "sections": [
             {"id": "一.1", "label": "(一)", "title": "下级章节", "parent": "一"},
@@ -54,12 +55,15 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
                 "title": "任务",
                 "deadline": "年底前",
                 "update_every": "季",
+                "report_by": "lead",
                 "items": [
                     {
                         "id": "1.1",
                         "content": "条目内容",
                         "owners": ["甲局"],
                         "lead": "甲局",
+                        "support": ["各局"],
+                        "report_by": "all",
                         "deadline": "2022年9月",
                         "update_every": "半年",
                         "milestones": [{"deadline": "2022年6月", "what": "节点"}],
@@ -150,8 +154,16 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
             return valid, [*invalid, "", 20220926, *_NOT_TEXT]
         case Kind.NAMES:
             valid = [["甲局"], ["甲局", "乙局"], [2022]]
-            invalid = ["甲局", [""], [" "], [None], [[]], [{"键": "值"}], {"键": "值"}, 5]
+            invalid = [[""], [" "], [None], [[]], [{"键": "值"}], {"键": "值"}]
             no_names: list[Any] = [[], None]
+            # A table's cell, “甲局、乙局”, is the list where the key allows it (written_ok).
+            written = ["甲局", "甲局、乙局", "甲局,乙局;乙局", " 甲局 ", "各乡(镇、处)", 2022]
+            not_written = ["", " ", "、", " , ;"]
+            if key.written_ok:
+                valid += written
+                invalid += not_written
+            else:
+                invalid += ["甲局", 5]
             return (valid, invalid + no_names) if key.min_items else (valid + no_names, invalid)
         case Kind.DEADLINE:
             valid = ["年底前", "2022年9月", "2022年9月底前", "2022-09-30", "常态化更新"]
@@ -286,7 +298,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 56
+    assert len(every) == 60
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

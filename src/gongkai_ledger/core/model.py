@@ -37,6 +37,13 @@ class Status(StrEnum):
     NOT_APPLICABLE = "不涉及"
 
 
+class ReportBy(StrEnum):
+    """Who owes the progress report on an item: every owner, or only the lead(s)."""
+
+    ALL = "all"
+    LEAD = "lead"
+
+
 class Cadence(StrEnum):
     MONTH = "月"
     QUARTER = "季"
@@ -91,6 +98,7 @@ class Plan:
     timezone: str = DEFAULT_TIMEZONE  # an IANA name: "today" is the date there
     default_deadline: Deadline | None = None  # for items whose table has no 完成时间
     item_ids: str = ITEM_IDS_PREFIXED  # or ITEM_IDS_FREE: item ids need not start with the task's
+    report_by: ReportBy = ReportBy.ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +132,9 @@ class Item:
     deadline_source: Source | None = None
     update_every: Cadence | None = None  # the item's own, else its task's; None: the plan's
     default_deadline: bool = False  # `deadline` is the plan's default_deadline (未写明)
+    leads: tuple[Name, ...] = ()  # 牵头单位, each owes the item; `lead` is the first
+    support: tuple[Name, ...] = ()  # 配合单位: shown and may report, never owe
+    report_by: ReportBy = ReportBy.ALL  # the effective one: item ← task ← plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +147,7 @@ class Task:
     source: Source
     section_source: Source | None = None
     update_every: Cadence | None = None  # None: the plan's
+    report_by: ReportBy | None = None  # None: the plan's
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 
 from .errors import UsageError, UserError
-from .model import Group, Item, Ledger, Unit
+from .model import Group, Item, Ledger, Name, ReportBy, Unit
 
 # How alike a word and a candidate must be (difflib's ratio) to be suggested: one cut-off for
 # every hint, so that `ledger check`, `ledger show` and the options suggest the same.
@@ -194,12 +194,20 @@ class Registry:
         return [start.name, start.name]  # unreachable for a strongly connected component
 
     def owning_units(self, item: Item) -> tuple[Unit, ...]:
-        owners = tuple(owner.text for owner in item.owners)
+        """The units that owe `item`: its owners and its leads (a lead owes even when it is not
+        repeated in owners); with `report_by: lead`, only the leads. Never the 配合单位."""
+        owners = tuple(owner.text for owner in owing_names(item))
         if owners not in self._owning:
             self._owning[owners] = tuple(
                 _unique(unit for owner in owners for unit in self.expand(owner))
             )
         return self._owning[owners]
+
+    def supporting_units(self, item: Item) -> tuple[Unit, ...]:
+        """The 配合单位 of `item` that do not also owe it."""
+        owing = set(map(id, self.owning_units(item)))
+        found = (unit for name in item.support for unit in self.expand(name.text))
+        return tuple(u for u in _unique(found) if id(u) not in owing)
 
     def includes(self, name: str, unit: Unit) -> bool:
         """Whether `name` (a unit, a group, an alias) stands for `unit`: `unit in expand(name)`,
@@ -210,19 +218,25 @@ class Registry:
 
     def via(self, item: Item, unit: Unit) -> tuple[str, ...]:
         """The owners as written through which `unit` owns `item`: its own name, or a group."""
-        return tuple(o.text for o in item.owners if self.includes(o.text, unit))
+        return tuple(o.text for o in owing_names(item) if self.includes(o.text, unit))
 
     def named(self, item: Item, unit: Unit) -> bool:
-        """Whether `item` names `unit` itself (by name, alias or id), not only through a group."""
+        """Whether `item` names `unit` itself (by name, alias or id) as an owner or a lead,
+        not only through a group."""
         # identity, not ==: units are frozen dataclasses and == compares every field
-        return any(self.lookup(o.text) is unit for o in item.owners)
+        return any(self.lookup(o.text) is unit for o in (*item.owners, *item.leads))
 
     def owns(self, unit: Unit, item: Item) -> bool:
-        owners = tuple(owner.text for owner in item.owners)
+        owners = tuple(owner.text for owner in owing_names(item))
         if owners not in self._owner_ids:
             self._owner_ids[owners] = frozenset(map(id, self.owning_units(item)))
         # identity first (fast); equality for a unit taken from another registry
         return id(unit) in self._owner_ids[owners] or unit in self.owning_units(item)
+
+    def may_report(self, unit: Unit, item: Item) -> bool:
+        """Whether `unit` may report progress on `item`: an owner, a lead or a 配合单位."""
+        names = (*item.owners, *item.leads, *item.support)
+        return self.owns(unit, item) or any(self.includes(n.text, unit) for n in names)
 
     def hint(self, name: str) -> str:
         """A '是否为…' hint for an unknown unit or group name, or ''."""
@@ -258,6 +272,15 @@ def unit_named(registry: Registry, text: str, *, units_file: str = "") -> Unit:
             hint=f"成员单位:{members}" if members else "",
         )
     raise UsageError(f"“{text}”是单位组,不是单位;请指定其中一个单位(ledger units 可查看成员)")
+
+
+def owing_names(item: Item) -> tuple[Name, ...]:
+    """The names that owe `item`, as written: the owners then the leads not among them; with
+    `report_by: lead` (and a lead), the leads only."""
+    if item.report_by is ReportBy.LEAD and item.leads:
+        return item.leads
+    written = {owner.text for owner in item.owners}
+    return (*item.owners, *(lead for lead in item.leads if lead.text not in written))
 
 
 def _unique(units: Iterable[Unit]) -> list[Unit]:

@@ -31,6 +31,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import EditError, UsageError, os_reason
+from ..core.flowlist import split_names
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
@@ -53,6 +54,7 @@ NodePath = tuple[PathKey, ...]
 
 _WIDTH = 1_000_000_000  # never fold long lines of Chinese text
 _STR, _INT, _FLOAT = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float"))
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 class Unformattable(Exception):
@@ -249,12 +251,13 @@ def canonical(text: str, kind: FileKind, shown: str) -> str:
     before = _anchors(root)
     placed = _place(comments, before)
     values = {a.path: a.value for a in before}
-    dumped = _dump(text, kind, shown, placed, values)
+    listed: set[NodePath] = set()
+    dumped = _dump(text, kind, shown, placed, values, listed)
     after = _compose(dumped, shown)
     assert after is not None
     result = _weave(dumped, _anchors(after), placed, kind)
     requoted = {path for path, node in values.items() if _numeric(node) and _is_id(path, kind)}
-    _verify(text, result, root, shown, requoted)
+    _verify(text, result, root, shown, requoted, listed)
     return result
 
 
@@ -401,8 +404,15 @@ def _is_block_collection(node: Node) -> bool:
 
 
 def _dump(
-    text: str, kind: FileKind, shown: str, placed: Placed, values: dict[NodePath, Node]
+    text: str,
+    kind: FileKind,
+    shown: str,
+    placed: Placed,
+    values: dict[NodePath, Node],
+    listed: set[NodePath],
 ) -> str:
+    """The data dumped in canonical order; names written as one text (“甲、乙”) become a list,
+    their paths added to `listed`."""
     from ruamel.yaml.comments import Comment as RuamelComment
     from ruamel.yaml.comments import CommentedMap, CommentedSeq, comment_attrib
     from ruamel.yaml.constructor import DuplicateKeyError
@@ -435,6 +445,12 @@ def _dump(
                 value = node[name]
                 if key is not None and key.quoted:
                     value = node[name] = _quoted(value, values.get((*path, str(name))))
+                # “甲、乙” becomes [甲, 乙]; one name (lead: 甲局) stays; none: check reports it
+                written = key is not None and key.written_ok and isinstance(value, str)
+                names = split_names(value) if written else []
+                if names and [value.strip()] != names:
+                    value = node[name] = CommentedSeq(names)
+                    listed.add((*path, str(name)))
                 if getattr(value, "comment", None) is not None:  # after a block scalar's "|"
                     value.comment = None
                 if key is not None and key.by_year and isinstance(value, CommentedMap):
@@ -606,7 +622,14 @@ def _is_id(path: NodePath, kind: FileKind) -> bool:
     return key is not None and key.quoted
 
 
-def _verify(before: str, after: str, root: Node, shown: str, requoted: set[NodePath]) -> None:
+def _verify(
+    before: str,
+    after: str,
+    root: Node,
+    shown: str,
+    requoted: set[NodePath],
+    listed: set[NodePath],
+) -> None:
     """The result must hold the same data and the same comments, or nothing is written."""
     try:
         composed = _compose(after, shown)
@@ -614,7 +637,7 @@ def _verify(before: str, after: str, root: Node, shown: str, requoted: set[NodeP
         composed = None
     same = (
         composed is not None
-        and _plain(composed) == _plain(root, (), requoted)
+        and _plain(composed) == _plain(root, (), requoted, listed)
         and Counter(c.text for c in scan_comments(before))
         == Counter(c.text for c in scan_comments(after))
     )
@@ -632,15 +655,22 @@ def _verify(before: str, after: str, root: Node, shown: str, requoted: set[NodeP
 
 
 def _plain(
-    node: Node, path: NodePath = (), requoted: frozenset[NodePath] | set[NodePath] = frozenset()
+    node: Node,
+    path: NodePath = (),
+    requoted: frozenset[NodePath] | set[NodePath] = frozenset(),
+    listed: frozenset[NodePath] | set[NodePath] = frozenset(),
 ) -> Any:
     """The data of a composed node, comparable regardless of layout and key order.
 
-    Ids at `requoted` paths were unquoted numbers: they are expected back as text.
+    Ids at `requoted` paths were unquoted numbers: they are expected back as text; names at
+    `listed` paths were one text (“甲、乙”): they are expected back as a list.
     """
     if isinstance(node, MappingNode):
         pairs = Counter(
-            (_plain(k), _plain(v, (*path, k.value if isinstance(k, ScalarNode) else "?"), requoted))
+            (
+                _plain(k),
+                _plain(v, (*path, k.value if isinstance(k, ScalarNode) else "?"), requoted, listed),
+            )
             for k, v in node.value
         )
         return ("map", frozenset(pairs.items()))
@@ -648,6 +678,8 @@ def _plain(
         return (
             "seq",
             node.tag,
-            tuple(_plain(v, (*path, i), requoted) for i, v in enumerate(node.value)),
+            tuple(_plain(v, (*path, i), requoted, listed) for i, v in enumerate(node.value)),
         )
+    if path in listed and isinstance(node, ScalarNode):
+        return ("seq", _SEQ, tuple((_STR, name) for name in split_names(node.value)))
     return (_STR if path in requoted else node.tag, node.value)

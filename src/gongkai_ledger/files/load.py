@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..core.deadline import DeadlineError, accepted_forms, parse_deadline
 from ..core.digits import ascii_digits
 from ..core.errors import os_reason
+from ..core.flowlist import flow_list, split_names
 from ..core.gcpause import without_gc
 from ..core.model import (
     DEFAULT_TIMEZONE,
@@ -38,6 +39,7 @@ from ..core.model import (
     Plan,
     ProgressFile,
     Report,
+    ReportBy,
     Section,
     Source,
     Status,
@@ -91,7 +93,6 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_LIST_SEPARATORS = re.compile("[、,，;；]")  # how a clerk separates names in Word
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
 _YAML12_NUMBER = re.compile(
@@ -513,14 +514,20 @@ class Reader:
             return []
         hint = ""
         if isinstance(node, ScalarNode) and node.value:
-            parts = [p.strip() for p in _LIST_SEPARATORS.split(node.value) if p.strip()]
-            hint = f"例如 [{', '.join(parts) or node.value}]"
+            parts = split_names(node.value)
+            hint = f"例如 {flow_list(parts or [node.value])}"
             if len(parts) > 1:
                 hint += ";多个名称用英文逗号“,”分隔"
         self.add(wrong_type, node, f"{what}应为列表", hint=hint)
         return None
 
-    def names(self, node: Node, what: str) -> list[Name]:
+    def names(self, node: Node, what: str, *, written_ok: bool = False) -> list[Name]:
+        if written_ok and isinstance(node, ScalarNode) and node.tag in _TEXT_TAGS:
+            text = self.text(node, what)  # “县财政局、县发改委”, as a table writes it
+            written = split_names(text or "")
+            if text is not None and not written:
+                self.add(wrong_type, node, f"{what}不能为空")
+            return [Name(name, self.at(node)) for name in written]
         result = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
@@ -571,6 +578,7 @@ class Reader:
         year = fields.integer("year")
         issued = fields.day("issued")
         cadence = fields.choice("update_every")
+        report_by = fields.choice("report_by")
         warn_days = fields.integer("warn_days")
         timezone = DEFAULT_TIMEZONE
         if name := fields.text("timezone"):
@@ -596,6 +604,7 @@ class Reader:
             timezone=timezone,
             default_deadline=fields.deadline("default_deadline", plan_year),
             item_ids=fields.choice("item_ids") or ITEM_IDS_PREFIXED,
+            report_by=ReportBy(report_by) if report_by else ReportBy.ALL,
         )
 
     def section(self, node: Node) -> Section | None:
@@ -627,12 +636,16 @@ class Reader:
         section = fields.ident("section")
         deadline = fields.deadline("deadline", plan.year)
         task_cadence = _cadence(fields.choice("update_every"))
+        report_by = fields.choice("report_by")
+        task_report_by = ReportBy(report_by) if report_by else None
         items: list[Item] = []
         item_nodes = fields.sequence("items")
         if fields.empty_list("items"):
             self.add(no_owner, fields.at("items"), f"任务 {ident} 没有条目")
         for item_node in item_nodes:
-            item = self.item(item_node, ident, deadline, plan, task_cadence)
+            item = self.item(
+                item_node, ident, deadline, plan, task_cadence, task_report_by or plan.report_by
+            )
             if item is not None:
                 items.append(item)
         return Task(
@@ -644,6 +657,7 @@ class Reader:
             source=self.at(node),
             section_source=fields.source("section"),
             update_every=task_cadence,
+            report_by=task_report_by,
         )
 
     def item(
@@ -653,6 +667,7 @@ class Reader:
         task_deadline: Deadline | None,
         plan: Plan,
         task_cadence: Cadence | None = None,
+        task_report_by: ReportBy = ReportBy.ALL,
     ) -> Item | None:
         fields = self.fields(node, schema.ITEM, task=task_id)
         ident = fields.ident("id")
@@ -663,8 +678,9 @@ class Reader:
         owners = fields.names("owners")
         if fields.empty_list("owners"):
             self.add(no_owner, fields.at("owners"), f"条目 {ident} 没有责任单位")
-        lead_text = fields.text("lead")
-        lead = Name(lead_text.strip(), fields.at("lead")) if lead_text else None
+        leads = tuple(fields.names("lead"))
+        support = tuple(fields.names("support"))
+        report_by = fields.choice("report_by")
         deadline, deadline_source = task_deadline, None
         if "deadline" in fields:
             deadline = fields.deadline("deadline", plan.year)
@@ -695,12 +711,15 @@ class Reader:
             owners=tuple(owners),
             deadline=deadline,
             own_deadline="deadline" in fields,
-            lead=lead,
+            lead=leads[0] if leads else None,
             milestones=tuple(milestones),
             source=self.at(node),
             deadline_source=deadline_source,
             update_every=_cadence(fields.choice("update_every")) or task_cadence,
             default_deadline=by_default,
+            leads=leads,
+            support=support,
+            report_by=ReportBy(report_by) if report_by else task_report_by,
         )
 
     # -- units.yaml ---------------------------------------------------------
@@ -1020,7 +1039,11 @@ class Fields:
         return value if isinstance(value, str) else None
 
     def names(self, name: str) -> list[Name]:
-        value = self._once(name, lambda _, node, what: self.reader.names(node, what), Kind.NAMES)
+        value = self._once(
+            name,
+            lambda key, node, what: self.reader.names(node, what, written_ok=key.written_ok),
+            Kind.NAMES,
+        )
         return value if isinstance(value, list) else []
 
     def texts(self, name: str) -> tuple[str, ...]:

@@ -17,7 +17,8 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
-from ..core.model import ITEM_IDS_FREE, ITEM_IDS_PREFIXED, UNIT_ID, Cadence, Status
+from ..core.flowlist import NAME_SEPARATORS
+from ..core.model import ITEM_IDS_FREE, ITEM_IDS_PREFIXED, UNIT_ID, Cadence, ReportBy, Status
 from ..rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -72,6 +73,7 @@ class Key:
     min_items: int = 0  # a list (names or nodes) that may not be empty or null
     empty_ok: bool = False  # text that may be empty (a reason)
     rule: str = ""  # a check rule that refuses values the loader reads (unit-id-format)
+    written_ok: bool = False  # Kind.NAMES: also one text “甲、乙” as tables write it (split_names)
 
     @property
     def quoted(self) -> bool:
@@ -113,6 +115,22 @@ _DEADLINE_HELP = (
     "照录原文;可用写法如 2022年9月、2022年9月底前、年底前、2022-09-30、上半年、第三季度、"
     "每月28日前、常态化更新,日期后面可加“并持续更新”"
 )
+
+
+_REPORT_BY_HELP = (
+    "谁负责报送进展:all(全部责任单位,默认)或 lead(只由牵头单位报告,“由牵头部门负责报告”)"
+)
+
+
+def _report_by(description: str, what: str) -> Key:
+    return Key(
+        "report_by",
+        Kind.CHOICE,
+        description + _REPORT_BY_HELP,
+        what,
+        values=tuple(r.value for r in ReportBy),
+        unknown="{what}“{text}”应为 {values} 之一",
+    )
 
 
 def _text(name: str, description: str, what: str, **more: Any) -> Key:
@@ -193,6 +211,7 @@ PLAN = Node(
             "时区(IANA 名称):“今天”按此地的日期计算;不写时为 Asia/Shanghai(北京时间)",
             "plan.timezone",
         ),
+        _report_by("全部条目的报送方式,任务和条目可各自覆盖;", "plan.report_by"),
     ),
     what="plan",
 )
@@ -258,12 +277,29 @@ ITEM = Node(
         Key(
             "owners",
             Kind.NAMES,
-            "责任单位:units.yaml 中单位或单位组的名称、别名,如 [市财政局, 各乡镇]",
+            "责任单位:units.yaml 中单位或单位组的名称、别名,如 [市财政局, 各乡镇];"
+            "也可照表格写成一段文本“市财政局、各乡镇”(以 、 , ， ; ； 分隔)",
             "条目 {id} 的 owners",
             required=True,
             min_items=1,
+            written_ok=True,
         ),
-        _text("lead", "牵头单位(须是责任单位之一)", "条目 {id} 的牵头单位"),
+        Key(
+            "lead",
+            Kind.NAMES,
+            "牵头单位:一个或几个,如 区发改委 或 [区发改委, 区工信局];"
+            "牵头单位对条目负责(不在 owners 中也一样)",
+            "条目 {id} 的牵头单位",
+            written_ok=True,
+        ),
+        Key(
+            "support",
+            Kind.NAMES,
+            "配合单位:单位或单位组,如 [区财政局, 各街道];列出并可报送进展,但不计逾期、临期、更新滞后",
+            "条目 {id} 的配合单位",
+            written_ok=True,
+        ),
+        _report_by("条目的报送方式,覆盖任务和 plan 的;", "条目 {id} 的 report_by"),
         _deadline("条目自己的完成时间,覆盖任务的完成时间;", "条目 {id} 的完成时间"),
         _cadence(
             "条目自己的报送周期({values}),覆盖任务和 plan 的 update_every",
@@ -299,6 +335,7 @@ TASK = Node(
             "任务的报送周期({values}),覆盖 plan 的 update_every,条目可各自覆盖",
             "任务 {id} 的 update_every",
         ),
+        _report_by("任务下条目的报送方式,覆盖 plan 的,条目可各自覆盖;", "任务 {id} 的 report_by"),
         Key(
             "items",
             Kind.NODE,
@@ -582,6 +619,9 @@ def value_schema(key: Key) -> JSON:
             day: JSON = {"type": "string", "pattern": _DATE}
             return _list(key, day) if key.many else day
         case Kind.NAMES:
+            if key.written_ok:  # a list, or one text with at least one name in it
+                written = {"type": ["string", "number"], "pattern": f"[^\\s{NAME_SEPARATORS}]"}
+                return {"anyOf": [_list(key, dict(_TEXT)), written]}
             return _list(key, dict(_TEXT))
         case Kind.DEADLINE:
             return {

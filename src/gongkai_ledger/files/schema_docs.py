@@ -36,7 +36,8 @@ def value_text(key: Key) -> str:
         case Kind.DATE:
             return "日期,写成 YYYY-MM-DD"
         case Kind.NAMES:
-            return "名称列表,如 [甲, 乙]" + (",至少一项" if key.min_items else "")
+            written = ",或一段文本 甲、乙" if key.written_ok else ""
+            return "名称列表,如 [甲, 乙]" + written + (",至少一项" if key.min_items else "")
         case Kind.DEADLINE:
             return "完成时间的原文(写法见说明)"
         case Kind.CHOICE:

@@ -179,6 +179,9 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
         ]
         if via := _via_text(o):
             lines.append((shorten(via, text_cols), "dim"))
+        if o.item.support:  # 配合单位: listed with the item, never owing
+            support = "配合单位:" + "、".join(n.text for n in o.item.support)
+            lines.append((shorten(support, text_cols), "dim"))
         text = _styled(lines, plain)
         kinds = _styled([(line, _STYLE[kind]) for line, kind in _days_lines(o)], plain)
         t.add_row(
@@ -207,6 +210,7 @@ def item_record(o: OwedItem) -> dict[str, Any]:
         **pick(record, ("content", "deadline", "due", "continuing", *_ITEM_FIELDS, *_ITEM_TAIL)),
         "via": list(o.via),
         "direct": o.direct,
+        "support": [name.text for name in o.item.support],
     }
 
 

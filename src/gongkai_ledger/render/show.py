@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..core.model import Deadline, Report, Unit
+from ..core.model import Deadline, Report, ReportBy, Unit
 from ..core.safetext import json_text
 from ..core.status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
 from ..views.overdue import uncovered_years
@@ -67,14 +67,18 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
     field("完成时间", _deadline(item.deadline))
     if item.update_every is not None:
         field("报送周期", item.update_every.value)
-    if item.lead is not None:
-        field("牵头单位", item.lead.text)
+    if item.leads:
+        field("牵头单位", "、".join(lead.text for lead in item.leads))
     for milestone in item.milestones:
         field("时间节点", f"{_deadline(milestone.deadline)}:{milestone.what}")
     field("责任单位(原文)", "、".join(o.name for o in view.owners))
     for owner in view.owners:
         if owner.group is not None:
             line(f"  {owner.name}:{len(owner.units)}个单位:{names(owner.units)}", indent="    ")
+    if item.support:
+        field("配合单位(不计逾期)", "、".join(name.text for name in item.support))
+    if item.report_by is ReportBy.LEAD and item.leads:
+        field("报送", "由牵头单位负责报告")
 
     settled = sum(s.settled for s in view.standings)
     overdue = sum(s.overdue for s in view.standings)
@@ -156,6 +160,9 @@ def to_json(view: ItemView) -> str:
         "content": item.content,
         "deadline": _deadline_record(item.deadline),
         "lead": item.lead.text if item.lead else None,
+        "leads": [lead.text for lead in item.leads],
+        "support": [name.text for name in item.support],
+        "report_by": item.report_by.value,
         "milestones": [
             {"deadline": _deadline_record(m.deadline), "what": m.what} for m in item.milestones
         ],

@@ -22,6 +22,9 @@ def to_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
     units.add_column("负责", justify="right", no_wrap=True)
     units.add_column("未完成", justify="right", no_wrap=True)
     units.add_column(OVERDUE, justify="right", no_wrap=True)
+    supporting = any(load.supported for load in view.units)  # the column only when used
+    if supporting:
+        units.add_column("配合", justify="right", no_wrap=True)
     for load in view.units:
         u = load.unit
         units.add_row(
@@ -32,6 +35,7 @@ def to_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
             str(len(load.items)),
             str(len(load.open_items)),
             str(len(load.overdue)),
+            *((str(len(load.supported)),) if supporting else ()),
         )
     groups = view_table(plain)
     groups.add_column("单位组(及别名)", overflow="fold", max_width=18)
@@ -69,6 +73,7 @@ def to_json(view: RegistryView) -> str:
                 "items": [i.id for i in load.items],
                 "open_items": [i.id for i in load.open_items],
                 "overdue_items": [i.id for i in load.overdue],
+                "supported_items": [i.id for i in load.supported],
             }
             for load in view.units
         ],

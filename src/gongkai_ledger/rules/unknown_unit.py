@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..core.flowlist import flow_list, split_names
 from ..core.model import Name
 from ..core.problems import Level
 from . import Finding
@@ -20,15 +20,13 @@ ID = "unknown-unit"
 LEVEL = Level.ERROR
 NEEDS = frozenset({"units.yaml"})  # skipped when these files did not parse
 
-_SEPARATORS = re.compile("[、,，;；]")  # names joined as in a Word table
-
 
 def check(ctx: Context) -> Iterator[Finding]:
     names: list[tuple[str, Name]] = []
     for item in ctx.ledger.items():
         names.extend(("责任单位", owner) for owner in item.owners)
-        if item.lead is not None:
-            names.append(("牵头单位", item.lead))
+        names.extend(("牵头单位", lead) for lead in item.leads)
+        names.extend(("配合单位", name) for name in item.support)
     for group in ctx.ledger.groups:
         names.extend((f"单位组“{group.name}”的成员", m) for m in group.members)
     for progress in ctx.ledger.progress:
@@ -39,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _hint(ctx: Context, text: str) -> str:
-    parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
+    parts = split_names(text)
     if len(parts) > 1 and any(ctx.registry.lookup(p) is not None for p in parts):
-        return f"多个单位请分开写,用英文逗号“,”分隔:[{', '.join(parts)}]"
+        return f"多个单位请分开写,用英文逗号“,”分隔:{flow_list(parts)}"
     return ctx.registry.hint(text)

@@ -137,7 +137,9 @@ def _item_changes(old: Item, new: Item) -> Iterator[ItemChange]:
 
     for what, read in (
         ("责任单位", names),
-        ("牵头单位", lambda i: i.lead.text if i.lead else "(无)"),
+        ("牵头单位", lambda i: "、".join(n.text for n in i.leads) or "(无)"),
+        ("配合单位", lambda i: "、".join(n.text for n in i.support) or "(无)"),
+        ("报送方式", lambda i: i.report_by.value),
         ("完成时间", deadline),
         ("内容", lambda i: i.content),
         ("时间节点", milestones),

@@ -41,14 +41,17 @@ The context (see also README, "月度通报"):
   no sections) (``entries``, not ``items``: a dict's
   ``.items`` is its method in Jinja); an *item* is ``{id, task_id,
   task_title, content, short, deadline, due, continuing, update_every (the item's or its
-  task's cadence, "" for the plan's), lead, done, tally,
+  task's cadence, "" for the plan's), lead (the leads joined by 、),
+  leads, support (配合单位 as written), report_by (all/lead), done, tally,
   milestones: [{deadline, due, what}], units: [standing], by_status}``;
   ``by_status`` groups the item's units by status, then by flags:
-  ``[{status, flags, units: [names]}]``.
+  ``[{status, flags, units: [names]}]``; a unit the item names directly that reported
+  不涉及 is named with “(本单位直接承担,报不涉及)”.
 - A *standing* (one unit on one item) is ``{unit, unit_id, status, overdue,
   days_late, workdays_late, due_soon, days_left, stale, flags (["逾期",
   "临期", "更新滞后"], those that apply), completed_on, on_time,
-  last_report, summary, reason, evidence, via}``.
+  last_report, summary, reason, evidence, via, direct_na}``; ``direct_na``: the item names
+  the unit directly (owners or lead, not through a group) and it reported 不涉及.
 - ``by_unit``: ``[{id, name, kind, tally}]``, highest completion rate first.
 - ``overdue``: ``[{unit, unit_id, count, max_days_late, rows: [row]}]``,
   worst unit first; a *row* is ``{item, task_id, task_title, short,
@@ -85,6 +88,8 @@ Data = dict[str, Any]
 SHORT_CHARS = 40  # an item's content is shortened to this many characters in tables
 
 FLAGS = tuple(word for word, _ in OWED_KINDS)  # what a unit owes on an item, worst first
+# How a report marks a unit that an item names directly and that reported 不涉及 (direct-na).
+DIRECT_NA = "(本单位直接承担,报不涉及)"
 _STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -303,6 +308,7 @@ def _standing(s: Standing, registry: Registry) -> Data:
         **pick(record, ("completed_on", "on_time", "last_report", "summary", "reason")),
         "evidence": list(record["evidence"]),
         "via": _via(s, registry),
+        "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
     }
 
 
@@ -318,7 +324,10 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         "due": _iso(item.deadline.due if item.deadline is not None else None),
         "continuing": item.deadline is not None and item.deadline.continuing,
         "update_every": _own_cadence(item),
-        "lead": item.lead.text if item.lead is not None else "",
+        "lead": "、".join(lead.text for lead in item.leads),
+        "leads": [lead.text for lead in item.leads],
+        "support": [name.text for name in item.support],
+        "report_by": item.report_by.value,
         "done": item_done(of),
         "tally": tally(of, as_of),
         "milestones": [
@@ -334,7 +343,8 @@ def _by_status(units: Sequence[Data]) -> list[Data]:
     """Units grouped by status, then by flags (逾期 first), in owner order within a group."""
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     for u in units:
-        groups[(u["status"], tuple(u["flags"]))].append(u["unit"])
+        name = u["unit"] + (DIRECT_NA if u["direct_na"] else "")
+        groups[(u["status"], tuple(u["flags"]))].append(name)
     status_rank = {status.value: n for n, status in enumerate(_STATUS_ORDER)}
 
     def rank(key: tuple[str, tuple[str, ...]]) -> tuple[int, list[int]]:
@@ -454,6 +464,7 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
         "via": _via(s, registry),
         "update_every": _own_cadence(s.item),
+        "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
     }
 
 
