@@ -10,6 +10,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data"
 REPORT_LEDGER = REPO / "tests" / "fixtures" / "report_ledger"
+# the second shipped example: another place and year, 牵头 and 落实 in one 责任单位 column
+ZHANGDIAN = REPO / "examples" / "zhangdian-2023"
 
 # -- the basic ledger: two items, a finance bureau, two townships and their group -------------
 
