@@ -39,7 +39,7 @@ MUTATIONS = [
     ("tasks.yaml", "    deadline: 常态化更新", "    dead_line: 常态化更新", "unknown-key"),
     ("tasks.yaml", "  title: 2022年庐山市政务公开工作要点", "  tilte: x", "unknown-key"),
     ("tasks.yaml", "  year: 2022", "  year: 今年", "wrong-type"),
-    ("tasks.yaml", "owners: [市人社局]", "owners: 市人社局", "wrong-type"),
+    ("tasks.yaml", "owners: [市人社局]", "owners: {市人社局: 1}", "wrong-type"),
     ("tasks.yaml", '- id: "5.3"', "- id: 5.10", "numeric-id"),
     ("tasks.yaml", '- id: "5.3"', '- id: "5.2"', "duplicate-id", '- id: "5.2"'),
     ("tasks.yaml", '- id: "5.3"', '- id: "6.3"', "item-id-prefix"),

@@ -27,6 +27,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gongkai_ledger.core.model import Ledger, Source, Status
+from gongkai_ledger.core.problems import Level
 from gongkai_ledger.core.status import standings
 from gongkai_ledger.files.fmt import format_bytes
 from gongkai_ledger.files.load import load_ledger
@@ -317,7 +318,11 @@ def test_loading_is_deterministic_and_generated_ledgers_are_clean(
     with ledger_dir(render(spec, layout)) as root:
         first, second = load_ledger(root), load_ledger(root)
         assert first == second
-        assert check_ledger(root, AS_OF) == []
+        problems = check_ledger(root, AS_OF)
+        # the generator lets any owner report 不涉及: from a unit named directly that is the
+        # direct-na warning, by design; nothing else may be found
+        assert [p for p in problems if p.rule != "direct-na"] == []
+        assert {p.level for p in problems} <= {Level.WARNING}
 
 
 def _never_raises(name: str, data: bytes) -> None:
