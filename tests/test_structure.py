@@ -325,11 +325,17 @@ def test_fmt_writes_the_new_keys_in_order(capsys: Capsys, write_ledger: Write) -
     )
 
 
-def test_tasks_outside_the_sections_come_last_as_other_tasks(write_ledger: Write) -> None:
-    # `check` refuses this (unknown-section); a user's template still sees every task.
+def test_tasks_outside_the_sections_come_last_as_other_tasks(
+    capsys: Capsys, write_ledger: Write
+) -> None:
     tasks = DISTRICT.replace("    section: 二\n", "")
-    context = report_context(load_ledger(write_ledger(tasks, UNITS)).ledger, (2023, 10))
+    root = write_ledger(tasks, UNITS)
+    assert found(root) == []  # a task without a section is no error: it is 其他任务
+    context = report_context(load_ledger(root).ledger, (2023, 10))
     last = context["sections"][-1]
     assert (last["id"], last["title"], [t["id"] for t in last["tasks"]]) == ("", "其他任务", ["3"])
     assert "二" not in [s["id"] for s in context["sections"]]
     assert sum(s["tally"]["unit_items"] for s in context["sections"] if s["level"] == 1) == 6
+    md = ok(capsys, "report", "--ledger", str(root), "--month", "2023-10")
+    assert headings(md)[-2:] == ["### 其他任务", headings(md)[-1]]
+    assert headings(md)[-1].startswith("#### 3.")

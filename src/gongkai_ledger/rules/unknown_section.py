@@ -1,5 +1,8 @@
 """任务的 `section` 不是 `sections` 中列出的章节。
 
+不写 `section` 的任务不是错误:有的分解表中有不属于任何一部分的任务,通报把它们列在最后的
+“其他任务”中。
+
 修正:改成已有章节的编号(如 `一`),或在 `sections` 中补上该章节。
 """
 
@@ -20,9 +23,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for task in ctx.ledger.tasks:
         if not known:
             return
-        if not task.section:
-            yield task.source, f"任务 {task.id} 没有写所属章节 section", ""
-        elif task.section not in known:
+        if task.section and task.section not in known:
             yield (
                 task.section_source or task.source,
                 f"未知章节“{task.section}”",
