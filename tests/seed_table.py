@@ -170,7 +170,9 @@ def build_xlsx(path: Path) -> None:
             if (n, c) not in skip:
                 sheet.cell(4 + n, c, text)
     for m in merges:
-        sheet.merge_cells(start_row=4 + m.first, start_column=m.col, end_row=4 + m.last, end_column=m.col)
+        sheet.merge_cells(
+            start_row=4 + m.first, start_column=m.col, end_row=4 + m.last, end_column=m.col
+        )
     book.save(str(path))
 
 

@@ -51,7 +51,9 @@ def read_tables(path: Path) -> list[Table]:
     name = READERS.get(suffix)
     if name is None:
         known = "、".join(READERS)
-        raise UserError(f"无法读取“{path.name}”:不认识的文件类型“{suffix or '(无扩展名)'}”", f"可读 {known}")
+        raise UserError(
+            f"无法读取“{path.name}”:不认识的文件类型“{suffix or '(无扩展名)'}”", f"可读 {known}"
+        )
     if not path.is_file():
         raise UserError(f"无法读取“{path.name}”:文件不存在或不是普通文件")
     reader = importlib.import_module(f"{__name__}.{name}")

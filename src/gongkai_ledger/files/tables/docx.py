@@ -97,7 +97,9 @@ def _table(tbl: Any, source: str) -> Table:
         n_header += 1
     header = set(texts[: max(n_header, 1)])
     kept = [
-        r for r in range(len(rows)) if r < max(n_header, 1) or texts[r] not in header or not any(texts[r])
+        r
+        for r in range(len(rows))
+        if r < max(n_header, 1) or texts[r] not in header or not any(texts[r])
     ]
 
     # pass 2: place cells; a continuing vMerge joins the cell above it in the rows kept

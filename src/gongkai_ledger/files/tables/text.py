@@ -120,7 +120,9 @@ def parse(lines: list[str], source: str) -> Table:
             continue
         else:
             number_cell = Cell(str(task), row, 1, (task_row, 1), "按行序推断与上一行同属一个任务")
-            title_cell = Cell(rows[task_row - 1][1].text, row, 2, (task_row, 2), "按行序推断与上一行同属一个任务")
+            title_cell = Cell(
+                rows[task_row - 1][1].text, row, 2, (task_row, 2), "按行序推断与上一行同属一个任务"
+            )
         if i >= len(cells):
             break
         item += 1
@@ -132,7 +134,9 @@ def parse(lines: list[str], source: str) -> Table:
             i += 1
         elif unit_from is not None:
             above = rows[unit_from[0] - 1][3]
-            unit = Cell(above.text, row, 4, unit_from, "原文此处无责任单位,按合并单元格推断同上一条目")
+            unit = Cell(
+                above.text, row, 4, unit_from, "原文此处无责任单位,按合并单元格推断同上一条目"
+            )
         else:
             unit = Cell("", row, 4, guess="原文此处无责任单位,未能推断")
         if i < len(cells) and is_deadline(cells[i]) and not _is_task_start(cells, i, task):
@@ -145,7 +149,9 @@ def parse(lines: list[str], source: str) -> Table:
             deadline_from = (row, 5)
         elif deadline_from is not None:
             above = rows[deadline_from[0] - 1][4]
-            deadline = Cell(above.text, row, 5, deadline_from, "原文此处无完成时间,按合并单元格推断同上一条目")
+            deadline = Cell(
+                above.text, row, 5, deadline_from, "原文此处无完成时间,按合并单元格推断同上一条目"
+            )
         else:
             deadline = Cell("", row, 5, guess="原文此处无完成时间,未能推断")
         rows.append([number_cell, title_cell, content, unit, deadline])
