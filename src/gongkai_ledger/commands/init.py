@@ -16,7 +16,9 @@ from ._app import app, now_in
 def init_command(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="[目录]", help="新台账的目录,默认 data;可以不存在。", show_default=False),
+        typer.Argument(
+            metavar="[目录]", help="新台账的目录,默认 data;可以不存在。", show_default=False
+        ),
     ] = Path("data"),
     year: Annotated[
         int | None,
@@ -26,7 +28,9 @@ def init_command(
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", metavar="标题", help="工作要点的标题,默认“<年份>年XX市政务公开工作要点”。"),
+        typer.Option(
+            "--title", metavar="标题", help="工作要点的标题,默认“<年份>年XX市政务公开工作要点”。"
+        ),
     ] = None,
     issuer: Annotated[
         str | None,

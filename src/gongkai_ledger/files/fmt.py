@@ -174,10 +174,11 @@ def format_files(paths: list[Path], *, write: bool) -> tuple[list[Result], list[
     return results, failed
 
 
-def ledger_files_in(paths: list[Path]) -> list[Path]:
+def ledger_files_in(paths: list[Path], *, ledger_dirs: bool = False) -> list[Path]:
     """The ledger files that `ledger fmt PATH…` formats: a directory's, or the files named.
 
-    UsageError for a directory without ledger files, a missing path, or another file.
+    UsageError for a directory without ledger files, a missing path, or another file;
+    `ledger_dirs`: the paths are ledger directories (--ledger), a missing one needs `init`.
     """
     targets: list[Path] = []
     for path in paths:
@@ -190,7 +191,7 @@ def ledger_files_in(paths: list[Path]) -> list[Path]:
                 )
             targets.extend(found)
         elif not path.exists():
-            raise UsageError(f"找不到“{path}”", hint=no_ledger_hint(path))
+            raise UsageError(f"找不到“{path}”", hint=no_ledger_hint(path) if ledger_dirs else "")
         elif kind_of(path) is None:
             raise UsageError(f"“{path}”不是台账文件(tasks.yaml、units.yaml 或 progress/*.yaml)")
         else:
