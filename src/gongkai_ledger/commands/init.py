@@ -17,7 +17,7 @@ def init_command(
     directory: Annotated[
         Path,
         typer.Argument(
-            metavar="[目录]", help="新台账的目录,默认 data;可以不存在。", show_default=False
+            metavar="目录", help="新台账的目录,默认 data;可以不存在。", show_default=False
         ),
     ] = Path("data"),
     year: Annotated[
@@ -28,20 +28,18 @@ def init_command(
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option(
-            "--title", metavar="标题", help="工作要点的标题,默认“<年份>年XX市政务公开工作要点”。"
-        ),
+        typer.Option("--title", metavar="标题", help="工作要点的标题,默认为按年份生成的示例标题。"),
     ] = None,
     issuer: Annotated[
         str | None,
-        typer.Option("--issuer", metavar="发文机关", help="发文机关,默认“XX市人民政府办公室”。"),
+        typer.Option("--issuer", metavar="发文机关", help="发文机关,默认为示例的市政府办公室。"),
     ] = None,
 ) -> None:
-    """新建一个台账:带注释的示例分解表、单位名录、progress/、.gitignore 和 CI 示例。
+    """新建一个台账:带注释的示例分解表和单位名录,以及持续集成、提交前检查的示例。
 
-    写入 tasks.yaml、units.yaml、progress/README.md、.gitignore 和 ci-examples/(GitHub Actions、
-    GitLab CI、pre-commit 的示例,复制到仓库根目录后才生效)。结果能通过 ledger check 和
-    ledger fmt --check。任何一个文件已经存在时什么也不写。
+    写入 tasks.yaml、units.yaml、progress 目录及其说明、忽略临时文件的设置,和持续集成、
+    提交前检查的示例(在台账目录中,复制到仓库根目录后才生效)。结果能通过 ledger check
+    和 ledger fmt --check。任何一个文件已经存在时什么也不写。
 
     退出码:0 已写入;2 用法错误或有文件已存在。
     """
