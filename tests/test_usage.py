@@ -181,7 +181,7 @@ def test_specific_messages(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "suggestion"), [(("init",), "units"), (("progress", "ad"), "add")]
+    ("argv", "suggestion"), [(("unit",), "units"), (("progress", "ad"), "add")]
 )
 def test_unknown_command(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], suggestion: str

@@ -39,7 +39,9 @@ def fmt_command(
     from ..core.problems import format_text
     from ..files.fmt import format_files, ledger_files_in, unified_diff
 
-    results, failures = format_files(ledger_files_in(paths or [ledger]), write=not check)
+    results, failures = format_files(
+        ledger_files_in(paths or [ledger], ledger_dirs=not paths), write=not check
+    )
     for failure in failures:  # cannot lock or write it: the file is as it was
         sys.stderr.write(failure.stderr)
     failed = len(failures)

@@ -35,7 +35,7 @@ from ..core.flowlist import split_names
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
-from .load import CALENDAR_FILE, PROGRESS_DIR, TASKS_FILE, UNITS_FILE, shown_path
+from .load import CALENDAR_FILE, PROGRESS_DIR, TASKS_FILE, UNITS_FILE, no_ledger_hint, shown_path
 from .schema import ROOTS, FileKind
 from .schema import Node as Shape
 from .yamlio import (
@@ -174,10 +174,11 @@ def format_files(paths: list[Path], *, write: bool) -> tuple[list[Result], list[
     return results, failed
 
 
-def ledger_files_in(paths: list[Path]) -> list[Path]:
+def ledger_files_in(paths: list[Path], *, ledger_dirs: bool = False) -> list[Path]:
     """The ledger files that `ledger fmt PATH…` formats: a directory's, or the files named.
 
-    UsageError for a directory without ledger files, a missing path, or another file.
+    UsageError for a directory without ledger files, a missing path, or another file;
+    `ledger_dirs`: the paths are ledger directories (--ledger), a missing one needs `init`.
     """
     targets: list[Path] = []
     for path in paths:
@@ -185,11 +186,12 @@ def ledger_files_in(paths: list[Path]) -> list[Path]:
             found = ledger_yaml_files(path)
             if not found:
                 raise UsageError(
-                    f"目录“{path}”中没有台账文件(tasks.yaml、units.yaml、progress/*.yaml)"
+                    f"目录“{path}”中没有台账文件(tasks.yaml、units.yaml、progress/*.yaml)",
+                    hint=no_ledger_hint(path),
                 )
             targets.extend(found)
         elif not path.exists():
-            raise UsageError(f"找不到“{path}”")
+            raise UsageError(f"找不到“{path}”", hint=no_ledger_hint(path) if ledger_dirs else "")
         elif kind_of(path) is None:
             raise UsageError(f"“{path}”不是台账文件(tasks.yaml、units.yaml 或 progress/*.yaml)")
         else:

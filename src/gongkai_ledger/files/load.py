@@ -113,7 +113,8 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
     """The ledger's files; raises LedgerUnreadable when the ledger is not there at all."""
     if not root.is_dir():
         raise LedgerUnreadable(
-            f"找不到台账目录“{root}”(可用 --ledger 或环境变量 GONGKAI_LEDGER_DIR 指定)"
+            f"找不到台账目录“{root}”",
+            hint="可用 --ledger 或环境变量 GONGKAI_LEDGER_DIR 指定;" + no_ledger_hint(root),
         )
     tasks, units = root / TASKS_FILE, root / UNITS_FILE
     for required in (tasks, units):
@@ -121,10 +122,20 @@ def ledger_files(root: Path) -> tuple[Path, Path, list[Path]]:
             what = f"{shown_path(required)} 是{kind}" if (kind := special_kind(required)) else ""
             raise LedgerUnreadable(
                 f"台账目录“{root}”中没有 {required.name}"
-                + (f":{what},不是普通文件" if what else "")
+                + (f":{what},不是普通文件" if what else ""),
+                hint="" if what else no_ledger_hint(root),
             )
     progress = [e for e in progress_entries(root) if e.suffix == ".yaml"]
     return tasks, units, progress
+
+
+def no_ledger_hint(root: Path) -> str:
+    """What to do where there is no ledger yet: the one wording, for every command."""
+    shown = root.as_posix()
+    return (
+        f"新建台账请运行 ledger init {shown},"
+        f"或从 Word、Excel 分解表导入:ledger import 分解表.docx -o {shown}"
+    )
 
 
 def progress_entries(root: Path) -> list[Path]:
