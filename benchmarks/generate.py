@@ -97,11 +97,12 @@ def generate(out: Path, scale: float, seed: int, *, mistakes: bool = False) -> d
         stale.unlink()
 
     owned: dict[str, list[str]] = defaultdict(list)  # unit id → item ids it owns
+    direct: dict[str, set[str]] = defaultdict(set)  # unit id → items that name it directly
     _write(out / "units.yaml", _units_yaml(units, groups))
-    _write(out / "tasks.yaml", _tasks_yaml(rnd, n_tasks, units, groups, owned, mistakes))
+    _write(out / "tasks.yaml", _tasks_yaml(rnd, n_tasks, units, groups, owned, direct, mistakes))
     reports = 0
     for ident, name, _kind in units:
-        text, count = _progress_yaml(rnd, name, owned[ident], mistakes)
+        text, count = _progress_yaml(rnd, name, owned[ident], direct[ident], mistakes)
         _write(out / "progress" / f"{ident}.yaml", text)
         reports += count
     return {
@@ -169,6 +170,7 @@ def _tasks_yaml(
     units: list[tuple[str, str, str]],
     groups: list[tuple[str, list[str], list[str]]],
     owned: dict[str, list[str]],
+    direct: dict[str, set[str]],
     mistakes: bool,
 ) -> str:
     by_name = {u[1]: u[0] for u in units}
@@ -213,6 +215,8 @@ def _tasks_yaml(
             for owner in owners:
                 for unit in expand(owner):
                     owned[unit].append(item)
+                if owner in by_name:
+                    direct[by_name[owner]].add(item)
             content = "".join(
                 rnd.choice(_VERBS) + rnd.choice(_WORDS) + "," for _ in range(rnd.randint(2, 5))
             )
@@ -233,13 +237,15 @@ def _tasks_yaml(
 
 
 def _progress_yaml(
-    rnd: random.Random, unit: str, items: list[str], mistakes: bool
+    rnd: random.Random, unit: str, items: list[str], direct: set[str], mistakes: bool
 ) -> tuple[str, int]:
     lines = [f"unit: {unit}", "reports:"]
     count = REPORTS_PER_UNIT if items else 0
     for n in range(count):
         item = "0.1" if mistakes and n == 0 else rnd.choice(items)
         status = rnd.choice(_STATUSES)
+        if status == "不涉及" and item in direct:
+            status = "推进中"  # a unit named directly may not drop its own item (direct-na)
         month, day = rnd.randint(3, 12), rnd.randint(1, 28)
         lines += [f'  - item: "{item}"', f"    date: 2022-{month:02d}-{day:02d}"]
         lines.append(f"    status: {status}")
