@@ -46,6 +46,10 @@ WORDINGS: list[tuple[str, tuple[str, ...], bool, str, str | None]] = [
     ("6月30日前完成", ("Y-06-30",), False, "", None),
     ("11月底前完成", ("Y-11-30",), False, "", None),
     ("年底前完成", ("Y-12-31",), False, "", None),
+    # seen in other documents (research for issue 11): a preposition, 年年底, a quarterly day
+    ("到2023年底", ("2023-12-31",), False, "", None),
+    ("2020年年底前", ("2020-12-31",), False, "", None),
+    ("于9月底前", ("Y-09-30",), False, "", None),
     # Chinese numerals
     ("二〇二三年六月底前", ("2023-06-30",), False, "", None),
     ("二零二三年六月底前", ("2023-06-30",), False, "", None),
@@ -54,6 +58,7 @@ WORDINGS: list[tuple[str, tuple[str, ...], bool, str, str | None]] = [
     # recurring: every period of the plan's year
     ("每月", MONTH_ENDS, False, "月", None),
     ("每季度", QUARTER_ENDS, False, "季", None),
+    ("每季度最后一个月的30日前", ("Y-03-30", "Y-06-30", "Y-09-30", "Y-12-30"), False, "季", None),
     ("每半年", ("Y-06-30", "Y-12-31"), False, "半年", None),
     ("每年", ("Y-12-31",), False, "年", None),
     ("每年1月31日前", ("Y-01-31",), False, "年", None),

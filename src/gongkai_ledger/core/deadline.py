@@ -109,6 +109,8 @@ _RANGE = re.compile(
 _YEARLY = re.compile(r"每年(?:(?:年底|(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日|底)?)前?)?")
 _MONTHLY = re.compile(r"每月(?:(?:月底|底|(?P<day>[0-9]{1,2})日)前?)?")
 _QUARTERLY = re.compile(r"每季度?(?:(?:末|底)前?)?")
+# 每季度最后一个月的30日前: a day in each quarter's last month
+_QUARTERLY_DAY = re.compile(r"每季度?(?:最后一个月|末月)的?(?P<day>[0-9]{1,2})日前?")
 _STARTS = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?起")
 
 _CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -139,6 +141,9 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
         compact = compact[: -len(suffix)]
     if compact.endswith("完成") and compact != "完成":
         compact = compact[: -len("完成")]  # 9月底前完成, 年底前完成: the verb adds nothing
+    # 到2023年底, 于9月底前: the preposition adds nothing; 2020年年底前 is 2020年底前
+    compact = re.sub(r"^[到于](?=[0-9年])", "", compact)
+    compact = re.sub(r"^([0-9]{4})年年底", r"\1年底", compact)
     if suffix is None and (recurring := _recurring(compact, plan_year, text)) is not None:
         return recurring
     if suffix is None and (m := _STARTS.fullmatch(compact)):
@@ -181,6 +186,9 @@ def _recurring(compact: str, plan_year: int, text: str) -> Deadline | None:
         return Deadline(text=text, due=dues[0], dues=dues, recurring="半年")
     if _QUARTERLY.fullmatch(compact):
         dues = tuple(_month_end(plan_year, month, text) for month in (3, 6, 9, 12))
+        return Deadline(text=text, due=dues[0], dues=dues, recurring="季")
+    if m := _QUARTERLY_DAY.fullmatch(compact):
+        dues = tuple(_day(plan_year, month, int(m["day"]), text) for month in (3, 6, 9, 12))
         return Deadline(text=text, due=dues[0], dues=dues, recurring="季")
     if m := _MONTHLY.fullmatch(compact):
         day = int(m["day"]) if m["day"] is not None else 31
