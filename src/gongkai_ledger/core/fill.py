@@ -67,14 +67,17 @@ def owed_items(ledger: Ledger, registry: Registry, unit: Unit) -> list[Owed]:
 
 
 def items_version(unit: Unit, owed: list[Owed]) -> str:
-    """A content hash of the listed items as the unit sees them: ids, content, deadline,
-    through which names. A report added since does not change it; an edited item does."""
+    """A content hash of the listed items: ids, task, content, deadline, owners and leads as
+    written, and through which names the unit owes each. A report added since does not
+    change it; an edited item does."""
     listed = [
         [
             o.item.id,
             o.item.task_id,
             o.item.content,
             o.item.deadline.text if o.item.deadline else "",
+            [name.text for name in o.item.owners],
+            [name.text for name in o.item.leads],
             list(o.via),
         ]
         for o in owed
