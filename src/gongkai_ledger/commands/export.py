@@ -72,7 +72,7 @@ def export_command(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(导出不完整,跳过的文件列在标准错误输出)。
 
     加 --fill --unit 单位:导出该单位的填报表(只读的条目、任务、内容、完成时间、负责依据、
-    当前状态,待填的本次状态、进展情况、报送日期、佐证材料、不涉及理由),见 README“填报表”。
+    当前状态,待填的本次状态、进展情况、报送日期、佐证材料、不涉及理由)。
     """
     fmt = output_format(given_format, FORMATS, "json", output, ledger)
     if fill or unit is not None:

@@ -122,7 +122,7 @@ def import_sheet(
         Path,
         typer.Argument(
             metavar="填报表",
-            help="单位填好的填报表 .xlsx(由 ledger export --unit 单位 --format xlsx --fill 生成)。",
+            help="单位填好的填报表 .xlsx(由 ledger export 导出)。",
             show_default=False,
         ),
     ],
