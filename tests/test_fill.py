@@ -390,3 +390,46 @@ def test_export_fill_import_export_shows_exactly_those_reports(
             if r["unit_id"] == "czj" and r["last_report"] is not None
         }
         assert shown == {i: (s, d.isoformat(), m) for i, (s, d, m) in typed.items()}
+
+
+def test_text_in_the_sheet_never_becomes_a_formula(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    tasks = ledger / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    first = text.index("content: ", text.index('id: "5.1"'))
+    tasks.write_text(
+        text[:first] + 'content: "=HYPERLINK(\\"x\\")"\n' + text[text.index("\n", first) + 1 :],
+        encoding="utf-8",
+    )
+    assert run_ledger(capsys, "check", "--ledger", str(ledger)).code == 0
+    path = make_sheet(capsys, ledger, "市财政局")
+    cell = openpyxl.load_workbook(path)["填报"][f"{CONTENT}{rows_of(path)['5.1']}"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("x")'
+
+
+def test_a_workbook_that_is_not_a_fill_sheet_is_refused(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    path = ledger.parent / "其他.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "条目"
+    book.save(path)
+    run = import_(capsys, path, ledger)
+    assert run.code == 2
+    assert "不是 ledger export --fill 生成的填报表" in run.err
+
+
+def test_a_sheet_for_a_unit_no_longer_in_units_yaml_is_refused(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    path = make_sheet(capsys, ledger, "南康镇")
+    book = openpyxl.load_workbook(path)
+    meta = book["台账信息"]
+    row = next(r for r in range(1, meta.max_row + 1) if meta[f"A{r}"].value == "单位编号")
+    meta[f"B{row}"] = "zzz"
+    book.save(path)
+    run = import_(capsys, path, ledger)
+    assert run.code == 2
+    assert "是为单位“南康镇”(编号 zzz)生成的,台账的 units.yaml 中没有这个单位编号" in run.err
