@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -48,6 +49,17 @@ def export_command(
         output_option("写入此文件(- 为标准输出);json、csv 默认输出到标准输出,xlsx 必须指定。"),
     ] = None,
     skip_invalid: SkipInvalidOption = False,
+    fill: Annotated[
+        bool,
+        typer.Option(
+            "--fill",
+            help="导出 --unit 单位的填报表(xlsx):每个应报条目一行,单位填好后用 ledger progress import 导入。",
+        ),
+    ] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="填报表的单位(与 --fill 同用):名称、别名或编号,如 市财政局。"),
+    ] = None,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """导出整个台账及截至某日的状态,供 Excel 台账和其他系统使用。
@@ -58,8 +70,13 @@ def export_command(
 
     退出码:0 完成;2 用法错误或台账有错误(先运行 ledger check);
     4 加了 --skip-invalid 且跳过了有错误的进展文件(导出不完整,跳过的文件列在标准错误输出)。
+
+    加 --fill --unit 单位:导出该单位的填报表(只读的条目、任务、内容、完成时间、负责依据、
+    当前状态,待填的本次状态、进展情况、报送日期、佐证材料、不涉及理由)。
     """
     fmt = output_format(given_format, FORMATS, "json", output, ledger)
+    if fill or unit is not None:
+        _check_fill(fill, unit, fmt, view, output)
     if view is not None and fmt != "csv":
         raise UsageError("--view 只用于 csv;json 和 xlsx 包含全部视图")
     if view is not None and view not in VIEWS:
@@ -83,6 +100,11 @@ def export_command(
 
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     print_notice(skipped_notice(valid_data.skipped), fmt)
+    if fill:
+        _export_fill(valid_data.ledger, unit or "", day, output, ledger)
+        if valid_data.skipped:
+            raise typer.Exit(SKIPPED_EXIT)
+        return
     data = export(valid_data.ledger, day)
     if fmt == "json":
         content = export_render.to_json(data).encode("utf-8")
@@ -98,6 +120,37 @@ def export_command(
 
 
 SHOWN_NOTES = 20
+
+
+def _check_fill(
+    fill: bool, unit: str | None, fmt: str, view: str | None, output: Path | None
+) -> None:
+    if not fill:
+        raise UsageError("--unit 只与 --fill 同用(导出该单位的填报表)")
+    if unit is None or not unit.strip():
+        raise UsageError("--fill 需要 --unit 指定填报单位,如 --unit 市财政局")
+    if fmt != "xlsx":
+        raise UsageError("填报表只有 xlsx 格式:请加 --format xlsx")
+    if view is not None:
+        raise UsageError("--view 不能与 --fill 同用")
+
+
+def _export_fill(data: Any, unit: str, day: date, output: Path | None, ledger: Path) -> None:
+    from ..core.registry import Registry
+    from ..render.fill import to_fill_xlsx
+    from ..views.fill import fill_sheet
+    from ._app import chosen_unit, now_in
+
+    chosen = chosen_unit(Registry.of(data), unit)
+    assert chosen is not None
+    notes: list[str] = []
+    sheet = fill_sheet(data, chosen, day, now_in(data.plan.timezone))
+    content = to_fill_xlsx(sheet, notes)
+    _say_changed(notes)
+    emit(output, content, ledger)
+    import sys
+
+    sys.stderr.write(f"{chosen.name}的填报表:{len(sheet.rows)} 个条目,台账版本 {sheet.version}\n")
 
 
 def _say_changed(notes: list[str]) -> None:

@@ -114,3 +114,61 @@ def _refuse_invisible(option: str, value: str | None, *, multiline: bool = False
     raise UsageError(
         f"{option} 的第 {index + 1} 个字符是{control_char.describe(char)},不能写入台账;请删除该字符"
     )
+
+
+@progress.command("import")
+def import_sheet(
+    book: Annotated[
+        Path,
+        typer.Argument(
+            metavar="填报表",
+            help="单位填好的填报表 .xlsx(由 ledger export 导出)。",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="只显示将追加哪些进展,不写入。")
+    ] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", help="核对填报表是否属于此单位(名称、别名或编号);不写时按表中记录。"
+        ),
+    ] = None,
+    ledger: LedgerOption = Path("data"),
+) -> None:
+    """把单位填好的填报表中的进展追加到该单位的进展文件 progress/<单位编号>.yaml。
+
+    与 progress add 相同的写入方式:先检查,一次加锁写入整张表,其余内容原样保留。
+    留空的行跳过;与文件中已有进展相同(条目、日期、状态、进展情况都相同)的行跳过并说明,
+    所以同一张表导入两次,第二次不会重复追加。
+
+    任何一行有错(状态不可用、日期无效或晚于今天、不是本单位负责的条目),或表是为别的单位、
+    按已改动的条目生成的,都不写入,并指出工作表、行和列。
+
+    退出码:0 已导入(或 --dry-run 检查通过);1 表中有错误,未写入;2 用法错误或文件不能读写。
+    """
+    from ..core.problems import format_text
+    from ..files.load import shown_path
+    from ..ops.fill_import import import_fill
+
+    if not book.is_file():
+        raise UsageError(f"找不到填报表 {book.as_posix()}")
+    today = ledger_today(ledger)
+    imported = import_fill(ledger, book, shown_path(book), today, unit_name=unit, dry_run=dry_run)
+    result = imported.result
+    sys.stderr.write(format_text(list(result.warnings)))
+    for report in result.repeated:
+        typer.echo(
+            f"跳过:条目 {report.item} 的进展({report.status},{report.date.isoformat()})"
+            f"已在 {result.path} 中"
+        )
+    verb = "将追加" if dry_run else "追加"
+    for report in result.added:
+        typer.echo(f"{verb}:条目 {report.item}({report.status},{report.date.isoformat()})")
+    if not result.added:
+        typer.echo(f"{result.unit.name}:没有需要追加的进展")
+    elif dry_run:
+        typer.echo(f"未写入(--dry-run):{len(result.added)} 条进展将追加到 {result.path}")
+    else:
+        typer.echo(f"已向 {result.path} 追加{result.unit.name}的 {len(result.added)} 条进展")

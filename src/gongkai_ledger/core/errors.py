@@ -128,3 +128,22 @@ def os_reason(error: OSError) -> str:
         return _OS_REASONS_ZH[code]
     name = errno.errorcode.get(code)
     return f"系统错误 {name}" if name else "系统错误"
+
+
+class FillRejected(UserError):
+    """Nothing was written: rows of a returned 填报表 are wrong (exit code 1).
+
+    Each wrong cell, with its sheet, row and column, goes to standard output; the
+    explanation to stderr.
+    """
+
+    prefix = ""
+    exit_code = 1
+
+    def __init__(self, lines: Sequence[str], explanation: str) -> None:
+        super().__init__(explanation)
+        self.lines = list(lines)
+
+    @property
+    def stdout(self) -> str:
+        return "".join(line + "\n" for line in self.lines)

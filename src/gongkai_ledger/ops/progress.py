@@ -128,3 +128,101 @@ def _reports_of(ledger: Ledger, path: Path) -> list[ReportFields]:
         if os.path.abspath(progress.path) == target:
             return [_fields(r) for r in progress.reports]
     return []
+
+
+@dataclass(frozen=True)
+class AddedAll:
+    """What `add_reports` wrote (or, with dry_run, would write)."""
+
+    path: str
+    unit: Unit
+    added: tuple[NewReport, ...]
+    repeated: tuple[NewReport, ...]  # already in the file (item, date, status, summary): skipped
+    created: bool
+    warnings: tuple[Problem, ...]
+
+
+def add_reports(
+    root: Path,
+    unit: Unit,
+    reports: list[NewReport],
+    as_of: date,
+    *,
+    dry_run: bool = False,
+    timeout: float = 120.0,
+) -> AddedAll:
+    """Append `reports` to the unit's progress file in one write, as `add_report` does one.
+
+    One locked read-check-replace: a report identical to one already in the file (same
+    item, date, status and summary) is skipped; the rest are spliced in order and the
+    ledger checked once; nothing is written if that adds an error (Rejected), or with
+    `dry_run`.
+    """
+    reports = [
+        replace(
+            r,
+            item=r.item.strip(),
+            evidence=tuple(e.strip() for e in r.evidence),
+            reason=r.reason.strip(),
+        )
+        for r in reports
+    ]
+    logical, physical = progress_path(root, unit)
+    result: list[AddedAll] = []
+
+    def append(old: bytes | None) -> bytes | None:
+        new, done = _appended_all(root, unit, reports, as_of, logical, old)
+        result.append(done)
+        return None if dry_run or not done.added else new
+
+    update_file(physical, shown_path(logical), append, timeout=timeout)
+    return result[0]
+
+
+def _appended_all(
+    root: Path, unit: Unit, reports: list[NewReport], as_of: date, logical: Path, old: bytes | None
+) -> tuple[bytes | None, AddedAll]:
+    shown = shown_path(logical)
+    before = load_ledger(root, {logical: old} if old is not None else None)
+    there = {_same(r) for r in _reports_in(before.ledger, logical)}
+    added: list[NewReport] = []
+    repeated: list[NewReport] = []
+    for report in reports:
+        key = (report.item, report.date, report.status, report.summary)
+        (repeated if key in there else added).append(report)
+        there.add(key)
+    new = old
+    for report in added:
+        new = append_report(new, unit, report, shown)
+    if not added:
+        return old, AddedAll(shown, unit, (), tuple(repeated), old is None, ())
+    assert new is not None
+    after = load_ledger(root, {logical: new})
+    introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
+    errors = [p for p in introduced if p.level is Level.ERROR]
+    if errors:
+        raise Rejected(
+            shown,
+            errors,
+            f"未写入:这些进展会使 ledger check 报告上述错误(行号按追加后的文件计),"
+            f"{shown} 保持不变。",
+        )
+    if _reports_of(after.ledger, logical) != [
+        *_reports_of(before.ledger, logical),
+        *map(_fields, added),
+    ]:
+        raise RuntimeError(f"the reports appended to {shown} do not read back as written")
+    warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
+    return new, AddedAll(shown, unit, tuple(added), tuple(repeated), old is None, warnings)
+
+
+def _same(report: Report) -> tuple[str, date, Status, str]:
+    return (report.item, report.date, report.status, report.summary)
+
+
+def _reports_in(ledger: Ledger, path: Path) -> list[Report]:
+    target = os.path.abspath(path)
+    for progress in ledger.progress:
+        if os.path.abspath(progress.path) == target:
+            return list(progress.reports)
+    return []
