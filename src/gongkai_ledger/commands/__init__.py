@@ -1,6 +1,19 @@
 """One module per command (or command group); importing it registers it on the app."""
 
-from . import check, codeowners, diff, export, fmt, overdue, progress, report, schema, show, units
+from . import (
+    check,
+    codeowners,
+    diff,
+    export,
+    fmt,
+    importing,
+    overdue,
+    progress,
+    report,
+    schema,
+    show,
+    units,
+)
 
 __all__ = [
     "check",
@@ -8,6 +21,7 @@ __all__ = [
     "diff",
     "export",
     "fmt",
+    "importing",
     "overdue",
     "progress",
     "report",
