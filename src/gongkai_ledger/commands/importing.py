@@ -19,7 +19,7 @@ def import_command(
         Path,
         typer.Argument(
             metavar="文件",
-            help="发布的重点任务分解表:.docx、.xlsx、.xls、.html 或纯文本。",
+            help="发布的重点任务分解表:文档、电子表格、网页或纯文本文件。",
             show_default=False,
         ),
     ],
@@ -34,14 +34,14 @@ def import_command(
     ] = Path("data"),
     title: Annotated[
         str | None,
-        typer.Option("--title", metavar="标题", help="plan.title;默认为文件名(不含扩展名)。"),
+        typer.Option("--title", metavar="标题", help="计划标题;默认为文件名(不含扩展名)。"),
     ] = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
             metavar="年份",
-            help="plan.year;默认取文件名中的年份,没有时取表中第一个年份。",
+            help="计划年份;默认取文件名中的年份,没有时取表中第一个年份。",
         ),
     ] = None,
 ) -> None:
