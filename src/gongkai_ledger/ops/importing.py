@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-import yaml
-
 from ..core.deadline import DeadlineError, parse_deadline
 from ..core.errors import UserError
 from ..core.flowlist import flow_list, split_names
 from ..core.registry import Registry
 from ..files.tables import Cell, Table
+from ..files.yamlio import scalar_value
 
 
 class Column(Enum):
@@ -383,8 +382,8 @@ def pinyin_initials(text: str) -> str:
 def scalar(text: str) -> str:
     """The text as YAML writes it plainly, or double-quoted when plain would read differently."""
     try:
-        plain_ok = yaml.safe_load(f"k: {text}") == {"k": text}
-    except yaml.YAMLError:
+        plain_ok = ": " not in text and scalar_value(text) == text
+    except Exception:  # not valid as a plain scalar
         plain_ok = False
     if plain_ok and text == text.strip() and "#" not in text and text:
         return text
