@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -268,3 +270,73 @@ def test_refuses_to_overwrite(
     assert "已存在,不覆盖" in run.err
     assert (out / "tasks.yaml").read_text(encoding="utf-8") == "keep\n"
     assert not (out / "units.yaml").exists()
+
+
+def test_several_tables_continue_one_plan_and_repeated_headers_are_skipped() -> None:
+    first = grid(
+        "表.docx 表1",
+        [
+            HEADER,
+            ["1", "任务一", "内容一。", "市财政局", "2022年12月"],
+            HEADER,
+            ["2", "任务二", "内容二。", "市财政局", "2022年12月"],
+        ],
+    )
+    # the next page: no header, a row the text reader had to guess
+    second = Table(
+        "表.docx 表2",
+        (
+            (
+                Cell("3", 1, 1),
+                Cell("任务三", 1, 2),
+                Cell("内容三。", 1, 3),
+                Cell("市财政局", 1, 4),
+                Cell("2022年12月", 1, 5, guess="按行数推断为完成时间"),
+            ),
+        ),
+    )
+    result = draft([first, second], source="表.docx", title="t", year=2022)
+    assert result.tasks_yaml is not None
+    tasks = yaml.safe_load(result.tasks_yaml)["tasks"]
+    assert [t["id"] for t in tasks] == [1, 2, 3]
+    assert '- id: "3.1"  # 原表表2第1行' in result.tasks_yaml
+    assert [(n.cell, n.message) for n in result.notes if "猜测" in n.message] == [
+        ("表2第1行第5列", "读取时猜测:按行数推断为完成时间")
+    ]
+
+
+def test_numbers_per_row_under_a_merged_task_are_the_items_own_ids() -> None:
+    table = grid(
+        "t",
+        [
+            ["序号", "主要任务", "任务内容", "责任单位", "完成时限"],
+            ["1", "基础信息公开", "公开机构职能。", "区政府办", "2023年6月"],
+            ["2", None, "公开政策文件。", "区司法局", "2023年6月"],
+        ],
+    )
+    result = draft([table], source="t", title="t", year=2023)
+    assert result.tasks_yaml is not None
+    data = yaml.safe_load(result.tasks_yaml)
+    assert data["plan"]["item_ids"] == "free"
+    assert [i["id"] for i in data["tasks"][0]["items"]] == ["1", "2"]
+    assert [i["deadline"] for i in data["tasks"][0]["items"]] == ["2023年6月", "2023年6月"]
+
+
+def test_missing_pypinyin_is_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pypinyin", None)  # import pypinyin now raises ImportError
+    source = seeds(tmp_path, monkeypatch, seed_rows())
+    run = run_ledger(capsys, "import", str(source), "-o", str(tmp_path / "draft"))
+    assert run.code == 2
+    assert "pip install 'gongkai-ledger[pinyin]'" in run.err
+    assert not (tmp_path / "draft" / "tasks.yaml").exists()
+
+
+def test_other_commands_do_not_import_the_importer() -> None:
+    code = (
+        "import sys; from gongkai_ledger import cli; "
+        "print('pypinyin' in sys.modules, 'gongkai_ledger.ops.importing' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "False False\n"

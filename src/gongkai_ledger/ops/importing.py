@@ -86,6 +86,7 @@ class _Item:
     support: list[str]
     deadline: str
     deadline_cell: Cell | None
+    number_origin: object = None
 
 
 @dataclass
@@ -188,13 +189,12 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
                 index = by_kind.get(kind)
                 return row[index] if index is not None and index < len(row) else None
 
-            key_cell = cell(Column.NUMBER) or cell(Column.TASK)
-            if key_cell is None:
-                continue
-            origin = key_cell.merged_from or (key_cell.row, key_cell.col)
-            key = (number, origin)
             task_cell = cell(Column.TASK)
             number_cell = cell(Column.NUMBER)
+            key_cell = task_cell or number_cell
+            if key_cell is None:
+                continue
+            key = (number, _origin(key_cell))
             if task is None or key != task_key:
                 sequential += 1
                 ident = joined(number_cell.text).rstrip("、.．") if number_cell else ""
@@ -211,23 +211,8 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
                 task = _Task(ident=ident, title=title or f"任务{ident}", section=section)
                 found.tasks.append(task)
                 task_key = key
-            elif (
-                number_cell is not None
-                and task_cell is not None
-                and number_cell.merged_from is None
-                and task_cell.merged_from is not None
-            ):
-                found.free_ids = True  # 序号 per row under a merged 任务: the items' own numbers
             content_cell = cell(Column.CONTENT) or task_cell
             content = joined(content_cell.text) if content_cell else ""
-            if (
-                number_cell is not None
-                and task_cell is not None
-                and task_cell.merged_from is not None
-            ):
-                own = joined(number_cell.text).rstrip("、.．")
-            else:
-                own = ""
             item = _Item(
                 ident="",
                 row=row[0].row,
@@ -239,7 +224,9 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
                 deadline="",
                 deadline_cell=None,
             )
-            item.ident = own
+            if number_cell is not None:
+                item.ident = joined(number_cell.text).rstrip("、.．")
+                item.number_origin = _origin(number_cell)
             for kind, names in (
                 (Column.OWNERS, item.owners),
                 (Column.LEAD, item.lead),
@@ -254,7 +241,14 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
                 if c.guess:
                     found.table_notes.append((_where(number, c, many), f"读取时猜测:{c.guess}"))
             task.items.append(item)
-    for task in found.tasks:
+    # 序号 written per row under a merged 任务 cell: the items' own numbers, tasks counted
+    found.free_ids = any(
+        len(t.items) > 1 and len({i.number_origin for i in t.items}) == len(t.items)
+        for t in found.tasks
+    )
+    for index, task in enumerate(found.tasks, start=1):
+        if found.free_ids:
+            task.ident = str(index)
         _place_deadline(task)
         _number_items(task, found.free_ids)
         for item in task.items:
