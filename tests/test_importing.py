@@ -340,3 +340,44 @@ def test_other_commands_do_not_import_the_importer() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "False False\n"
+
+
+def test_cells_it_could_not_split_point_at_the_owners_line() -> None:
+    table = grid(
+        "t",
+        [
+            HEADER,
+            ["1", "任务", "内容。", "市发改委 市工信局", "2022年12月"],
+            ["2", "任务二", "内容。", "牵头:市财政局", "2022年12月"],
+        ],
+    )
+    result = draft([table], source="t", title="t", year=2022)
+    assert result.tasks_yaml is not None
+    lines = result.tasks_yaml.splitlines()
+    found = {
+        (lines[n.line - 1].strip(), n.message, n.cell)
+        for n in result.notes
+        if n.file == "tasks.yaml"
+    }
+    assert found == {
+        (
+            "owners: [市发改委, 市工信局]",
+            "“市发改委 市工信局”按空格拆成了 [市发改委, 市工信局],请核对",
+            "原表第2行第4列",
+        ),
+        (
+            'owners: ["牵头:市财政局"]',
+            "“牵头:市财政局”不像一个单位名称,未能拆分,请核对",
+            "原表第3行第4列",
+        ),
+    }
+
+
+def test_an_output_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "draft"
+    out.write_text("x", encoding="utf-8")
+    source = seeds(tmp_path, monkeypatch, seed_rows())
+    run = run_ledger(capsys, "import", str(source), "-o", str(out))
+    assert run.code == 2 and "不是目录" in run.err and "Traceback" not in run.err

@@ -54,7 +54,7 @@ def import_command(
 
     退出码:0 已写入草稿(核对清单可能不空);2 文件无法读取,或目标文件已存在。
     """
-    from ..core.errors import UserError
+    from ..core.errors import OutputUnwritable, UserError
     from ..files.atomic import write_atomic
     from ..files.load import shown_path
     from ..ops.importing import draft, read_registry
@@ -63,6 +63,8 @@ def import_command(
     read_tables = getattr(tables_module, "read_tables", None)
     if read_tables is None:
         raise UserError(f"还不能读取“{shown_path(source)}”:本版本没有分解表读取程序")
+    if output.exists() and not output.is_dir():
+        raise UserError(f"“{shown_path(output)}”不是目录", hint="-o 指定写入草稿的目录")
     tasks_path, units_path = output / "tasks.yaml", output / "units.yaml"
     if tasks_path.exists():
         raise UserError(f"“{shown_path(tasks_path)}”已存在,不覆盖", hint="请用 -o 指定新的目录")
@@ -78,11 +80,16 @@ def import_command(
     result = draft(
         tables, source=source.name, title=title or source.stem, year=plan_year, registry=registry
     )
-    output.mkdir(parents=True, exist_ok=True)
     assert result.tasks_yaml is not None
-    write_atomic(tasks_path, result.tasks_yaml.encode("utf-8"))
-    if result.units_yaml is not None:
-        write_atomic(units_path, result.units_yaml.encode("utf-8"))
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        write_atomic(tasks_path, result.tasks_yaml.encode("utf-8"))
+        if result.units_yaml is not None:
+            write_atomic(units_path, result.units_yaml.encode("utf-8"))
+    except OSError as error:
+        raise OutputUnwritable(
+            f"无法写入“{shown_path(output)}”:{error.strerror or error}"
+        ) from None
     written = [shown_path(tasks_path)] + ([shown_path(units_path)] if result.units_yaml else [])
     out = [
         f"已写入 {'、'.join(written)}:{result.tasks} 个任务,{result.items} 个条目"

@@ -105,7 +105,8 @@ class _Found:
     tasks: list[_Task] = field(default_factory=list)
     free_ids: bool = False
     table_notes: list[tuple[str, str]] = field(default_factory=list)  # (cell, message)
-    item_notes: list[tuple[_Item, str, str]] = field(default_factory=list)  # (item, key, message)
+    # (item, key, message, cell): the note belongs at that key of the item in tasks.yaml
+    item_notes: list[tuple[_Item, str, str, str]] = field(default_factory=list)
 
 
 def header_text(text: str) -> str:
@@ -227,13 +228,13 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
             if number_cell is not None:
                 item.ident = joined(number_cell.text).rstrip("、.．")
                 item.number_origin = _origin(number_cell)
-            for kind, names in (
-                (Column.OWNERS, item.owners),
-                (Column.LEAD, item.lead),
-                (Column.SUPPORT, item.support),
+            for kind, names, role in (
+                (Column.OWNERS, item.owners, "owners"),
+                (Column.LEAD, item.lead, "lead"),
+                (Column.SUPPORT, item.support, "support"),
             ):
                 if (c := cell(kind)) is not None:
-                    names.extend(_names(c, item, found, _where(number, c, many)))
+                    names.extend(_names(c, item, role, found, _where(number, c, many)))
             if (c := cell(Column.DEADLINE)) is not None:
                 item.deadline = joined(c.text)
                 item.deadline_cell = c
@@ -258,25 +259,26 @@ def read_plan(tables: Sequence[Table], year: int) -> _Found:
     return found
 
 
-def _names(cell: Cell, item: _Item, found: _Found, where: str) -> list[str]:
+def _names(cell: Cell, item: _Item, key: str, found: _Found, where: str) -> list[str]:
+    """The names in a cell: split like `owners: 甲、乙`, and on line breaks and spaces."""
     names: list[str] = []
+
+    def note(message: str) -> None:
+        found.item_notes.append((item, key, message, where))
+
     for line in cell.text.splitlines():
-        for name in split_names(line):
-            name = re.sub(r"\s+", "", name)
-            if m := _AND_OTHERS.match(name):
-                found.table_notes.append(
-                    (
-                        where,
-                        f"“{name}”只取了“{m['named']}”:“等{m['rest']}”所指的其他单位请核对后补入",
-                    )
-                )
-                name = m["named"]
-            if not name:
-                continue
-            if any(ch in name for ch in ":: "):
-                found.table_notes.append((where, f"“{name}”无法拆成单位名称,请核对"))
-            if name not in names:
-                names.append(name)
+        for written in split_names(line):
+            parts = written.split()
+            if len(parts) > 1:
+                note(f"“{written}”按空格拆成了 {flow_list(parts)},请核对")
+            for name in parts:
+                if m := _AND_OTHERS.match(name):
+                    note(f"“{name}”只取了“{m['named']}”:“等{m['rest']}”所指的其他单位请核对后补入")
+                    name = m["named"]
+                if any(ch in name for ch in ":：") or len(name) > 30:
+                    note(f"“{name}”不像一个单位名称,未能拆分,请核对")
+                if name not in names:
+                    names.append(name)
     return names
 
 
@@ -307,14 +309,14 @@ def _check_deadlines(found: _Found, year: int) -> None:
             if item.deadline:
                 _check_deadline(found, item, "deadline", item.deadline, year)
             elif not task.deadline:
-                found.item_notes.append((item, "id", f"条目 {item.ident} 没有完成时间"))
+                found.item_notes.append((item, "id", f"条目 {item.ident} 没有完成时间", ""))
 
 
 def _check_deadline(found: _Found, item: _Item, key: str, text: str, year: int) -> None:
     try:
         parse_deadline(text, year)
     except DeadlineError as error:
-        found.item_notes.append((item, key, f"完成时间无法识别:{error}"))
+        found.item_notes.append((item, key, f"完成时间无法识别:{error}", ""))
 
 
 # -- units ------------------------------------------------------------------------------
@@ -448,23 +450,24 @@ def draft(
             place = f"表{item.table}第{item.row}行" if many else f"第{item.row}行"
             lines[(id(item), "id")] = out.add(f'      - id: "{item.ident}"  # 原表{place}')
             out.add(f"        content: {scalar(item.content)}")
-            out.add(f"        owners: {_names_value(item.owners)}")
+            lines[(id(item), "owners")] = out.add(f"        owners: {_names_value(item.owners)}")
             if item.lead:
-                out.add(
+                lines[(id(item), "lead")] = out.add(
                     f"        lead: {item.lead[0] if len(item.lead) == 1 else _names_value(item.lead)}"
                 )
             if item.support:
-                out.add(f"        support: {_names_value(item.support)}")
+                lines[(id(item), "support")] = out.add(
+                    f"        support: {_names_value(item.support)}"
+                )
             if item.deadline:
                 lines[(id(item), "deadline")] = out.add(
                     f"        deadline: {scalar(item.deadline)}"
                 )
-    for item, key, message in found.item_notes:
-        where = ""
+    for item, key, message, where in found.item_notes:
         cell = item.deadline_cell
         if key == "task-deadline":
             cell = next(t for t in found.tasks if item in t.items).deadline_cell
-        if cell is not None and key != "id":
+        if not where and cell is not None and key in ("deadline", "task-deadline"):
             where = _where(item.table, cell, many)
         notes.append(Note("tasks.yaml", lines[(id(item), key)], message, where))
 
