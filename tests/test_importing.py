@@ -212,6 +212,12 @@ def test_cli_writes_a_draft_that_check_accepts_but_for_the_review_list(
     expected_rules = {rule for _, _, rule in reported}
     assert expected_rules <= {"deadline-format", "empty-group", "no-owner", "missing-deadline"}
     assert (f"{out}/tasks.yaml", str(deadline_line), "deadline-format") in reported
+    listed = {
+        tuple(line.strip().split(":")[:2]) for line in run.out.splitlines() if ".yaml:" in line
+    }
+    assert {
+        (path, line) for path, line, _ in reported
+    } <= listed  # check finds only the review list
     assert (f"{out}/units.yaml", str(group_line), "empty-group") in reported
 
 
