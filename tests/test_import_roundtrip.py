@@ -38,7 +38,7 @@ def test_the_seed_table_round_trips(
     # every unit the shipped ledger names is in the draft's registry, groups as groups
     units = yaml.safe_load((out / "units.yaml").read_text(encoding="utf-8"))
     names = {u["name"] for u in units["units"]} | {g["name"] for g in units.get("groups") or []}
-    shipped = yaml.safe_load(SHIPPED / "tasks.yaml".read_text(encoding="utf-8"))["tasks"]
+    shipped = yaml.safe_load((SHIPPED / "tasks.yaml").read_text(encoding="utf-8"))["tasks"]
     named = {o for t in shipped for i in t["items"] for o in i["owners"]}
     assert named <= names
     # the draft passes check but for the review list: empty groups to fill in
