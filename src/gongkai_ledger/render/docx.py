@@ -485,7 +485,8 @@ def _owners(item: Data) -> str:
         for g in item["by_status_named"]
     ]
     for c in item["collectives"]:
-        text = f"{c['name']}({c['count']}个单位,已完成{c['done']})"
+        na = f",不涉及 {c['not_applicable']}" if c["not_applicable"] else ""
+        text = f"{c['name']}({c['count']}个单位,已完成 {c['done']}{na})"
         if len(c["not_reported"]) == c["count"]:
             text += ":均未报送"
         elif c["not_reported"]:
