@@ -62,6 +62,11 @@ def texts(document: Any) -> list[str]:
     return [p.text for p in document.paragraphs]
 
 
+def row_has(row: Any, tag: str) -> bool:
+    """Whether a table row's properties hold `tag` (w:tblHeader, w:cantSplit)."""
+    return bool(row._tr.xpath(f"./w:trPr/{tag}"))
+
+
 def east_asia(style: Any) -> str:
     fonts = style.element.rPr.find(qn("w:rFonts"))
     return str(fonts.get(qn("w:eastAsia")))
@@ -109,7 +114,7 @@ def test_head_addressees_signature_and_record(
     assert mark.text == "某县人民政府办公室文件"
     assert str(mark.font.color.rgb) == "FF0000"
     number = next(p for p in paragraphs if p.text == "某府办字〔2022〕45号")
-    rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    (rule,) = number._p.xpath("./w:pPr/w:pBdr/w:bottom")
     assert rule.get(qn("w:color")) == "FF0000"
     assert "关于2022年12月2022年某县政务公开工作要点重点任务落实情况的通报" in lines
     assert "各乡镇人民政府、县政府各部门:" in lines  # 主送
@@ -141,12 +146,9 @@ def test_tables_repeat_their_header_row_and_rows_do_not_split(
     document = Document(str(out))
     assert len(document.tables) == 3
     for table in document.tables:
-        first = table.rows[0]._tr.trPr
-        assert first.find(qn("w:tblHeader")) is not None
-        for row in table.rows:
-            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
-        for row in table.rows[1:]:
-            assert row._tr.trPr.find(qn("w:tblHeader")) is None
+        assert row_has(table.rows[0], "w:tblHeader")
+        assert all(row_has(row, "w:cantSplit") for row in table.rows)
+        assert not any(row_has(row, "w:tblHeader") for row in table.rows[1:])
     progress = document.tables[2]
     cells = [row.cells[4].text for row in progress.rows]
     assert "各乡镇(3个单位,已完成 1,不涉及 1):其中未报送:丙乡" in cells
@@ -228,7 +230,7 @@ def test_a_unit_s_supervision_sheet(
     assert any(r[1] == "1.2" and r[5].startswith("逾期") for r in rows[1:])
     asked = next(line for line in lines if line.startswith("请你单位"))
     assert "于2023年1月15日前完成" in asked  # 10 days after the 成文日期
-    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert row_has(table.rows[0], "w:tblHeader")
 
 
 def test_all_units_writes_one_sheet_per_unit_that_owes(
