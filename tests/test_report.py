@@ -307,8 +307,20 @@ def test_no_commit_line_outside_git(capsys: pytest.CaptureFixture[str], fixture_
         ((), "用法错误:请用 --month 指定通报月份,例如 --month 2022-12\n"),
         (("--month", "2022-13"), "用法错误:月份“2022-13”无效,请写成 YYYY-MM,例如 2022-12\n"),
         (
+            ("--month", "2022-12", "--format", "odt"),
+            "用法错误:--format 只能是 md、html、docx、pdf,不能是“odt”\n",
+        ),
+        (
             ("--month", "2022-12", "--format", "pdf"),
-            "用法错误:--format 只能是 md、html,不能是“pdf”\n",
+            "用法错误:pdf 格式须用 -o 指定文件,例如 -o 通报.pdf\n",
+        ),
+        (
+            ("--month", "2022-12", "--all-units"),
+            "用法错误:--all-units 须用 -o 指定写入的目录\n",
+        ),
+        (
+            ("--month", "2022-12", "--all-units", "--unit", "县住建局", "-o", "x"),
+            "用法错误:--all-units 与 --unit 不能同时使用\n",
         ),
         (
             ("--month", "2022-12", "--unit", "县住建"),
