@@ -78,7 +78,7 @@ def test_not_one_of_is_the_one_wording_of_a_choice() -> None:
         (["show", "1.1"], ("table", "json")),
         (["units"], ("table", "json")),
         (["export"], ("json", "csv", "xlsx")),
-        (["report", "--month", "2022-12"], ("md", "html")),
+        (["report", "--month", "2022-12"], ("md", "html", "docx", "pdf")),
     ],
 )
 def test_every_format_option_is_checked_one_way(
@@ -191,4 +191,4 @@ def test_git_runs_in_one_place() -> None:
         )
         or (isinstance(node, ast.ImportFrom) and node.module == "subprocess")
     ]
-    assert users == ["files/gitio.py"]
+    assert users == ["files/gitio.py", "render/pdf.py"]  # git, and Chromium for the PDF

@@ -189,9 +189,9 @@ def test_export_to_a_csv_name_writes_csv(here: Path, capsys: pytest.CaptureFixtu
     ("args", "message"),
     [
         (
-            [*WITH_OUTPUT["report"], "-o", "通报.pdf"],
-            "用法错误:不能按扩展名“.pdf”写出“通报.pdf”:可用的扩展名只有 "
-            ".md、.markdown、.txt、.html、.htm(也可以不写扩展名,用 --format 指定格式)\n",
+            [*WITH_OUTPUT["report"], "-o", "通报.odt"],
+            "用法错误:不能按扩展名“.odt”写出“通报.odt”:可用的扩展名只有 "
+            ".md、.markdown、.txt、.html、.htm、.docx、.pdf(也可以不写扩展名,用 --format 指定格式)\n",
         ),
         (
             [*WITH_OUTPUT["export"], "-o", "台账.docx"],
@@ -218,7 +218,7 @@ def test_export_to_a_csv_name_writes_csv(here: Path, capsys: pytest.CaptureFixtu
             ".md、.markdown、.txt(也可以不写扩展名)\n",
         ),
     ],
-    ids=["report-pdf", "export-docx", "export-contradiction", "report-contradiction", "co", "diff"],
+    ids=["report-odt", "export-docx", "export-contradiction", "report-contradiction", "co", "diff"],
 )
 def test_a_name_no_format_has_is_a_usage_error(
     args: list[str], message: str, here: Path, capsys: pytest.CaptureFixture[str]

@@ -274,18 +274,23 @@ def test_commit_of_the_data_in_git(capsys: pytest.CaptureFixture[str], tmp_path:
     head = git(repo, "rev-parse", "--short", "HEAD")
     args = ("--month", "2022-12", "--ledger", str(repo / "data"))
     run = report(capsys, *args)
-    assert f"\n- 数据版本:{head}\n" in run.out
+    # the data version is in the closing notes, never in the body of the 通报
+    assert run.out.rstrip().endswith(f"数据版本:{head}。")
+    assert f"数据版本:{head}" not in run.out.split("\n---\n")[0]
     html_run = report(capsys, *args, "--format", "html")
-    assert f"<span>数据版本 {head}</span>" in html_run.out
+    assert f"(数据版本 {head})" in html_run.out
+    assert "<span>数据版本" not in html_run.out
 
     progress = repo / "data" / "progress" / "czj.yaml"
     progress.write_text(progress.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     run = report(capsys, *args)
-    assert f"\n- 数据版本:{head}(有未提交的修改)\n" in run.out
+    assert run.out.rstrip().endswith(f"数据版本:{head}(有未提交的修改)。")
     (repo / "elsewhere.txt").write_text("不在台账目录中", encoding="utf-8")
     git(repo, "checkout", "--", "data")
     run = report(capsys, *args)
-    assert f"\n- 数据版本:{head}\n" in run.out  # changes outside the ledger do not count
+    assert run.out.rstrip().endswith(
+        f"数据版本:{head}。"
+    )  # changes outside the ledger do not count
 
 
 def test_no_commit_line_outside_git(capsys: pytest.CaptureFixture[str], fixture_copy: Path) -> None:
@@ -302,8 +307,20 @@ def test_no_commit_line_outside_git(capsys: pytest.CaptureFixture[str], fixture_
         ((), "用法错误:请用 --month 指定通报月份,例如 --month 2022-12\n"),
         (("--month", "2022-13"), "用法错误:月份“2022-13”无效,请写成 YYYY-MM,例如 2022-12\n"),
         (
+            ("--month", "2022-12", "--format", "odt"),
+            "用法错误:--format 只能是 md、html、docx、pdf,不能是“odt”\n",
+        ),
+        (
             ("--month", "2022-12", "--format", "pdf"),
-            "用法错误:--format 只能是 md、html,不能是“pdf”\n",
+            "用法错误:pdf 格式须用 -o 指定文件,例如 -o 通报.pdf\n",
+        ),
+        (
+            ("--month", "2022-12", "--all-units"),
+            "用法错误:--all-units 须用 -o 指定写入的目录\n",
+        ),
+        (
+            ("--month", "2022-12", "--all-units", "--unit", "县住建局", "-o", "x"),
+            "用法错误:--all-units 与 --unit 不能同时使用\n",
         ),
         (
             ("--month", "2022-12", "--unit", "县住建"),

@@ -100,7 +100,7 @@ def test_support_is_shown_everywhere_and_never_owes(capsys: Cap, write_ledger: W
     )
     assert [i["support"] for i in exported["items"]] == [["甲镇"], []]
     report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
-    assert "未启动(逾期、更新滞后):县财政局;配合单位:甲镇 |" in report
+    assert "未报送(逾期、更新滞后):县财政局;配合单位:甲镇 |" in report
     html = ok(capsys, "report", "--month", "2022-10", "--format", "html", "--ledger", str(root))
     assert "<p><b>配合单位</b>:甲镇</p>" in html
 
@@ -264,7 +264,9 @@ def test_na_through_a_group_is_not_marked(capsys: Cap, write_ledger: Write) -> N
     root = write_ledger(progress={"aaz.yaml": na})
     assert check(capsys, root) == (0, [])
     report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
-    assert "不涉及:甲镇 |" in report_row(report, "1.2")
+    row = report_row(report, "1.2")  # the group as written; its 不涉及 member is counted
+    assert "各乡镇(2个单位,已完成 0,不涉及 1):其中未报送:乙乡 |" in row
+    assert "本单位直接承担" not in row
 
 
 def test_overdue_lists_the_support_of_an_owed_item(capsys: Cap, write_ledger: Write) -> None:

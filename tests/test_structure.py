@@ -155,9 +155,9 @@ def test_the_report_and_show_name_a_cadence_other_than_the_plans(
     capsys: Capsys, district: Path
 ) -> None:
     md = ok(capsys, "report", "--ledger", str(district), "--month", "2023-10")
-    assert "| 1 | 县财政局 | 2 | e(2023-08-15)、f(2023-05-01,按季报送) |" in md
+    assert "| 1 | 县财政局 | 2 | e(2023年8月15日)、f(2023年5月1日,按季报送) |" in md
     html = ok(capsys, "report", "--ledger", str(district), "--month", "2023-10", "--format", "html")
-    assert "f(2023-05-01,按季报送)" in html
+    assert "f(2023年5月1日,按季报送)" in html
     shown = ok(capsys, "show", "b", "--ledger", str(district), "--as-of", AS_OF)
     assert "报送周期:半年\n" in shown
     plain = ok(capsys, "show", "c", "--ledger", str(district), "--as-of", AS_OF)
@@ -177,7 +177,7 @@ def test_default_deadline_fills_the_missing_column(capsys: Capsys, district: Pat
     assert (rows["c"]["deadline"], rows["c"]["due"]) == ("(未写明,按年底前)", "2023-12-31")
     assert (rows["d"]["deadline"], rows["d"]["due"]) == ("2023年6月", "2023-06-30")
     md = ok(capsys, "report", "--ledger", str(district), "--month", "2023-10")
-    assert "| c | 没写完成时间。 | (未写明,按年底前) | 0/1 | 未启动:县财政局 |" in md
+    assert "| c | 没写完成时间。 | (未写明,按年底前) | 0/1 | 未报送:县财政局 |" in md
     shown = ok(capsys, "show", "c", "--ledger", str(district), "--as-of", AS_OF)
     assert "完成时间:(未写明,按年底前)(到期日 2023-12-31)\n" in shown
 

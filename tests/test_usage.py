@@ -27,6 +27,7 @@ TERMS = {
     "YYYY", "csv", "czj", "data", "draft", "git", "github", "gitlab", "html", "id", "issuer", "items",
     "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports",
     "table", "tasks", "templates", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
+    "docx", "pdf", "Word", "GB", "T", "notes",
 }  # fmt: skip
 FRAMEWORK_WORDS = ("Usage", "Error", "Try", "Options", "Arguments", "Commands", "Missing")
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -23,7 +24,14 @@ from ._app import (
     parse_day,
 )
 
-FORMATS = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}  # format: -o extensions
+FORMATS = {  # format: -o extensions
+    "md": (".md", ".markdown", ".txt"),
+    "html": (".html", ".htm"),
+    "docx": (".docx",),
+    "pdf": (".pdf",),
+}
+BINARY = ("docx", "pdf")
+REPLY_DAYS = 10  # a 督办单 asks for the work within this many days of its date, by default
 
 
 @app.command()
@@ -44,7 +52,8 @@ def report(
         str | None,
         typer.Option(
             "--format",
-            help="输出格式:md(Markdown)或 html(可打印);不写时按 -o 文件的扩展名,默认 md。",
+            help="输出格式:md(Markdown)、html(可打印)、docx(公文格式的 Word 文档)或 pdf;"
+            "不写时按 -o 文件的扩展名,默认 md。",
         ),
     ] = None,
     output: Annotated[
@@ -68,13 +77,42 @@ def report(
             "--timestamp", help="写明生成时间(默认不写:相同数据和参数生成完全相同的文件)。"
         ),
     ] = False,
+    all_units: Annotated[
+        bool,
+        typer.Option(
+            "--all-units",
+            help="为每个有逾期、临期或更新滞后事项的单位各写一份督办单,写入 -o 目录。",
+        ),
+    ] = False,
+    issued_on: Annotated[
+        str | None,
+        typer.Option(
+            "--issued-on",
+            help="成文日期和印发日期 YYYY-MM-DD(docx、pdf 的落款和版记);默认为统计截至日期。",
+            show_default=False,
+        ),
+    ] = None,
+    reply_by: Annotated[
+        str | None,
+        typer.Option(
+            "--reply-by",
+            help=f"督办单要求办结的日期 YYYY-MM-DD;默认为成文日期后 {REPLY_DAYS} 天。",
+            show_default=False,
+        ),
+    ] = None,
+    no_data_version: Annotated[
+        bool,
+        typer.Option("--no-data-version", help="docx、pdf 的版记中不写数据版本(提交号)。"),
+    ] = False,
     skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """月度通报:总体情况、各项任务进展、逾期通报、更新滞后、本月报送、下月到期。
 
     统计截至该月最后一天;本月尚未结束时截至今天(--as-of 可指定该月中的另一天),通报写明截至日期。
-    数据所在目录属于 git 仓库时,通报写明数据版本(提交号,有未提交的修改时注明)。
+    数据所在目录属于 git 仓库时,通报末尾(docx、pdf 在版记中)写明数据版本(提交号,有未提交的修改时注明)。
+    docx、pdf 为 GB/T 9704 公文格式:发文机关、文号、主送、抄送、印发机关取自台账目录中的 report.yaml,
+    成效、问题、下步要求、表扬取自 notes/YYYY-MM.md;没有的部分在文中注明待填写。
     退出码:0 正常;2 用法错误、台账有错误(先运行 ledger check)或模板错误;
     4 加了 --skip-invalid 且跳过了有错误的进展文件(通报开头列出)。
     """
@@ -83,10 +121,16 @@ def report(
     from ..render.templates import repository_templates, to_html, to_markdown
     from ..views.report import parse_month, report_context
 
+    if all_units and unit is not None:
+        raise UsageError("--all-units 与 --unit 不能同时使用")
+    if all_units and output is None:
+        raise UsageError("--all-units 须用 -o 指定写入的目录")
     if month is None:
         raise UsageError("请用 --month 指定通报月份,例如 --month 2022-12")
     year_month = parse_month(month)
-    fmt = output_format(given_format, FORMATS, "md", output, ledger)
+    fmt = output_format(given_format, FORMATS, "md", None if all_units else output, ledger)
+    if fmt in BINARY and not all_units and (output is None or str(output) == "-"):
+        raise UsageError(f"{fmt} 格式须用 -o 指定文件,例如 -o 通报.{fmt}")
 
     today = ledger_today(ledger)
     asked = parse_day(as_of, "--as-of") if as_of is not None else None
@@ -108,9 +152,36 @@ def report(
         skipped=valid_data.skipped,
     )
     user_dir = templates if templates is not None else repository_templates(ledger)
-    text = {"md": to_markdown, "html": to_html}[fmt](context, user_dir)
     if notice := skipped_notice(valid_data.skipped):
         sys.stderr.write("\n".join(notice) + "\n")
+    if fmt in BINARY or all_units:
+        office = _office(ledger, context, issued_on, reply_by, not no_data_version)
+        if all_units:
+            assert output is not None
+            _all_units(
+                output,
+                fmt,
+                ledger,
+                registry,
+                office,
+                user_dir,
+                lambda u: report_context(
+                    data,
+                    year_month,
+                    unit=u,
+                    commit=commit,
+                    dirty=dirty,
+                    registry=registry,
+                    as_of=counted_to,
+                    skipped=valid_data.skipped,
+                ),
+            )
+        else:
+            emit(output, _document(fmt, context, office, user_dir), ledger)
+        if valid_data.skipped:
+            raise typer.Exit(SKIPPED_EXIT)
+        return
+    text = {"md": to_markdown, "html": to_html}[fmt](context, user_dir)
     from ..core.safetext import visible
 
     # A template that forgets `| md` cannot pass terminal codes on either.
@@ -150,3 +221,74 @@ def _data_version(ledger: Path) -> tuple[str, bool]:
     if version.problem:
         sys.stderr.write(f"注意:通报中没有写数据版本。{version.problem}\n")
     return version.commit, version.dirty
+
+
+def _office(
+    ledger: Path,
+    context: dict[str, Any],
+    issued_on: str | None,
+    reply_by: str | None,
+    version: bool,
+) -> dict[str, Any]:
+    """The office's words (report.yaml, notes/<month>.md) and the document's dates."""
+    from ..files.office import load_notes, load_office, office_context
+
+    h = context["header"]
+    office = office_context(
+        load_office(ledger), load_notes(ledger, h["month"]), h["month"], int(h["month"][:4])
+    )
+    issued = parse_day(issued_on, "--issued-on") if issued_on else date.fromisoformat(h["as_of"])
+    due = parse_day(reply_by, "--reply-by") if reply_by else issued + timedelta(days=REPLY_DAYS)
+    return {**office, "date": issued.isoformat(), "reply_by": due.isoformat(), "version": version}
+
+
+def _document(
+    fmt: str, context: dict[str, Any], office: dict[str, Any], user_dir: Path | None
+) -> bytes:
+    """The docx, or the PDF printed by Chromium from the HTML report."""
+    if fmt == "docx":
+        from ..render.docx import to_docx
+
+        return to_docx(context, office)
+    from ..core.safetext import visible
+    from ..render.pdf import html_to_pdf, missing_fonts
+    from ..render.templates import to_html
+
+    if missing := missing_fonts():
+        sys.stderr.write(
+            f"注意:本机没有字体 {'、'.join(missing)},PDF 中以本机已有的中文字体"
+            "(AR PL 楷体/明体、Noto CJK)代替;Word 或 WPS 打开 docx 时用其自带字体。\n"
+        )
+    return html_to_pdf(visible(to_html(context, user_dir)))
+
+
+def _all_units(
+    directory: Path,
+    fmt: str,
+    ledger: Path,
+    registry: Any,
+    office: dict[str, Any],
+    user_dir: Path | None,
+    context_of: Callable[[Any], dict[str, Any]],
+) -> None:
+    """One 督办单 per unit that owes something (逾期、临期、更新滞后), as DIR/督办单-<单位>.<fmt>."""
+    from ..files.outfile import output_directory
+    from ..render.docx import open_items
+
+    output_directory(directory, (ledger,))
+    count = 0
+    for unit in registry.units:
+        context = context_of(unit)
+        if not open_items(context):
+            continue
+        if fmt in BINARY:
+            data = _document(fmt, context, office, user_dir)
+        else:
+            from ..core.safetext import visible
+            from ..render.templates import to_html, to_markdown
+
+            render = to_markdown if fmt == "md" else to_html
+            data = visible(render(context, user_dir)).encode("utf-8")
+        emit(directory / f"督办单-{unit.name}.{fmt}", data, ledger)
+        count += 1
+    sys.stderr.write(f"共写入 {count} 份督办单\n")

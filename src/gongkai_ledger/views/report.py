@@ -193,9 +193,10 @@ def _context(
 def tally(of: Iterable[Standing], as_of: date) -> Data:
     """Counts and rates over some unit-items (the definitions are in the module docstring)."""
     counts = dict.fromkeys(_STATUS_ORDER, 0)
-    overdue = stale = due_soon = due = on_time = 0
+    overdue = stale = due_soon = due = on_time = not_reported = 0
     for s in of:
         counts[s.status] += 1
+        not_reported += s.status is Status.NOT_STARTED and not s.reports
         overdue += s.overdue
         stale += s.stale
         due_soon += s.due_soon
@@ -222,6 +223,7 @@ def tally(of: Iterable[Standing], as_of: date) -> Data:
         "completion_permille": completion,
         "on_time_rate": percent(punctual),
         "on_time_permille": punctual,
+        "not_reported": not_reported,
     }
 
 
@@ -309,7 +311,18 @@ def _standing(s: Standing, registry: Registry) -> Data:
         "evidence": list(record["evidence"]),
         "via": _via(s, registry),
         "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
+        "shown_status": shown_status(s),
     }
+
+
+NOT_REPORTED = "未报送"  # how a 通报 names a unit that has sent nothing on an item
+
+
+def shown_status(s: Standing) -> str:
+    """The status as a 通报 writes it: 未报送 for a unit that sent nothing on the item."""
+    if s.status is Status.NOT_STARTED and not s.reports:
+        return NOT_REPORTED
+    return s.status.value
 
 
 def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry: Registry) -> Data:
@@ -336,16 +349,39 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         ],
         "units": units,
         "by_status": _by_status(units),
+        "by_status_named": _by_status([u for u in units if not u["via"]], key="shown_status"),
+        "collectives": _collectives(units),
     }
 
 
-def _by_status(units: Sequence[Data]) -> list[Data]:
-    """Units grouped by status, then by flags (逾期 first), in owner order within a group."""
+def _collectives(units: Sequence[Data]) -> list[Data]:
+    """The collective owners as written (各乡(镇、处)), each with its members' counts and the
+    members that owe: ``[{name, count, done, not_applicable, owing: [names], not_reported: [names]}]``."""
+    members: dict[str, list[Data]] = defaultdict(list)
+    for u in units:
+        if u["via"]:
+            members[u["via"][0]].append(u)
+    return [
+        {
+            "name": name,
+            "count": len(of),
+            "done": sum(u["status"] == Status.DONE.value for u in of),
+            "not_applicable": sum(u["status"] == Status.NOT_APPLICABLE.value for u in of),
+            "owing": [u["unit"] for u in of if u["flags"]],
+            "not_reported": [u["unit"] for u in of if u["shown_status"] == NOT_REPORTED],
+        }
+        for name, of in members.items()
+    ]
+
+
+def _by_status(units: Sequence[Data], key: str = "status") -> list[Data]:
+    """Units grouped by status (or `key`), then by flags (逾期 first), in owner order."""
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     for u in units:
         name = u["unit"] + (DIRECT_NA if u["direct_na"] else "")
-        groups[(u["status"], tuple(u["flags"]))].append(name)
+        groups[(u[key], tuple(u["flags"]))].append(name)
     status_rank = {status.value: n for n, status in enumerate(_STATUS_ORDER)}
+    status_rank[NOT_REPORTED] = len(_STATUS_ORDER)
 
     def rank(key: tuple[str, tuple[str, ...]]) -> tuple[int, list[int]]:
         return (status_rank[key[0]], [FLAGS.index(f) for f in key[1]] + [len(FLAGS)])
@@ -465,6 +501,7 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         "via": _via(s, registry),
         "update_every": _own_cadence(s.item),
         "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
+        "shown_status": shown_status(s),
     }
 
 
