@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -301,7 +302,7 @@ def test_pdf_of_the_fixture_and_shipped_ledgers(
     for ledger, unit, pages in (
         (REPORT_LEDGER, None, 5),
         (REPORT_LEDGER, "县财政局", 3),
-        (SHIPPED, None, 10),
+        (SHIPPED, None, 11),
         (SHIPPED, "市财政局", 8),
     ):
         out = tmp_path / f"{ledger.name}-{unit}.pdf"
@@ -313,5 +314,12 @@ def test_pdf_of_the_fixture_and_shipped_ledgers(
             box = page.mediabox
             assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
         assert len(reader.pages) == pages, (ledger, unit)
+        # the 公文 parts: 文号 and 主送 under the masthead, 落款 and 版记 at the end
+        # (the PDF's text layer spells some characters as Kangxi radicals: NFKC folds them)
+        first, last = (
+            unicodedata.normalize("NFKC", reader.pages[n].extract_text()) for n in (0, -1)
+        )
+        assert "发文字号" in first and "主送机关" in first
+        assert "印发" in last and "抄送" in last
         ink = pages_ink(out)
         assert all(fill > 1 / 3 for fill in ink[:-1]), ink  # no page less than a third full

@@ -259,7 +259,8 @@ def _document(
             f"注意:本机没有字体 {'、'.join(missing)},PDF 中以本机已有的中文字体"
             "(AR PL 楷体/明体、Noto CJK)代替;Word 或 WPS 打开 docx 时用其自带字体。\n"
         )
-    return html_to_pdf(visible(to_html(context, user_dir)))
+    # the PDF is the 公文: the HTML report with the office's 文号, 主送, 落款 and 版记
+    return html_to_pdf(visible(to_html({**context, "office": office}, user_dir)))
 
 
 def _all_units(
