@@ -1,6 +1,6 @@
 """Several due dates and recurring deadlines, as `ledger overdue --as-of` shows them.
 
-A due date is met when the unit completed the item on or before it, or (every due date
+A due date is met as docs/semantics.md says (几个到期日): a fixed one by completion on or before it, or (every due date
 but the last) has any report dated after the previous due date and on or before it; overdue
 counts from the first due date not met, 临期 looks at the next one (docs/semantics.md).
 """
@@ -138,3 +138,34 @@ def test_an_unknown_wording_lists_forms_in_the_plans_year(
     assert "deadline-format" in text and "无法识别的完成时间“尽快”" in text
     assert "2023年9月底前" in text and "上半年" in text and "每季度" in text
     assert "2022年9月底前" not in text
+
+
+def test_one_completion_does_not_settle_a_recurring_deadline(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    # 每月28日前: 已完成 in January meets January only; February is owed on its own
+    root = write_ledger(TASKS, UNITS, progress(("1.2", "2023-01-20", "已完成")))
+    assert brief(owed(capsys, root, "2023-03-05")["1.2"]) == ("2023-02-28", ["逾期"], 5, None)
+    shown = run_ledger(capsys, "show", "1.2", "--ledger", str(root), "--as-of", "2023-03-05")
+    assert "逾期" in shown.out
+
+
+def test_a_recurring_year_is_done_when_every_period_is_met(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    days = [f"2023-{m:02d}-20" for m in range(1, 13)]
+    reports = [("1.2", d, "推进中") for d in days[:-1]] + [("1.2", days[-1], "已完成")]
+    root = write_ledger(TASKS, UNITS, progress(*reports))
+    assert "1.2" not in owed(capsys, root, "2024-01-10")
+    # every month reported but December only 推进中: the year's work is not done
+    unfinished = [("1.2", d, "推进中") for d in days]
+    root = write_ledger(TASKS, UNITS, progress(*unfinished))
+    assert brief(owed(capsys, root, "2024-01-10")["1.2"]) == ("2023-12-28", ["逾期"], 13, None)
+
+
+def test_a_not_started_report_meets_no_due_date(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    # 未启动 on 06-01 is no work reported: 06-30 is not met
+    root = write_ledger(TASKS, UNITS, progress(("1.1", "2023-06-01", "未启动")))
+    assert brief(owed(capsys, root, "2023-08-01")["1.1"]) == ("2023-06-30", ["逾期"], 32, None)

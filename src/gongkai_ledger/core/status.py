@@ -155,18 +155,31 @@ def standings(ledger: Ledger, as_of: date, registry: Registry | None = None) -> 
 def _standing(
     item: Item, unit: Unit, reports: Sequence[Report], ledger: Ledger, as_of: date
 ) -> Standing:
-    completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
+    deadline = item.deadline
     # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
     counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
-    if completed_on is not None:
-        status = Status.DONE
-    elif counted:
-        status = counted[-1].status
+    if deadline is not None and deadline.recurring:
+        # 每月/每季度/每半年/每年: each period is owed on its own; 已完成 settles the year only
+        # when every period's due date is met (see docs/semantics.md, 定期报送)
+        due, completed_on = recurring_due(deadline, counted)
+        if counted and counted[-1].status is Status.NOT_APPLICABLE:
+            status = Status.NOT_APPLICABLE
+        elif completed_on is not None:
+            status = Status.DONE
+        elif counted:
+            status = Status.IN_PROGRESS
+        else:
+            status = Status.NOT_STARTED
     else:
-        status = Status.NOT_STARTED
-    deadline = item.deadline
+        completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
+        if completed_on is not None:
+            status = Status.DONE
+        elif counted:
+            status = counted[-1].status
+        else:
+            status = Status.NOT_STARTED
+        due = owed_due(deadline, counted, completed_on)
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
-    due = owed_due(deadline, reports, completed_on)
     overdue = open_ and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
     workdays_late: int | None = 0
@@ -203,16 +216,20 @@ def _standing(
     )
 
 
+# Reports that meet a due date before the last one: work reported, not 未启动 or 不涉及.
+_PROGRESS = (Status.IN_PROGRESS, Status.DONE)
+
+
 def owed_due(
     deadline: Deadline | None, reports: Sequence[Report], completed_on: date | None
 ) -> date | None:
     """The first due date the unit has not met, or (all met) the last one; None without dates.
 
-    A due date is met when the unit completed the item (已完成) on or before it; with several
-    due dates (2023年6月、12月, 每月28日前 …) every one but the last is also met by any report
-    dated after the previous due date and on or before this one. The last due date is the
-    item's own deadline: like a single one, only completion meets it. Nothing is due before
-    `deadline.starts`.
+    For several fixed due dates (2023年6月、12月): a due date is met when the unit completed the
+    item (已完成) on or before it; every one but the last is also met by a 推进中 or 已完成
+    report dated after the previous due date and on or before this one. The last due date is
+    the item's own deadline: like a single one, only completion meets it. Nothing is due before
+    `deadline.starts`. Recurring deadlines are `recurring_due`'s.
     """
     if deadline is None:
         return None
@@ -221,11 +238,35 @@ def owed_due(
     for n, due in enumerate(dues):
         if completed_on is not None and completed_on <= due:
             return dues[-1]  # completion meets this due date and every later one
-        reported = any(previous is None or r.date > previous for r in reports if r.date <= due)
-        if n == len(dues) - 1 or not reported:
+        if n == len(dues) - 1 or not _reported(reports, previous, due):
             return due
         previous = due
     return None
+
+
+def recurring_due(deadline: Deadline, reports: Sequence[Report]) -> tuple[date | None, date | None]:
+    """(the first period's due date not met, or the last one; the day the year was done or None)
+    for 每月/每季度/每半年/每年: a period's due date is met only by a 推进中 or 已完成 report dated
+    after the previous period's due date and on or before this one — one 已完成 in January does
+    not settle February. The year is done when every period is met and the last one by 已完成."""
+    dues = [d for d in deadline.dues if deadline.starts is None or d >= deadline.starts]
+    previous: date | None = None
+    for due in dues:
+        if not _reported(reports, previous, due):
+            return due, None
+        previous = due
+    if not dues:
+        return None, None
+    # the last period done: 已完成 after the period before it (late is still done, and late)
+    done = [r for r in reports if r.status is Status.DONE and (len(dues) == 1 or r.date > dues[-2])]
+    return dues[-1], (done[0].date if done else None)
+
+
+def _reported(reports: Sequence[Report], after: date | None, until: date) -> bool:
+    return any(
+        r.status in _PROGRESS and (after is None or r.date > after) and r.date <= until
+        for r in reports
+    )
 
 
 def item_cadence(item: Item, ledger: Ledger) -> Cadence:
