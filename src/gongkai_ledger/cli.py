@@ -7,8 +7,6 @@ import os
 import sys
 
 from . import __version__
-from .core.errors import UserError
-from .core.safetext import SafeStream
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 
@@ -22,6 +20,8 @@ def main() -> None:
     # A command is a short-lived process over a large acyclic model: reference counting frees
     # what it drops, and the cyclic collector would only walk the model again and again.
     gc.disable()
+    from .core.safetext import SafeStream  # after --version, which needs none of the package
+
     streams = sys.stdout, sys.stderr
     # Text from the ledger never reaches a terminal or CI log with its control codes.
     sys.stdout, sys.stderr = (s if s is None else SafeStream(s) for s in streams)
@@ -33,6 +33,8 @@ def main() -> None:
 
 
 def _run() -> None:
+    from .core.errors import UserError
+
     try:
         _dispatch(sys.argv[1:2])
     except UserError as error:  # the user can fix it: say what and how, nothing more
