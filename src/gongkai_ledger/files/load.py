@@ -189,15 +189,12 @@ def load_ledger(
     overrides: Mapping[Path, bytes] | None = None,
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
-    documents: dict[Path, Document] | None = None,
 ) -> Loaded:
     """Read every file of the ledger at `root`; all problems found are returned together.
 
     `overrides` substitutes the content of some files (a progress file may be new) without
     touching the disk: a command that writes checks its result this way before writing.
     A file larger than `max_file_bytes` is not read (a `file-too-large` problem).
-    `documents` keeps each file read from disk, by absolute path: a second load with the same
-    dict (under the same lock) reads again only the files it overrides.
     """
     tasks_path, units_path, progress_paths = ledger_files(root)
     replaced = {_absolute(p): data for p, data in (overrides or {}).items()}
@@ -223,16 +220,12 @@ def load_ledger(
     def read(path: Path) -> Reader:
         shown = shown_path(path)
         try:
-            key = _absolute(path)
-            data = replaced.get(key)
-            if data is not None:
-                document = parse_document(data, shown, max_file_bytes)
-            elif documents is not None and key in documents:
-                document = documents[key]
-            else:
-                document = read_document(path, shown, max_file_bytes, home=home)
-                if documents is not None:
-                    documents[key] = document
+            data = replaced.get(_absolute(path))
+            document = (
+                read_document(path, shown, max_file_bytes, home=home)
+                if data is None
+                else parse_document(data, shown, max_file_bytes)
+            )
         except OSError as error:
             raise LedgerUnreadable(f"无法读取 {shown}:{os_reason(error)}") from None
         return Reader(shown, document, problems)

@@ -20,7 +20,7 @@ from ..core.registry import Registry, unit_named
 from ..files.load import Reader, ledger_files, load_ledger, shown_path
 from ..files.rewrite import progress_path, update_file
 from ..files.splice import NewReport, append_report
-from ..files.yamlio import Document, read_document, repository_of
+from ..files.yamlio import read_document, repository_of
 from ..rules import foreign_file
 from .check import check_loaded
 
@@ -83,9 +83,8 @@ def _appended(
 ) -> tuple[bytes, Added]:
     shown = shown_path(logical)
     new = append_report(old, unit, report, shown)
-    documents: dict[Path, Document] = {}  # the files as read once, under the lock
-    before = load_ledger(root, documents=documents)
-    after = load_ledger(root, {logical: new}, documents=documents)
+    before = load_ledger(root)
+    after = load_ledger(root, {logical: new})
     introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
     errors = [p for p in introduced if p.level is Level.ERROR]
     if errors:
