@@ -155,7 +155,7 @@ def _units_yaml(
     lines = ["# 合成的单位名录(benchmarks/generate.py 生成)", "units:"]
     for ident, name, kind in units:
         lines += [f"  - id: {ident}", f"    name: {name}", f"    kind: {kind}"]
-    lines.append("groups:")
+    lines += ["", "groups:"]  # fmt's layout: a blank line after a top-level block
     for name, aliases, members in groups:
         lines.append(f"  - name: {name}")
         if aliases:
@@ -192,13 +192,15 @@ def _tasks_yaml(
         "  year: 2022",
         "  update_every: 月",
         "  warn_days: 15",
+        "",
         "sections:",
     ]
     for s in range(1, n_sections + 1):
         lines += [f"  - id: S{s}", f"    title: 第{s}部分 {rnd.choice(_WORDS)}"]
-    lines.append("tasks:")
+    lines += ["", "tasks:"]
     small_groups = [g[0] for g in groups if not g[0].endswith("各单位")]
     for t in range(1, n_tasks + 1):
+        lines += [""] if t > 1 else []  # and one between tasks
         lines += [
             f"  - id: {t}",
             f"    section: S{(t - 1) * n_sections // n_tasks + 1}",

@@ -14,10 +14,12 @@ from typer._click.core import Command
 from typer.core import TyperOption as Option
 from typer.main import get_command
 
-from gongkai_ledger import commands  # noqa: F401  (registers the commands)
+from gongkai_ledger import commands
 from gongkai_ledger.commands._app import app
 
 from .ledgers import REPO
+
+commands.register()  # every command on the app, as `ledger --help` sees them
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

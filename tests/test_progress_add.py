@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from gongkai_ledger import commands  # noqa: F401  (registers the commands on the app)
+from gongkai_ledger import commands
 from gongkai_ledger.commands._app import app
 from gongkai_ledger.core.errors import UserError
 from gongkai_ledger.core.model import Source, Status, Unit
@@ -28,6 +28,8 @@ from gongkai_ledger.files.yamlio import parse_document
 from .cli_run import run_process
 from .conftest import Write, found
 from .profiles import examples
+
+commands.register()  # every command on the app, as `ledger --help` sees them
 
 UNIT = Unit("czj", "县财政局", ("财政局",), "政府工作部门", Source("units.yaml", 2, 5))
 REPORT = NewReport(

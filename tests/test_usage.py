@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from typer.main import get_command
 
-from gongkai_ledger import commands  # noqa: F401  (registers the commands)
+from gongkai_ledger import commands
 from gongkai_ledger.commands._app import app
 
 from .cli_run import Run, run_ledger, run_process
 from .ledgers import REPO
+
+commands.register()  # every command on the app, as `ledger --help` sees them
 
 SHIPPED = REPO / "data"
 

@@ -1,4 +1,4 @@
-"""Entry point: the app with every command registered, and the one error boundary."""
+"""Entry point: fast dispatch to the one command that runs, and the one error boundary."""
 
 from __future__ import annotations
 
@@ -6,19 +6,22 @@ import gc
 import os
 import sys
 
-from . import commands  # noqa: F401  (registers the commands)
-from .commands._app import app
-from .core.errors import UserError
-from .core.safetext import SafeStream
+from . import __version__
 
 DEBUG_ENV = "GONGKAI_LEDGER_DEBUG"
 
 
 def main() -> None:
     """Turn domain errors into Chinese messages and exit codes; never a traceback for users."""
+    if sys.argv[1:] == ["--version"]:  # from a constant: no Typer, no command module
+        sys.stdout.write(f"gongkai-ledger {__version__}\n")
+        sys.stdout.flush()
+        return
     # A command is a short-lived process over a large acyclic model: reference counting frees
     # what it drops, and the cyclic collector would only walk the model again and again.
     gc.disable()
+    from .core.safetext import SafeStream  # after --version, which needs none of the package
+
     streams = sys.stdout, sys.stderr
     # Text from the ledger never reaches a terminal or CI log with its control codes.
     sys.stdout, sys.stderr = (s if s is None else SafeStream(s) for s in streams)
@@ -30,8 +33,10 @@ def main() -> None:
 
 
 def _run() -> None:
+    from .core.errors import UserError
+
     try:
-        app()
+        _dispatch(sys.argv[1:2])
     except UserError as error:  # the user can fix it: say what and how, nothing more
         if error.stdout:
             sys.stdout.write(error.stdout)
@@ -49,3 +54,14 @@ def _run() -> None:
             f"请设置环境变量 {DEBUG_ENV}=1 重新运行,并把输出报告给维护者。\n"
         )
         sys.exit(3)
+
+
+def _dispatch(first: list[str]) -> None:
+    """Register only the command named first on the command line (all of them for --help,
+    no command or an unknown one, so that help and errors list every command), then run."""
+    from .commands import register
+
+    register(first[0] if first else None)
+    from .commands._app import app
+
+    app()

@@ -281,9 +281,9 @@ def written(path: Path) -> str:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from .. import __version__
 
-        typer.echo(f"gongkai-ledger {version('gongkai-ledger')}")
+        typer.echo(f"gongkai-ledger {__version__}")
         raise typer.Exit()
 
 

@@ -17,7 +17,6 @@ these characters as `\\u001b` (`json_text`), CSV and Markdown have their own esc
 from __future__ import annotations
 
 import io
-import json
 import re
 from typing import Any, TextIO
 
@@ -61,6 +60,8 @@ def json_text(document: Any) -> str:
     json.dumps escapes C0 controls but not DEL, C1, bidi controls or U+2028/U+2029; these
     can only stand inside strings, where `\\u0085` means the same character.
     """
+    import json  # only the commands that write JSON pay for it
+
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 

@@ -35,6 +35,7 @@ from ..core.flowlist import split_names
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
+from .fmt_quick import is_canonical
 from .load import CALENDAR_FILE, PROGRESS_DIR, TASKS_FILE, UNITS_FILE, no_ledger_hint, shown_path
 from .schema import ROOTS, FileKind
 from .schema import Node as Shape
@@ -229,6 +230,8 @@ def format_bytes(data: bytes, kind: FileKind, shown: str) -> bytes:
     if document.node is None and any(p.level is Level.ERROR for p in document.problems):
         raise Unformattable([p for p in document.problems if p.level is Level.ERROR])
     text = document.text.replace("\r\n", "\n").replace("\r", "\n")
+    if data == text.encode("utf-8") and is_canonical(text, document.node, kind):
+        return data  # already canonical: no round trip through ruamel (see fmt_quick)
     try:
         return canonical(text, kind, shown).encode("utf-8")
     except RecursionError:  # libyaml reads 1,000 levels; the layout is worked out recursively

@@ -10,7 +10,6 @@ turns the same definition into a draft 2020-12 schema, so the two accept the sam
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -687,6 +686,8 @@ def _collect(node: Node, definitions: dict[str, JSON]) -> None:
 
 def schema_json(kind: FileKind) -> str:
     """The schema as the file `ledger schema` writes: UTF-8 JSON, Chinese as is."""
+    import json  # `ledger schema` only
+
     return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 

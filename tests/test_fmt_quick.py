@@ -1,0 +1,113 @@
+"""fmt's quick answer (files/fmt_quick): "already canonical" only when the full formatter
+agrees; on anything it does not know, no answer (the full formatter decides)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai_ledger.files.fmt import Unformattable, canonical
+from gongkai_ledger.files.fmt_quick import is_canonical
+from gongkai_ledger.files.schema import FileKind
+from gongkai_ledger.files.yamlio import parse_document
+
+from .ledgers import SHIPPED
+
+TASKS = """\
+# 分解表
+plan:
+  title: 2022年某市政务公开工作要点
+  year: 2022
+
+sections:
+  - id: S1
+    title: 第一部分
+
+tasks:
+  - id: 1
+    section: S1
+    title: 任务一
+    deadline: 2022-11-30
+    items:
+      - id: "1.1"
+        content: 集中发布,确保信息准确。
+        owners: [市财政局, 各乡镇]
+      - id: "1.2"
+        content: '单引号: 也行'
+        owners: [市财政局]
+
+  - id: 2
+    title: 任务二
+    items:
+      - id: "2.1"
+        content: "双引号"
+        owners: [市财政局]
+"""
+
+PROGRESS = """\
+unit: 市财政局
+reports:
+  - item: "1.1"
+    date: 2022-09-11
+    status: 已完成
+    summary: 已公开
+    evidence: [https://www.example.gov.cn/a.html, https://www.example.gov.cn/b.html]
+"""
+
+# (what changes, from, to): each a small departure from the canonical files above
+VARIANTS = [
+    ("key order", "    section: S1\n    title: 任务一\n", "    title: 任务一\n    section: S1\n"),
+    ("no blank line between tasks", "\n\n  - id: 2", "\n  - id: 2"),
+    ("no blank line after a block", "  year: 2022\n\n", "  year: 2022\n"),
+    ("extra blank line", "    title: 任务二\n", "    title: 任务二\n\n"),
+    ("unquoted item id", 'id: "1.2"', "id: 1.2"),
+    ("single-quoted item id", 'id: "1.2"', "id: '1.2'"),
+    ("flow list without spaces", "[市财政局, 各乡镇]", "[市财政局,各乡镇]"),
+    ("names in one text", "[市财政局, 各乡镇]", "市财政局、各乡镇"),
+    ("block list of names", "[市财政局, 各乡镇]", "\n          - 市财政局\n          - 各乡镇"),
+    ("indentless sequence", '    items:\n      - id: "2.1"', '    items:\n    - id: "2.1"'),
+    ("indent of 4", "  title: 2022年", "    title: 2022年"),
+    ("trailing space", "任务一\n", "任务一 \n"),
+    ("comment", "任务一\n", "任务一  # 注\n"),
+    ("boolean", "title: 任务二", "title: yes"),
+    ("YAML 1.2 number", "title: 任务二", "title: 1e3"),
+    ("null", "title: 任务二", "title: null"),
+    ("octal", "title: 任务二", "title: 0o17"),
+    ("escape", 'content: "双引号"', 'content: "双\\u5f15号"'),
+    ("tagged", "title: 任务二", "title: !!str 任务二"),
+    ("flow mapping", "  year: 2022\n", "  year: 2022\n  extra: {a: 1}\n"),
+    ("block scalar", "title: 任务二", "title: |\n      任务二"),
+    ("date and time", "2022-11-30", "2022-11-30 10:00:00"),
+    ("float", "  year: 2022\n", "  year: 2022.0\n"),
+    ("document start", "# 分解表\n", "# 分解表\n---\n"),
+    ("no final line break", "owners: [市财政局]\n", "owners: [市财政局]"),
+    ("two final line breaks", "owners: [市财政局]\n", "owners: [市财政局]\n\n"),
+    ("unknown key at the end", '"双引号"\n', '"双引号"\n        note: 备注\n'),
+    ("unknown key first", "  - id: 2\n", "  - note: 备注\n    id: 2\n"),
+]
+
+
+def _quick_and_full(text: str, kind: FileKind) -> tuple[bool | None, bool]:
+    document = parse_document(text.encode("utf-8"), "tasks.yaml")
+    try:
+        full = canonical(text, kind, "x") == text
+    except Unformattable:  # not YAML, or not a layout fmt can write: not canonical either
+        full = False
+    return is_canonical(document.text, document.node, kind), full
+
+
+@pytest.mark.parametrize(("text", "kind"), [(TASKS, FileKind.TASKS), (PROGRESS, FileKind.PROGRESS)])
+def test_canonical_files_are_known_without_ruamel(text: str, kind: FileKind) -> None:
+    assert _quick_and_full(text, kind) == (True, True)
+
+
+@pytest.mark.parametrize(("what", "old", "new"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_quick_answer_never_contradicts_the_formatter(what: str, old: str, new: str) -> None:
+    assert old in TASKS, what
+    quick, full = _quick_and_full(TASKS.replace(old, new, 1), FileKind.TASKS)
+    assert quick in (None, full), what
+
+
+def test_shipped_files_with_comments_are_left_to_the_formatter() -> None:
+    text = (SHIPPED / "tasks.yaml").read_text(encoding="utf-8")
+    assert "#" in text.split("\n", 30)[-1]  # comments beside the data
+    assert _quick_and_full(text, FileKind.TASKS) == (None, True)

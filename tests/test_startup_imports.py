@@ -1,0 +1,85 @@
+"""Start-up: a command imports only what it uses (not a timing test: which modules load).
+
+`ledger NAME` imports only NAME's command module (commands.COMMANDS, cli._dispatch); the
+heavy libraries load where they are needed: rich for a table on a terminal or in plain text,
+Jinja2 for a template, ruamel.yaml for an edit, openpyxl for xlsx, git for history.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import gongkai_ledger
+from gongkai_ledger.commands import COMMANDS
+
+from .ledgers import REPO, SHIPPED
+from .test_fmt_quick import TASKS
+
+HEAVY = ("typer", "rich", "jinja2", "ruamel", "openpyxl", "git", "json", "difflib")
+
+# Runs the CLI in a fresh interpreter, output piped, and names the heavy modules it loaded.
+PROBE = """
+import sys
+from gongkai_ledger import cli
+sys.argv = ["ledger", *sys.argv[1:]]
+try:
+    cli.main()
+except SystemExit:
+    pass
+loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+sys.stderr.write("LOADED " + " ".join(loaded) + "\\n")
+""".replace("HEAVY", repr(HEAVY))
+
+
+def _loaded(*args: str) -> set[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
+    )
+    line = run.stderr.strip().splitlines()[-1]
+    assert line.startswith("LOADED"), run.stderr
+    return set(line.split()[1:])
+
+
+DAY = ("--as-of", "2022-12-31", "--ledger", str(SHIPPED))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", *DAY), ("overdue", "--unit", "市财政局", *DAY), ("show", "5.1", *DAY)],
+    ids=["check", "overdue", "show"],
+)
+def test_everyday_commands_load_no_template_editor_or_export_library(args: tuple[str, ...]) -> None:
+    loaded = _loaded(*args)
+    assert "typer" in loaded  # the probe works: Typer parses the options
+    assert not loaded & {"jinja2", "ruamel", "openpyxl", "git", "json"}
+
+
+def test_check_loads_no_rich() -> None:
+    assert "rich" not in _loaded("check", *DAY)
+
+
+def test_version_loads_no_typer() -> None:
+    assert _loaded("--version") == set()
+
+
+def test_version_is_the_package_version() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert gongkai_ledger.__version__ == project["project"]["version"]
+
+
+def test_fmt_check_of_a_canonical_file_loads_no_ruamel(tmp_path: Path) -> None:
+    (tmp_path / "tasks.yaml").write_text(TASKS, encoding="utf-8")
+    (tmp_path / "units.yaml").write_text("units:\n  - id: czj\n    name: 市财政局\n", "utf-8")
+    assert "ruamel" not in _loaded("fmt", "--check", "--ledger", str(tmp_path))
+    (tmp_path / "units.yaml").write_text("units:\n- id: czj\n  name: 市财政局\n", "utf-8")
+    assert "ruamel" in _loaded("fmt", "--check", "--ledger", str(tmp_path))  # not canonical
+
+
+def test_every_command_module_is_in_the_table() -> None:
+    modules = {p.stem for p in (REPO / "src/gongkai_ledger/commands").glob("*.py")}
+    assert modules - {"__init__", "_app", "_output", "usage"} == set(COMMANDS.values())
