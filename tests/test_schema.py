@@ -177,4 +177,5 @@ def test_key_order_is_the_format_order() -> None:
         "deadline",
         "update_every",
         "milestones",
+        "extensions",
     ]

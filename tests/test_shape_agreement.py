@@ -67,6 +67,14 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
                         "deadline": "2022年9月",
                         "update_every": "半年",
                         "milestones": [{"deadline": "2022年6月", "what": "节点"}],
+                        "extensions": [
+                            {
+                                "deadline": "2022年12月",
+                                "approved": "2022-09-01",
+                                "ref": "某府办函〔2022〕1号",
+                                "reason": "理由",
+                            }
+                        ],
                     }
                 ],
             }
@@ -298,7 +306,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 60
+    assert len(every) == 65
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

@@ -119,6 +119,20 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
+class Extension:
+    """延期: a new deadline for an item, approved by the office (tasks.yaml, the item's
+    `extensions`). `approved` is None only when the file leaves it out (missing-key refuses it).
+    """
+
+    deadline: Deadline
+    approved: date | None
+    ref: str  # the approval's reference: 文号 or PR
+    reason: str
+    source: Source
+    deadline_source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     task_id: str
@@ -135,6 +149,9 @@ class Item:
     leads: tuple[Name, ...] = ()  # 牵头单位, each owes the item; `lead` is the first
     support: tuple[Name, ...] = ()  # 配合单位: shown and may report, never owe
     report_by: ReportBy = ReportBy.ALL  # the effective one: item ← task ← plan
+    extensions: tuple[
+        Extension, ...
+    ] = ()  # 延期, as written (approval order need not be file order)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,9 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 - 逾期: the due date has passed and the unit has not completed the item; with several due
   dates (2023年6月、12月, 每月28日前), counted from the first one not yet met (`owed_due`);
 - 临期: the next unmet due date is within the plan's `warn_days` and not completed;
+- 延期: an extension exists from its approval date on; approved on or before the due date
+  in force it moves the due date, approved after it the new date is what is owed from then
+  on but punctuality (按期完成率) still counts against the date that lapsed (`in_force`);
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
   issue date, when known) has passed, and no report in the current or previous
   cadence period; the cadence is the item's `update_every`, else its task's, else the plan's.
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import Cadence, Deadline, Item, Ledger, Report, Status, Unit
+from .model import Cadence, Deadline, Extension, Item, Ledger, Report, Status, Unit
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
 
@@ -53,6 +56,9 @@ class Standing:
     due_soon: bool
     days_left: int | None
     stale: bool
+    on_time_due: date | None = None  # what 按期 is measured against: `due`, unless a late 延期
+    extension: Extension | None = None  # the latest extension approved by the as-of date
+    extension_late: bool = False  # an extension was approved after a due date had passed
 
     @property
     def latest(self) -> Report | None:
@@ -69,7 +75,13 @@ class Standing:
 
     @property
     def on_time(self) -> bool:
-        return self.completed_on is not None and (self.due is None or self.completed_on <= self.due)
+        due = self.on_time_due if self.extension is not None else self.due
+        return self.completed_on is not None and (due is None or self.completed_on <= due)
+
+    @property
+    def punctual_due(self) -> date | None:
+        """The due date 按期完成率 counts against: `due`, or the one a late 延期 replaced."""
+        return self.on_time_due if self.extension is not None else self.due
 
     @property
     def owes(self) -> bool:
@@ -164,9 +176,13 @@ def _standing(
         status = counted[-1].status
     else:
         status = Status.NOT_STARTED
-    deadline = item.deadline
+    force = in_force(item, as_of)
+    deadline = force.deadline
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
     due = owed_due(deadline, reports, completed_on)
+    on_time_due = due
+    if force.extension is not None:
+        on_time_due = owed_due(force.punctual, reports, completed_on)
     overdue = open_ and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
     workdays_late: int | None = 0
@@ -200,7 +216,40 @@ def _standing(
         due_soon=due_soon,
         days_left=days_left,
         stale=stale,
+        on_time_due=on_time_due,
+        extension=force.extension,
+        extension_late=force.late,
     )
+
+
+@dataclass(frozen=True)
+class InForce:
+    """An item's deadline as of a date, after the extensions approved by then."""
+
+    deadline: Deadline | None  # what is owed now
+    punctual: Deadline | None  # what 按期 is measured against
+    extension: Extension | None = None  # the last extension applied
+    late: bool = False  # an extension came after the due date it replaced
+
+
+def last_due(deadline: Deadline | None) -> date | None:
+    return deadline.dues[-1] if deadline is not None and deadline.dues else None
+
+
+def in_force(item: Item, as_of: date) -> InForce:
+    """The item's deadline as of `as_of`: extensions count from their approval date, in
+    approval order. One approved on or before the (last) due date it replaces moves the due
+    date and punctuality with it; one approved later moves only what is owed from then on.
+    """
+    force = InForce(item.deadline, item.deadline)
+    approved = [e for e in item.extensions if e.approved is not None and e.approved <= as_of]
+    for ext in sorted(approved, key=lambda e: e.approved or as_of):
+        replaced = last_due(force.deadline)
+        lapsed = replaced is not None and ext.approved is not None and ext.approved > replaced
+        late = force.late or lapsed  # a lateness once incurred stays
+        punctual = force.punctual if late else ext.deadline
+        force = InForce(ext.deadline, punctual, ext, late)
+    return force
 
 
 def owed_due(

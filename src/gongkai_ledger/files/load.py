@@ -30,6 +30,7 @@ from ..core.model import (
     CalendarDay,
     CalendarYear,
     Deadline,
+    Extension,
     Group,
     Holiday,
     Item,
@@ -715,6 +716,11 @@ class Reader:
             m_what = m_fields.text("what")
             if m_deadline is not None and m_what is not None:
                 milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
+        extensions = [
+            e
+            for e_node in fields.sequence("extensions")
+            if (e := self.extension(e_node, ident, plan))
+        ]
         return Item(
             id=ident,
             task_id=task_id,
@@ -731,6 +737,23 @@ class Reader:
             leads=leads,
             support=support,
             report_by=ReportBy(report_by) if report_by else task_report_by,
+            extensions=tuple(extensions),
+        )
+
+    def extension(self, node: Node, item: str, plan: Plan) -> Extension | None:
+        fields = self.fields(node, schema.EXTENSION, item=item)
+        if "deadline" not in fields:
+            return None
+        deadline = fields.deadline("deadline", plan.year)
+        if deadline is None:
+            return None
+        return Extension(
+            deadline,
+            fields.day("approved"),
+            fields.text("ref") or "",
+            fields.text("reason") or "",
+            self.at(node),
+            fields.source("deadline"),
         )
 
     # -- units.yaml ---------------------------------------------------------

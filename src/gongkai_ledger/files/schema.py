@@ -256,6 +256,31 @@ MILESTONE = Node(
     what="条目 {item} 的节点",
 )
 
+EXTENSION = Node(
+    "extension",
+    "延期:市政府办(发文机关)批准的新完成时间;批准早于原完成时间的改变完成时间,"
+    "晚于原完成时间的不消除逾期(按期完成率仍按原完成时间计)",
+    (
+        _deadline(
+            "延期后的完成时间,须写明日期且不早于原完成时间;",
+            "条目 {item} 延期后的完成时间",
+            required=True,
+        ),
+        Key(
+            "approved",
+            Kind.DATE,
+            "批准延期的日期,写成 YYYY-MM-DD;这一天起延期生效",
+            "条目 {item} 延期的批准日期",
+            required=True,
+        ),
+        _text(
+            "ref", "批准的依据:文号或合并请求,如“庐府办函〔2022〕12号”", "条目 {item} 延期的 ref"
+        ),
+        Key("reason", Kind.MULTILINE, "延期的理由", "条目 {item} 延期的理由"),
+    ),
+    what="条目 {item} 的延期",
+)
+
 ITEM = Node(
     "item",
     "条目:任务下的一项具体工作,有责任单位和完成时间",
@@ -311,6 +336,14 @@ ITEM = Node(
             "正文中写明的时间节点",
             "条目 {id} 的 milestones",
             node=MILESTONE,
+            many=True,
+        ),
+        Key(
+            "extensions",
+            Kind.NODE,
+            "延期:经批准的新完成时间,每次一项(见 docs/format.md“延期”)",
+            "条目 {id} 的 extensions",
+            node=EXTENSION,
             many=True,
         ),
     ),

@@ -46,7 +46,10 @@ The context (see also README, "月度通报"):
   milestones: [{deadline, due, what}], units: [standing], by_status}``;
   ``by_status`` groups the item's units by status, then by flags:
   ``[{status, flags, units: [names]}]``; a unit the item names directly that reported
-  不涉及 is named with “(本单位直接承担,报不涉及)”.
+  不涉及 is named with “(本单位直接承担,报不涉及)”; ``extension`` (on items and overdue
+  rows): None, or the 延期 in force ``{deadline, due, approved, ref, reason, late, original,
+  punctual_due}`` (``late``: approved after the due date it replaced, so 按期 still counts
+  against ``punctual_due``).
 - A *standing* (one unit on one item) is ``{unit, unit_id, status, overdue,
   days_late, workdays_late, due_soon, days_left, stale, flags (["逾期",
   "临期", "更新滞后"], those that apply), completed_on, on_time,
@@ -80,7 +83,16 @@ from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
 from ..core.sections import Placed, document_order, parent_ids
-from ..core.status import OWED_KINDS, Standing, item_done, pick, standing_record, standings
+from ..core.status import (
+    OWED_KINDS,
+    Standing,
+    in_force,
+    item_done,
+    last_due,
+    pick,
+    standing_record,
+    standings,
+)
 from .overdue import owed_from
 
 Data = dict[str, Any]
@@ -199,7 +211,12 @@ def tally(of: Iterable[Standing], as_of: date) -> Data:
         overdue += s.overdue
         stale += s.stale
         due_soon += s.due_soon
-        if s.status is not Status.NOT_APPLICABLE and s.due is not None and s.due <= as_of:
+        punctual_due = s.punctual_due  # a late 延期 does not move the date 按期 counts against
+        if (
+            s.status is not Status.NOT_APPLICABLE
+            and punctual_due is not None
+            and punctual_due <= as_of
+        ):
             due += 1
             on_time += s.on_time
     unit_items = sum(counts.values())
@@ -336,6 +353,25 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         ],
         "units": units,
         "by_status": _by_status(units),
+        "extension": _extension(item, as_of),
+    }
+
+
+def _extension(item: Item, as_of: date) -> Data | None:
+    """The item's 延期 in force as of `as_of` (the last one approved by then), or None."""
+    force = in_force(item, as_of)
+    ext = force.extension
+    if ext is None:
+        return None
+    return {
+        "deadline": ext.deadline.text,
+        "due": _iso(last_due(ext.deadline)),
+        "approved": _iso(ext.approved),
+        "ref": ext.ref,
+        "reason": ext.reason,
+        "late": force.late,
+        "original": _deadline_text(item.deadline),
+        "punctual_due": _iso(last_due(force.punctual)),
     }
 
 
@@ -453,7 +489,7 @@ def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) 
     return sorted(rows, key=rank)
 
 
-def _row(s: Standing, task: Task, registry: Registry) -> Data:
+def _row(s: Standing, task: Task, registry: Registry, as_of: date | None = None) -> Data:
     record = standing_record(s, _iso)
     return {
         "item": s.item.id,
@@ -465,6 +501,7 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         "via": _via(s, registry),
         "update_every": _own_cadence(s.item),
         "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
+        "extension": _extension(s.item, as_of) if as_of is not None else None,
     }
 
 
@@ -484,7 +521,7 @@ def _overdue(
     """The 通报 list: units with overdue items, worst first (the order of `ledger overdue`)."""
     result = []
     for owes in owed_from(ledger, everyone, as_of, unit, registry).units:
-        rows = [_row(o.standing, o.task, registry) for o in owes.items if o.standing.overdue]
+        rows = [_row(o.standing, o.task, registry, as_of) for o in owes.items if o.standing.overdue]
         if rows:
             result.append(
                 {
