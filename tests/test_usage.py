@@ -25,7 +25,7 @@ TERMS = {
     "Actions", "BOM", "calendar", "CODEOWNERS", "DD", "Excel", "GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR",
     "GitHub", "GitLab", "JSON", "LF", "MB", "MM", "Markdown", "PR", "Schema", "UTF", "WPS", "YAML",
     "YYYY", "csv", "czj", "data", "draft", "git", "github", "gitlab", "html", "id", "issuer", "items",
-    "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports",
+    "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports", "required", "review", "reviews",
     "table", "tasks", "templates", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
 }  # fmt: skip
 FRAMEWORK_WORDS = ("Usage", "Error", "Try", "Options", "Arguments", "Commands", "Missing")

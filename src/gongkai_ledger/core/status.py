@@ -13,6 +13,9 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 - 延期: an extension exists from its approval date on; approved on or before the due date
   in force it moves the due date, approved after it the new date is what is owed from then
   on but punctuality (按期完成率) still counts against the date that lapsed (`in_force`);
+- 办结审核 (plan.review: required): a 已完成 is a claim (待审核) until the office's review in
+  reviews.yaml dated on or after it: 通过 makes it 已销号 (completed on the claim's date),
+  退回 makes it 已退回 (推进中 again, until a new 已完成 claim dated after the 退回);
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
   issue date, when known) has passed, and no report in the current or previous
   cadence period; the cadence is the item's `update_every`, else its task's, else the plan's.
@@ -26,7 +29,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import Cadence, Deadline, Extension, Item, Ledger, Report, Status, Unit
+from .model import (
+    REVIEW_REQUIRED,
+    Cadence,
+    Deadline,
+    Extension,
+    Item,
+    Ledger,
+    Report,
+    Review,
+    Status,
+    Unit,
+)
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
 
@@ -34,6 +48,10 @@ from .workdays import CalendarGap, workdays_after
 OVERDUE = "逾期"
 DUE_SOON = "临期"
 STALE = "更新滞后"
+# Where a unit's 已完成 stands with the office's review (plan.review: required).
+CLOSED = "已销号"
+PENDING = "待审核"
+RETURNED = "已退回"
 OWED_KINDS = ((OVERDUE, "overdue"), (DUE_SOON, "due_soon"), (STALE, "stale"))  # word, field
 
 # Same-day reports are ordered by this rank, so results never depend on file order.
@@ -59,6 +77,8 @@ class Standing:
     on_time_due: date | None = None  # what 按期 is measured against: `due`, unless a late 延期
     extension: Extension | None = None  # the latest extension approved by the as-of date
     extension_late: bool = False  # an extension was approved after a due date had passed
+    review: str = ""  # CLOSED, PENDING, RETURNED, or "" (no review required, or no claim)
+    pending_since: date | None = None  # PENDING: the date of the claim awaiting review
 
     @property
     def latest(self) -> Report | None:
@@ -124,6 +144,7 @@ def standing_record(s: Standing, day: Callable[[date | None], Any] = lambda d: d
         "summary": latest.summary if latest else "",
         "reason": latest.reason if latest else "",
         "evidence": latest.evidence if latest else (),
+        "review": s.review,
     }
 
 
@@ -157,17 +178,68 @@ def standings(ledger: Ledger, as_of: date, registry: Registry | None = None) -> 
     """Every (item, owning unit) pair as of `as_of`, in plan order then owner order."""
     registry = registry or Registry.of(ledger)
     reports = reports_by_unit_item(ledger, registry, as_of)
+    reviews = reviews_by_unit_item(ledger, registry, as_of)
     result = []
     for item in ledger.items():
         for unit in registry.owning_units(item):
-            result.append(_standing(item, unit, reports.get((unit.id, item.id), []), ledger, as_of))
+            key = (unit.id, item.id)
+            result.append(
+                _standing(item, unit, reports.get(key, []), ledger, as_of, reviews.get(key, []))
+            )
     return result
 
 
+def reviews_by_unit_item(
+    ledger: Ledger, registry: Registry, as_of: date
+) -> dict[tuple[str, str], list[Review]]:
+    """The office's reviews that exist as of `as_of` (plan.review: required), oldest first."""
+    found: dict[tuple[str, str], list[Review]] = defaultdict(list)
+    if ledger.plan.review != REVIEW_REQUIRED:
+        return found
+    for review in ledger.reviews:
+        unit = registry.unit(review.unit.text)
+        if unit is not None and review.date <= as_of:
+            found[(unit.id, review.item)].append(review)
+    for reviews in found.values():
+        reviews.sort(key=lambda r: (r.date, r.passed))  # a same-day 退回 and 通过: 通过 last
+    return found
+
+
+def reviewed_completion(
+    reports: Sequence[Report], reviews: Sequence[Review]
+) -> tuple[date | None, str, date | None]:
+    """(completed_on, review word, pending claim date) when a 已完成 needs the office's 销号.
+
+    A claim is the first 已完成 report while none is open; a review dated on or after the
+    claim settles it (a claim and a review on the same day: the review is of that claim).
+    """
+    claims = [(r.date, 0, True) for r in reports if r.status is Status.DONE]
+    events = sorted(claims + [(v.date, 1, v.passed) for v in reviews])
+    claim: date | None = None
+    word = ""
+    for day, kind, passed in events:
+        if kind == 0:
+            if claim is None:
+                claim, word = day, PENDING
+        elif claim is not None:
+            if passed:
+                return claim, CLOSED, None
+            claim, word = None, RETURNED
+    return None, word, claim
+
+
 def _standing(
-    item: Item, unit: Unit, reports: Sequence[Report], ledger: Ledger, as_of: date
+    item: Item,
+    unit: Unit,
+    reports: Sequence[Report],
+    ledger: Ledger,
+    as_of: date,
+    reviews: Sequence[Review] = (),
 ) -> Standing:
     completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
+    review, pending_since = "", None
+    if ledger.plan.review == REVIEW_REQUIRED:
+        completed_on, review, pending_since = reviewed_completion(reports, reviews)
     # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
     counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
     if completed_on is not None:
@@ -176,6 +248,8 @@ def _standing(
         status = counted[-1].status
     else:
         status = Status.NOT_STARTED
+    if status is Status.DONE and completed_on is None:
+        status = Status.IN_PROGRESS  # a claim not (yet) 销号, or 退回
     force = in_force(item, as_of)
     deadline = force.deadline
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
@@ -219,6 +293,8 @@ def _standing(
         on_time_due=on_time_due,
         extension=force.extension,
         extension_late=force.late,
+        review=review,
+        pending_since=pending_since,
     )
 
 

@@ -18,7 +18,16 @@ from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
 from ..core.flowlist import NAME_SEPARATORS
-from ..core.model import ITEM_IDS_FREE, ITEM_IDS_PREFIXED, UNIT_ID, Cadence, ReportBy, Status
+from ..core.model import (
+    ITEM_IDS_FREE,
+    ITEM_IDS_PREFIXED,
+    REVIEW_NONE,
+    REVIEW_REQUIRED,
+    UNIT_ID,
+    Cadence,
+    ReportBy,
+    Status,
+)
 from ..rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -31,6 +40,7 @@ class FileKind(StrEnum):
     UNITS = "units"
     PROGRESS = "progress"
     CALENDAR = "calendar"
+    REVIEWS = "reviews"
 
 
 class Kind(StrEnum):
@@ -212,6 +222,25 @@ PLAN = Node(
             "plan.timezone",
         ),
         _report_by("全部条目的报送方式,任务和条目可各自覆盖;", "plan.report_by"),
+        Key(
+            "review",
+            Kind.CHOICE,
+            "办结审核:required(单位报“已完成”后须经发文机关在 reviews.yaml 中销号才算完成)"
+            "或 none(单位报“已完成”即完成);不写时为 none",
+            "plan.review",
+            values=(REVIEW_NONE, REVIEW_REQUIRED),
+            unknown="{what}“{text}”应为 {values} 之一",
+        ),
+        Key(
+            "review_days",
+            Kind.INTEGER,
+            "待审核超过这么多个工作日,列入办公室自己的待办(overdue 中的“待审核”);不写时为 5",
+            "plan.review_days",
+            minimum=0,
+            maximum=MAX_WARN_DAYS,
+            too_small="{what} 不能为负数",
+            too_large="{what} 过大(最多 {maximum} 天)",
+        ),
     ),
     what="plan",
 )
@@ -603,11 +632,54 @@ CALENDAR_FILE = Node(
     what="calendar.yaml",
 )
 
+REVIEW = Node(
+    "review",
+    "一条办结审核:对单位报“已完成”的条目销号(通过)或退回",
+    (
+        Key("item", Kind.REFERENCE, '条目编号,加引号,如 "5.1"', "审核的条目编号", required=True),
+        _text("unit", "报“已完成”的单位名称,如“市财政局”", "审核的单位", required=True),
+        Key("date", Kind.DATE, "审核日期,写成 YYYY-MM-DD", "审核日期", required=True),
+        Key(
+            "result",
+            Kind.CHOICE,
+            "审核结论:通过(销号)或 退回",
+            "审核结论",
+            required=True,
+            values=("通过", "退回"),
+            unknown="{what}“{text}”应为 {values} 之一",
+        ),
+        Key("reason", Kind.MULTILINE, "退回的理由(退回时必填),或审核意见", "审核意见"),
+    ),
+    what="审核",
+    extra={
+        "if": {"properties": {"result": {"const": "退回"}}, "required": ["result"]},
+        "then": {"required": ["reason"]},
+    },
+)
+
+REVIEWS_FILE = Node(
+    "reviews-file",
+    "办结审核记录(reviews.yaml,可选):发文机关的销号和退回,由 ledger review 追加",
+    (
+        Key(
+            "reviews",
+            Kind.NODE,
+            "审核记录,新的追加在末尾",
+            "reviews",
+            node=REVIEW,
+            many=True,
+            required=True,
+        ),
+    ),
+    what="reviews.yaml",
+)
+
 ROOTS: dict[FileKind, Node] = {
     FileKind.TASKS: TASKS_FILE,
     FileKind.UNITS: UNITS_FILE,
     FileKind.PROGRESS: PROGRESS_FILE,
     FileKind.CALENDAR: CALENDAR_FILE,
+    FileKind.REVIEWS: REVIEWS_FILE,
 }
 
 
