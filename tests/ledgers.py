@@ -10,6 +10,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data"
 REPORT_LEDGER = REPO / "tests" / "fixtures" / "report_ledger"
+WORKFLOW_LEDGER = REPO / "tests" / "fixtures" / "workflow_ledger"  # 延期
+REVIEW_LEDGER = REPO / "tests" / "fixtures" / "review_ledger"  # 办结审核
 # the second shipped example: another place and year, 牵头 and 落实 in one 责任单位 column
 ZHANGDIAN = REPO / "examples" / "zhangdian-2023"
 

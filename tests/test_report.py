@@ -139,12 +139,13 @@ def test_stale_received_and_next_month() -> None:
 def test_units_of_an_item_are_grouped_by_status_then_flags() -> None:
     ctx = report_context(fixture_ledger(), (2022, 12))
     items = {i["id"]: i for s in ctx["sections"] for t in s["tasks"] for i in t["entries"]}
-    assert items["4.1"]["by_status"] == [
+    assert [{k: v for k, v in g.items() if k != "review"} for g in items["4.1"]["by_status"]] == [
         {"status": "已完成", "flags": [], "units": ["县数据局"]},
         {"status": "推进中", "flags": ["更新滞后"], "units": ["县发改委"]},
         {"status": "推进中", "flags": [], "units": ["县政府办", "县财政局", "甲镇", "乙镇"]},
         {"status": "未启动", "flags": ["更新滞后"], "units": ["县住建局", "丙乡"]},
     ]
+    assert {g["review"] for g in items["4.1"]["by_status"]} == {""}  # no plan.review here
 
 
 def test_yearly_deadlines_fall_due_every_year(write_ledger: Write) -> None:

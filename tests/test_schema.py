@@ -128,7 +128,7 @@ def test_command_writes_all_four(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert result.code == 0
     assert result.out == "".join(
         f"已写入:{out.as_posix()}/{name}.schema.json\n"
-        for name in ("tasks", "units", "progress", "calendar")
+        for name in ("tasks", "units", "progress", "calendar", "reviews")
     )
     for kind in FileKind:
         assert (out / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_json(kind)
@@ -138,12 +138,12 @@ def test_command_needs_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_ledger(capsys, "schema")
     assert (result.code, result.err) == (
         2,
-        "用法错误:请用 --file 选择 tasks、units、progress 或 calendar,或用 -o 目录 写出全部四个文件\n",
+        "用法错误:请用 --file 选择 tasks、units、progress、calendar 或 reviews,或用 -o 目录 写出全部五个文件\n",
     )
     result = run_ledger(capsys, "schema", "--file", "plan")
     assert (result.code, result.err) == (
         2,
-        "用法错误:--file 只能是 tasks、units、progress、calendar,不能是“plan”\n",
+        "用法错误:--file 只能是 tasks、units、progress、calendar、reviews,不能是“plan”\n",
     )
 
 
@@ -177,4 +177,5 @@ def test_key_order_is_the_format_order() -> None:
         "deadline",
         "update_every",
         "milestones",
+        "extensions",
     ]

@@ -43,6 +43,8 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
             "default_deadline": "年底前",
             "item_ids": "prefixed",
             "report_by": "all",
+            "review": "required",
+            "review_days": 5,
         },
         "sections": [
             {"id": "一.1", "label": "(一)", "title": "下级章节", "parent": "一"},
@@ -67,6 +69,14 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
                         "deadline": "2022年9月",
                         "update_every": "半年",
                         "milestones": [{"deadline": "2022年6月", "what": "节点"}],
+                        "extensions": [
+                            {
+                                "deadline": "2022年12月",
+                                "approved": "2022-09-01",
+                                "ref": "某府办函〔2022〕1号",
+                                "reason": "理由",
+                            }
+                        ],
                     }
                 ],
             }
@@ -99,7 +109,13 @@ EXAMPLE[FileKind.CALENDAR] = {
         }
     }
 }
+EXAMPLE[FileKind.REVIEWS] = {
+    "reviews": [
+        {"item": "1.1", "unit": "甲局", "date": "2022-05-02", "result": "通过", "reason": "意见"}
+    ]
+}
 FILE_NAMES = {
+    FileKind.REVIEWS: "reviews.yaml",
     FileKind.CALENDAR: "calendar.yaml",
     FileKind.TASKS: "tasks.yaml",
     FileKind.UNITS: "units.yaml",
@@ -298,7 +314,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 60
+    assert len(every) == 73
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

@@ -27,7 +27,7 @@ TERMS = {
     "Actions", "BOM", "calendar", "CODEOWNERS", "DD", "Excel", "GITHUB_ACTIONS", "GONGKAI_LEDGER_DIR",
     "GitHub", "GitLab", "JSON", "LF", "MB", "MM", "Markdown", "PR", "Schema", "UTF", "WPS", "YAML",
     "YYYY", "csv", "czj", "data", "draft", "git", "github", "gitlab", "html", "id", "issuer", "items",
-    "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports",
+    "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports", "required", "review", "reviews",
     "table", "tasks", "templates", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
     "docx", "pdf", "Word", "GB", "T", "notes",
 }  # fmt: skip

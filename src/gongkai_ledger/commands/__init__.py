@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "overdue": "overdue",
     "progress": "progress",
     "report": "report",
+    "review": "review",
     "schema": "schema",
     "show": "show",
     "units": "units",

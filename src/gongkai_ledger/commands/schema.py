@@ -11,14 +11,22 @@ import typer
 from ..core.errors import UsageError, not_one_of
 from ._app import app, output_option, written
 
-KINDS = ("tasks", "units", "progress", "calendar")  # schema.FileKind, without importing it here
+KINDS = (
+    "tasks",
+    "units",
+    "progress",
+    "calendar",
+    "reviews",
+)  # schema.FileKind, without importing it here
 
 
 @app.command("schema")
 def schema_command(
     file: Annotated[
         str | None,
-        typer.Option("--file", help="哪种文件的 Schema:tasks、units、progress 或 calendar。"),
+        typer.Option(
+            "--file", help="哪种文件的 Schema:tasks、units、progress、calendar 或 reviews。"
+        ),
     ] = None,
     output: Annotated[
         Path | None,
@@ -32,7 +40,7 @@ def schema_command(
 
     每个键都有中文说明;状态、报送周期有可选值,编号有格式要求。
     例:ledger schema -o schema 写出 schema/tasks.schema.json、units.schema.json、
-    progress.schema.json、calendar.schema.json;ledger schema --file progress 输出进展文件的 Schema。
+    progress.schema.json、calendar.schema.json、reviews.schema.json;ledger schema --file progress 输出进展文件的 Schema。
 
     退出码:0 完成;2 用法错误。
     """
@@ -48,7 +56,7 @@ def schema_command(
     if is_stdout(output):
         if file is None:
             raise UsageError(
-                "请用 --file 选择 tasks、units、progress 或 calendar,或用 -o 目录 写出全部四个文件"
+                "请用 --file 选择 tasks、units、progress、calendar 或 reviews,或用 -o 目录 写出全部五个文件"
             )
         write_output(None, schema_json(kinds[0]).encode("utf-8"), ())
         return

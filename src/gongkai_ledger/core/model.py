@@ -13,6 +13,8 @@ from enum import StrEnum
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 ITEM_IDS_PREFIXED = "prefixed"  # plan.item_ids: an item id is its task's id, ".", a number
+REVIEW_REQUIRED = "required"  # plan.review: a unit's 已完成 counts only once the office 销号
+REVIEW_NONE = "none"
 ITEM_IDS_FREE = "free"  # tables with unnumbered rows: any id
 # A unit id: lower-case ASCII, since it names the unit's progress file (progress/<id>.yaml).
 UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -99,6 +101,8 @@ class Plan:
     default_deadline: Deadline | None = None  # for items whose table has no 完成时间
     item_ids: str = ITEM_IDS_PREFIXED  # or ITEM_IDS_FREE: item ids need not start with the task's
     report_by: ReportBy = ReportBy.ALL
+    review: str = REVIEW_NONE  # or REVIEW_REQUIRED: 办结审核 (reviews.yaml)
+    review_days: int = 5  # 待审核 longer than this many 工作日 is listed for the office
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,20 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
+class Extension:
+    """延期: a new deadline for an item, approved by the office (tasks.yaml, the item's
+    `extensions`). `approved` is None only when the file leaves it out (missing-key refuses it).
+    """
+
+    deadline: Deadline
+    approved: date | None
+    ref: str  # the approval's reference: 文号 or PR
+    reason: str
+    source: Source
+    deadline_source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     task_id: str
@@ -135,6 +153,9 @@ class Item:
     leads: tuple[Name, ...] = ()  # 牵头单位, each owes the item; `lead` is the first
     support: tuple[Name, ...] = ()  # 配合单位: shown and may report, never owe
     report_by: ReportBy = ReportBy.ALL  # the effective one: item ← task ← plan
+    extensions: tuple[
+        Extension, ...
+    ] = ()  # 延期, as written (approval order need not be file order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +204,18 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """办结审核: the office's 销号 (`passed`) or 退回 of a unit's 已完成 on an item (reviews.yaml)."""
+
+    item: str
+    unit: Name
+    date: date
+    passed: bool
+    reason: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class ProgressFile:
     path: str
     unit: Name
@@ -228,6 +261,7 @@ class Ledger:
     groups: tuple[Group, ...]
     progress: tuple[ProgressFile, ...] = field(default=())
     calendar: tuple[CalendarYear, ...] = field(default=())  # calendar.yaml, if any
+    reviews: tuple[Review, ...] = field(default=())  # reviews.yaml, if any
 
     def items(self) -> tuple[Item, ...]:
         return tuple(item for task in self.tasks for item in task.items)

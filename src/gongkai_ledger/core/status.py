@@ -10,6 +10,12 @@ The rules (for users, in Chinese and in full: docs/semantics.md):
 - 逾期: the due date has passed and the unit has not completed the item; with several due
   dates (2023年6月、12月, 每月28日前), counted from the first one not yet met (`owed_due`);
 - 临期: the next unmet due date is within the plan's `warn_days` and not completed;
+- 延期: an extension exists from its approval date on; approved on or before the due date
+  in force it moves the due date, approved after it the new date is what is owed from then
+  on but punctuality (按期完成率) still counts against the date that lapsed (`in_force`);
+- 办结审核 (plan.review: required): a 已完成 is a claim (待审核) until the office's review in
+  reviews.yaml dated on or after it: 通过 makes it 已销号 (completed on the claim's date),
+  退回 makes it 已退回 (推进中 again, until a new 已完成 claim dated after the 退回);
 - 更新滞后: a continuing item whose first deadline (or, without one, the plan's
   issue date, when known) has passed, and no report in the current or previous
   cadence period; the cadence is the item's `update_every`, else its task's, else the plan's.
@@ -23,7 +29,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import Cadence, Deadline, Item, Ledger, Report, Status, Unit
+from .model import (
+    REVIEW_REQUIRED,
+    Cadence,
+    Deadline,
+    Extension,
+    Item,
+    Ledger,
+    Report,
+    Review,
+    Status,
+    Unit,
+)
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
 
@@ -31,6 +48,10 @@ from .workdays import CalendarGap, workdays_after
 OVERDUE = "逾期"
 DUE_SOON = "临期"
 STALE = "更新滞后"
+# Where a unit's 已完成 stands with the office's review (plan.review: required).
+CLOSED = "已销号"
+PENDING = "待审核"
+RETURNED = "已退回"
 OWED_KINDS = ((OVERDUE, "overdue"), (DUE_SOON, "due_soon"), (STALE, "stale"))  # word, field
 
 # Same-day reports are ordered by this rank, so results never depend on file order.
@@ -53,6 +74,11 @@ class Standing:
     due_soon: bool
     days_left: int | None
     stale: bool
+    on_time_due: date | None = None  # what 按期 is measured against: `due`, unless a late 延期
+    extension: Extension | None = None  # the latest extension approved by the as-of date
+    extension_late: bool = False  # an extension was approved after a due date had passed
+    review: str = ""  # CLOSED, PENDING, RETURNED, or "" (no review required, or no claim)
+    pending_since: date | None = None  # PENDING: the date of the claim awaiting review
 
     @property
     def latest(self) -> Report | None:
@@ -69,7 +95,13 @@ class Standing:
 
     @property
     def on_time(self) -> bool:
-        return self.completed_on is not None and (self.due is None or self.completed_on <= self.due)
+        due = self.on_time_due if self.extension is not None else self.due
+        return self.completed_on is not None and (due is None or self.completed_on <= due)
+
+    @property
+    def punctual_due(self) -> date | None:
+        """The due date 按期完成率 counts against: `due`, or the one a late 延期 replaced."""
+        return self.on_time_due if self.extension is not None else self.due
 
     @property
     def owes(self) -> bool:
@@ -112,6 +144,7 @@ def standing_record(s: Standing, day: Callable[[date | None], Any] = lambda d: d
         "summary": latest.summary if latest else "",
         "reason": latest.reason if latest else "",
         "evidence": latest.evidence if latest else (),
+        "review": s.review,
     }
 
 
@@ -145,23 +178,76 @@ def standings(ledger: Ledger, as_of: date, registry: Registry | None = None) -> 
     """Every (item, owning unit) pair as of `as_of`, in plan order then owner order."""
     registry = registry or Registry.of(ledger)
     reports = reports_by_unit_item(ledger, registry, as_of)
+    reviews = reviews_by_unit_item(ledger, registry, as_of)
     result = []
     for item in ledger.items():
         for unit in registry.owning_units(item):
-            result.append(_standing(item, unit, reports.get((unit.id, item.id), []), ledger, as_of))
+            key = (unit.id, item.id)
+            result.append(
+                _standing(item, unit, reports.get(key, []), ledger, as_of, reviews.get(key, []))
+            )
     return result
 
 
+def reviews_by_unit_item(
+    ledger: Ledger, registry: Registry, as_of: date
+) -> dict[tuple[str, str], list[Review]]:
+    """The office's reviews that exist as of `as_of` (plan.review: required), oldest first."""
+    found: dict[tuple[str, str], list[Review]] = defaultdict(list)
+    if ledger.plan.review != REVIEW_REQUIRED:
+        return found
+    for review in ledger.reviews:
+        unit = registry.unit(review.unit.text)
+        if unit is not None and review.date <= as_of:
+            found[(unit.id, review.item)].append(review)
+    for reviews in found.values():
+        reviews.sort(key=lambda r: (r.date, r.passed))  # a same-day 退回 and 通过: 通过 last
+    return found
+
+
+def reviewed_completion(
+    reports: Sequence[Report], reviews: Sequence[Review]
+) -> tuple[date | None, str, date | None]:
+    """(completed_on, review word, pending claim date) when a 已完成 needs the office's 销号.
+
+    A claim is the first 已完成 report while none is open; a review dated on or after the
+    claim settles it (a claim and a review on the same day: the review is of that claim).
+    """
+    claims = [(r.date, 0, True) for r in reports if r.status is Status.DONE]
+    events = sorted(claims + [(v.date, 1, v.passed) for v in reviews])
+    claim: date | None = None
+    word = ""
+    for day, kind, passed in events:
+        if kind == 0:
+            if claim is None:
+                claim, word = day, PENDING
+        elif claim is not None:
+            if passed:
+                return claim, CLOSED, None
+            claim, word = None, RETURNED
+    return None, word, claim
+
+
 def _standing(
-    item: Item, unit: Unit, reports: Sequence[Report], ledger: Ledger, as_of: date
+    item: Item,
+    unit: Unit,
+    reports: Sequence[Report],
+    ledger: Ledger,
+    as_of: date,
+    reviews: Sequence[Review] = (),
 ) -> Standing:
-    deadline = item.deadline
+    force = in_force(item, as_of)  # the deadline after the extensions approved by then
+    deadline = force.deadline
+    review, pending_since = "", None
     # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
     counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
     if deadline is not None and deadline.recurring:
         # 每月/每季度/每半年/每年: each period is owed on its own; 已完成 settles the year only
-        # when every period's due date is met (see docs/semantics.md, 定期报送)
+        # when every period's due date is met (see docs/semantics.md, 几个到期日)
         due, completed_on = recurring_due(deadline, counted)
+        on_time_due = due
+        if force.extension is not None and force.punctual is not None:
+            on_time_due = recurring_due(force.punctual, counted)[0]
         if counted and counted[-1].status is Status.NOT_APPLICABLE:
             status = Status.NOT_APPLICABLE
         elif completed_on is not None:
@@ -172,13 +258,20 @@ def _standing(
             status = Status.NOT_STARTED
     else:
         completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
+        if ledger.plan.review == REVIEW_REQUIRED:
+            completed_on, review, pending_since = reviewed_completion(reports, reviews)
         if completed_on is not None:
             status = Status.DONE
         elif counted:
             status = counted[-1].status
         else:
             status = Status.NOT_STARTED
+        if status is Status.DONE and completed_on is None:
+            status = Status.IN_PROGRESS  # a claim not (yet) 销号, or 退回
         due = owed_due(deadline, counted, completed_on)
+        on_time_due = due
+        if force.extension is not None:
+            on_time_due = owed_due(force.punctual, counted, completed_on)
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
     overdue = open_ and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
@@ -213,7 +306,42 @@ def _standing(
         due_soon=due_soon,
         days_left=days_left,
         stale=stale,
+        on_time_due=on_time_due,
+        extension=force.extension,
+        extension_late=force.late,
+        review=review,
+        pending_since=pending_since,
     )
+
+
+@dataclass(frozen=True)
+class InForce:
+    """An item's deadline as of a date, after the extensions approved by then."""
+
+    deadline: Deadline | None  # what is owed now
+    punctual: Deadline | None  # what 按期 is measured against
+    extension: Extension | None = None  # the last extension applied
+    late: bool = False  # an extension came after the due date it replaced
+
+
+def last_due(deadline: Deadline | None) -> date | None:
+    return deadline.dues[-1] if deadline is not None and deadline.dues else None
+
+
+def in_force(item: Item, as_of: date) -> InForce:
+    """The item's deadline as of `as_of`: extensions count from their approval date, in
+    approval order. One approved on or before the (last) due date it replaces moves the due
+    date and punctuality with it; one approved later moves only what is owed from then on.
+    """
+    force = InForce(item.deadline, item.deadline)
+    approved = [e for e in item.extensions if e.approved is not None and e.approved <= as_of]
+    for ext in sorted(approved, key=lambda e: e.approved or as_of):
+        replaced = last_due(force.deadline)
+        lapsed = replaced is not None and ext.approved is not None and ext.approved > replaced
+        late = force.late or lapsed  # a lateness once incurred stays
+        punctual = force.punctual if late else ext.deadline
+        force = InForce(ext.deadline, punctual, ext, late)
+    return force
 
 
 # Reports that meet a due date before the last one: work reported, not 未启动 or 不涉及.

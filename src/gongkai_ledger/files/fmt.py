@@ -36,7 +36,15 @@ from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
 from .fmt_quick import is_canonical
-from .load import CALENDAR_FILE, PROGRESS_DIR, TASKS_FILE, UNITS_FILE, no_ledger_hint, shown_path
+from .load import (
+    CALENDAR_FILE,
+    PROGRESS_DIR,
+    REVIEWS_FILE,
+    TASKS_FILE,
+    UNITS_FILE,
+    no_ledger_hint,
+    shown_path,
+)
 from .schema import ROOTS, FileKind
 from .schema import Node as Shape
 from .yamlio import (
@@ -81,6 +89,8 @@ def kind_of(path: Path) -> FileKind | None:
         return FileKind.UNITS
     if path.name == CALENDAR_FILE:
         return FileKind.CALENDAR
+    if path.name == REVIEWS_FILE:
+        return FileKind.REVIEWS
     return None
 
 
@@ -91,7 +101,7 @@ def ledger_yaml_files(root: Path) -> list[Path]:
     """
     if root.name == PROGRESS_DIR and not (root / UNITS_FILE).exists():
         return _yaml_entries(root)
-    own = (TASKS_FILE, UNITS_FILE, CALENDAR_FILE)
+    own = (TASKS_FILE, UNITS_FILE, CALENDAR_FILE, REVIEWS_FILE)
     found = [root / name for name in own if os.path.lexists(root / name)]
     return found + _yaml_entries(root / PROGRESS_DIR)
 

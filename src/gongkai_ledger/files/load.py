@@ -26,10 +26,12 @@ from ..core.gcpause import without_gc
 from ..core.model import (
     DEFAULT_TIMEZONE,
     ITEM_IDS_PREFIXED,
+    REVIEW_NONE,
     Cadence,
     CalendarDay,
     CalendarYear,
     Deadline,
+    Extension,
     Group,
     Holiday,
     Item,
@@ -40,6 +42,7 @@ from ..core.model import (
     ProgressFile,
     Report,
     ReportBy,
+    Review,
     Section,
     Source,
     Status,
@@ -84,6 +87,7 @@ from .yamlio import (
 TASKS_FILE = "tasks.yaml"
 UNITS_FILE = "units.yaml"
 CALENDAR_FILE = "calendar.yaml"  # optional: 放假安排 of years chinesecalendar lacks
+REVIEWS_FILE = "reviews.yaml"  # optional: the office's 销号 and 退回 (plan.review)
 PROGRESS_DIR = "progress"
 
 _TAG = "tag:yaml.org,2002:"
@@ -154,7 +158,7 @@ def progress_entries(root: Path) -> list[Path]:
 def is_ledger_file(path: Path, root: Path) -> bool:
     """Whether writing `path` would overwrite a file of the ledger at `root` (links resolved)."""
     target, base = path.resolve(), root.resolve()
-    own = (base / TASKS_FILE, base / UNITS_FILE, base / CALENDAR_FILE)
+    own = (base / TASKS_FILE, base / UNITS_FILE, base / CALENDAR_FILE, base / REVIEWS_FILE)
     return target in own or target.parent == base / PROGRESS_DIR
 
 
@@ -232,7 +236,13 @@ def load_ledger(
 
     calendar_path = root / CALENDAR_FILE
     calendar = calendar_path if os.path.lexists(calendar_path) else None
-    return _assemble(read, tasks_path, units_path, progress_paths, problems, calendar)
+    reviews_path = root / REVIEWS_FILE
+    reviews = (
+        reviews_path
+        if os.path.lexists(reviews_path) or _absolute(reviews_path) in replaced
+        else None
+    )
+    return _assemble(read, tasks_path, units_path, progress_paths, problems, calendar, reviews)
 
 
 def plan_timezone(root: Path) -> str:
@@ -284,7 +294,8 @@ def load_ledger_from(
         return Reader(shown, parse_document(files[name], shown, max_file_bytes), problems)
 
     calendar = CALENDAR_FILE if CALENDAR_FILE in files else None
-    return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems, calendar)
+    reviews = REVIEWS_FILE if REVIEWS_FILE in files else None
+    return _assemble(read, TASKS_FILE, UNITS_FILE, progress, problems, calendar, reviews)
 
 
 @without_gc
@@ -295,12 +306,14 @@ def _assemble(
     progress_files: Iterable[_File],
     problems: list[Problem],
     calendar_file: _File | None = None,
+    reviews_file: _File | None = None,
 ) -> Loaded:
     """The ledger from its files, read in this order (so problems come in file order)."""
     plan, sections, tasks = read(tasks_file).tasks_file()
     units, groups = read(units_file).units_file()
     progress = [read(p).progress_file() for p in progress_files]
     calendar = read(calendar_file).calendar_file() if calendar_file is not None else ()
+    reviews = read(reviews_file).reviews_file() if reviews_file is not None else ()
     ledger = Ledger(
         plan=plan,
         sections=tuple(sections),
@@ -309,6 +322,7 @@ def _assemble(
         groups=tuple(groups),
         progress=tuple(p for p in progress if p is not None),
         calendar=calendar,
+        reviews=reviews,
     )
     return Loaded(ledger, problems)
 
@@ -616,6 +630,8 @@ class Reader:
             default_deadline=fields.deadline("default_deadline", plan_year),
             item_ids=fields.choice("item_ids") or ITEM_IDS_PREFIXED,
             report_by=ReportBy(report_by) if report_by else ReportBy.ALL,
+            review=fields.choice("review") or REVIEW_NONE,
+            review_days=5 if (days := fields.integer("review_days")) is None else days,
         )
 
     def section(self, node: Node) -> Section | None:
@@ -715,6 +731,11 @@ class Reader:
             m_what = m_fields.text("what")
             if m_deadline is not None and m_what is not None:
                 milestones.append(Milestone(m_deadline, m_what, self.at(m_node)))
+        extensions = [
+            e
+            for e_node in fields.sequence("extensions")
+            if (e := self.extension(e_node, ident, plan))
+        ]
         return Item(
             id=ident,
             task_id=task_id,
@@ -731,6 +752,23 @@ class Reader:
             leads=leads,
             support=support,
             report_by=ReportBy(report_by) if report_by else task_report_by,
+            extensions=tuple(extensions),
+        )
+
+    def extension(self, node: Node, item: str, plan: Plan) -> Extension | None:
+        fields = self.fields(node, schema.EXTENSION, item=item)
+        if "deadline" not in fields:
+            return None
+        deadline = fields.deadline("deadline", plan.year)
+        if deadline is None:
+            return None
+        return Extension(
+            deadline,
+            fields.day("approved"),
+            fields.text("ref") or "",
+            fields.text("reason") or "",
+            self.at(node),
+            fields.source("deadline"),
         )
 
     # -- units.yaml ---------------------------------------------------------
@@ -811,6 +849,26 @@ class Reader:
             status_source=fields.at("status"),
             date_source=fields.at("date"),
         )
+
+    # -- reviews.yaml -------------------------------------------------------
+
+    def reviews_file(self) -> tuple[Review, ...]:
+        root = self.root_fields(schema.REVIEWS_FILE)
+        return tuple(r for node in root.sequence("reviews") if (r := self.review(node)) is not None)
+
+    def review(self, node: Node) -> Review | None:
+        fields = self.fields(node, schema.REVIEW)
+        if not fields.complete:
+            return None
+        item, unit, day = fields.ident("item"), fields.text("unit"), fields.day("date")
+        result = fields.choice("result")
+        reason = fields.text("reason") or ""
+        if result == "退回" and not reason:
+            self.add(missing_key, node, f"{fields.what()}为退回,缺少“reason”")
+        if item is None or unit is None or day is None or result is None:
+            return None
+        name = Name(unit.strip(), fields.at("unit"))
+        return Review(item.strip(), name, day, result == "通过", reason, self.at(node))
 
     # -- calendar.yaml ------------------------------------------------------
 

@@ -17,7 +17,16 @@ from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
 from ..core.flowlist import NAME_SEPARATORS
-from ..core.model import ITEM_IDS_FREE, ITEM_IDS_PREFIXED, UNIT_ID, Cadence, ReportBy, Status
+from ..core.model import (
+    ITEM_IDS_FREE,
+    ITEM_IDS_PREFIXED,
+    REVIEW_NONE,
+    REVIEW_REQUIRED,
+    UNIT_ID,
+    Cadence,
+    ReportBy,
+    Status,
+)
 from ..rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,6 +39,7 @@ class FileKind(StrEnum):
     UNITS = "units"
     PROGRESS = "progress"
     CALENDAR = "calendar"
+    REVIEWS = "reviews"
 
 
 class Kind(StrEnum):
@@ -211,6 +221,25 @@ PLAN = Node(
             "plan.timezone",
         ),
         _report_by("全部条目的报送方式,任务和条目可各自覆盖;", "plan.report_by"),
+        Key(
+            "review",
+            Kind.CHOICE,
+            "办结审核:required(单位报“已完成”后须经发文机关在 reviews.yaml 中销号才算完成)"
+            "或 none(单位报“已完成”即完成);不写时为 none",
+            "plan.review",
+            values=(REVIEW_NONE, REVIEW_REQUIRED),
+            unknown="{what}“{text}”应为 {values} 之一",
+        ),
+        Key(
+            "review_days",
+            Kind.INTEGER,
+            "待审核超过这么多个工作日,列入办公室自己的待办(overdue 中的“待审核”);不写时为 5",
+            "plan.review_days",
+            minimum=0,
+            maximum=MAX_WARN_DAYS,
+            too_small="{what} 不能为负数",
+            too_large="{what} 过大(最多 {maximum} 天)",
+        ),
     ),
     what="plan",
 )
@@ -253,6 +282,31 @@ MILESTONE = Node(
         ),
     ),
     what="条目 {item} 的节点",
+)
+
+EXTENSION = Node(
+    "extension",
+    "延期:市政府办(发文机关)批准的新完成时间;批准早于原完成时间的改变完成时间,"
+    "晚于原完成时间的不消除逾期(按期完成率仍按原完成时间计)",
+    (
+        _deadline(
+            "延期后的完成时间,须写明日期且不早于原完成时间;",
+            "条目 {item} 延期后的完成时间",
+            required=True,
+        ),
+        Key(
+            "approved",
+            Kind.DATE,
+            "批准延期的日期,写成 YYYY-MM-DD;这一天起延期生效",
+            "条目 {item} 延期的批准日期",
+            required=True,
+        ),
+        _text(
+            "ref", "批准的依据:文号或合并请求,如“庐府办函〔2022〕12号”", "条目 {item} 延期的 ref"
+        ),
+        Key("reason", Kind.MULTILINE, "延期的理由", "条目 {item} 延期的理由"),
+    ),
+    what="条目 {item} 的延期",
 )
 
 ITEM = Node(
@@ -310,6 +364,14 @@ ITEM = Node(
             "正文中写明的时间节点",
             "条目 {id} 的 milestones",
             node=MILESTONE,
+            many=True,
+        ),
+        Key(
+            "extensions",
+            Kind.NODE,
+            "延期:经批准的新完成时间,每次一项(见 docs/format.md“延期”)",
+            "条目 {id} 的 extensions",
+            node=EXTENSION,
             many=True,
         ),
     ),
@@ -569,11 +631,54 @@ CALENDAR_FILE = Node(
     what="calendar.yaml",
 )
 
+REVIEW = Node(
+    "review",
+    "一条办结审核:对单位报“已完成”的条目销号(通过)或退回",
+    (
+        Key("item", Kind.REFERENCE, '条目编号,加引号,如 "5.1"', "审核的条目编号", required=True),
+        _text("unit", "报“已完成”的单位名称,如“市财政局”", "审核的单位", required=True),
+        Key("date", Kind.DATE, "审核日期,写成 YYYY-MM-DD", "审核日期", required=True),
+        Key(
+            "result",
+            Kind.CHOICE,
+            "审核结论:通过(销号)或 退回",
+            "审核结论",
+            required=True,
+            values=("通过", "退回"),
+            unknown="{what}“{text}”应为 {values} 之一",
+        ),
+        Key("reason", Kind.MULTILINE, "退回的理由(退回时必填),或审核意见", "审核意见"),
+    ),
+    what="审核",
+    extra={
+        "if": {"properties": {"result": {"const": "退回"}}, "required": ["result"]},
+        "then": {"required": ["reason"]},
+    },
+)
+
+REVIEWS_FILE = Node(
+    "reviews-file",
+    "办结审核记录(reviews.yaml,可选):发文机关的销号和退回,由 ledger review 追加",
+    (
+        Key(
+            "reviews",
+            Kind.NODE,
+            "审核记录,新的追加在末尾",
+            "reviews",
+            node=REVIEW,
+            many=True,
+            required=True,
+        ),
+    ),
+    what="reviews.yaml",
+)
+
 ROOTS: dict[FileKind, Node] = {
     FileKind.TASKS: TASKS_FILE,
     FileKind.UNITS: UNITS_FILE,
     FileKind.PROGRESS: PROGRESS_FILE,
     FileKind.CALENDAR: CALENDAR_FILE,
+    FileKind.REVIEWS: REVIEWS_FILE,
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..core.errors import UsageError
-from ..core.model import Ledger
+from ..core.model import REVIEW_REQUIRED, Ledger
 from ..core.registry import Registry
 from ..core.safetext import LINE_BREAKS, UNSAFE, one_line
 
@@ -81,8 +81,14 @@ class Codeowners:
     """Who reviews what: the ledger directory's files, then each unit's progress file."""
 
     office: Rule  # the ledger directory
-    plan: tuple[Rule, ...]  # tasks.yaml and units.yaml, by the same office
+    plan: tuple[Rule, ...]  # tasks.yaml and units.yaml (and reviews.yaml), by the same office
     units: tuple[Rule, ...]  # registry order
+
+
+def _office_files(ledger: Ledger) -> tuple[str, ...]:
+    """The files the office owns by name: reviews.yaml too once 办结审核 is in use."""
+    reviewed = ledger.plan.review == REVIEW_REQUIRED or bool(ledger.reviews)
+    return ("tasks.yaml", "units.yaml", *(("reviews.yaml",) if reviewed else ()))
 
 
 def codeowners(
@@ -103,7 +109,7 @@ def codeowners(
     root = "/" if str(directory) == "." else f"/{pattern(str(directory))}/"
     return Codeowners(
         Rule(f"{reviewer}:分解表、单位名录及台账目录中的其他文件", root, office),
-        tuple(Rule("", f"{root}{name}", office) for name in ("tasks.yaml", "units.yaml")),
+        tuple(Rule("", f"{root}{name}", office) for name in _office_files(ledger)),
         tuple(
             Rule(unit.name, f"{root}progress/{pattern(unit.id)}.yaml", owner(template, unit.id))
             for unit in ledger.units

@@ -45,12 +45,16 @@ The context (see also README, "月度通报"):
   leads, support (配合单位 as written), report_by (all/lead), done, tally,
   milestones: [{deadline, due, what}], units: [standing], by_status}``;
   ``by_status`` groups the item's units by status, then by flags:
-  ``[{status, flags, units: [names]}]``; a unit the item names directly that reported
-  不涉及 is named with “(本单位直接承担,报不涉及)”.
+  ``[{status, flags, units: [names], review}]``; a unit the item names directly that reported
+  不涉及 is named with “(本单位直接承担,报不涉及)”; ``extension`` (on items and overdue
+  rows): None, or the 延期 in force ``{deadline, due, approved, ref, reason, late, original,
+  punctual_due}`` (``late``: approved after the due date it replaced, so 按期 still counts
+  against ``punctual_due``).
 - A *standing* (one unit on one item) is ``{unit, unit_id, status, overdue,
   days_late, workdays_late, due_soon, days_left, stale, flags (["逾期",
   "临期", "更新滞后"], those that apply), completed_on, on_time,
-  last_report, summary, reason, evidence, via, direct_na}``; ``direct_na``: the item names
+  last_report, summary, reason, evidence, via, direct_na, review}``; ``review``: 已销号, 待审核,
+  已退回 with ``plan.review: required`` (else ""); ``direct_na``: the item names
   the unit directly (owners or lead, not through a group) and it reported 不涉及.
 - ``by_unit``: ``[{id, name, kind, tally}]``, highest completion rate first.
 - ``overdue``: ``[{unit, unit_id, count, max_days_late, rows: [row]}]``,
@@ -60,6 +64,9 @@ The context (see also README, "月度通报"):
 - ``stale``: ``[{unit, unit_id, count, rows: [row]}]``, most first.
 - ``received``: reports dated within the month, up to ``as_of``: ``[{date, unit, unit_id,
   item, task_title, status, summary, reason, evidence}]``.
+- ``awaiting_review`` (``plan.review: required``): claims 待审核 for more than
+  ``header.review_days`` 工作日, oldest first: ``[{item, unit, unit_id, since, workdays}]``
+  (``workdays`` None when the calendar does not cover the dates).
 - ``next_month``: ``{month, month_label, rows: [{due, item, task_title, kind
   ("条目" or "时间节点"), what, deadline, units: [names not yet done]}]}``.
 """
@@ -80,7 +87,17 @@ from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
 from ..core.sections import Placed, document_order, parent_ids
-from ..core.status import OWED_KINDS, Standing, item_done, pick, standing_record, standings
+from ..core.status import (
+    OWED_KINDS,
+    Standing,
+    in_force,
+    item_done,
+    last_due,
+    pick,
+    standing_record,
+    standings,
+)
+from ..core.workdays import CalendarGap, workdays_after
 from .overdue import owed_from
 
 Data = dict[str, Any]
@@ -187,7 +204,35 @@ def _context(
         "stale": stale,
         "received": _received(ledger, month, as_of, unit, registry, unit_order, tasks),
         "next_month": _next_month(ledger, month, by_item, tasks),
+        "awaiting_review": _awaiting_review(ledger, mine, as_of),
     }
+
+
+def _awaiting_review(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> list[Data]:
+    """待审核 claims older than plan.review_days 工作日, oldest first: the office's own to-do."""
+    rows = []
+    for s in mine:
+        if s.pending_since is None:
+            continue
+        try:
+            waited: int | None = workdays_after(s.pending_since, as_of, ledger.calendar)
+        except CalendarGap:
+            waited = None
+        if waited is None or waited > ledger.plan.review_days:
+            rows.append(
+                (
+                    s.pending_since,
+                    {
+                        "item": s.item.id,
+                        "unit": s.unit.name,
+                        "unit_id": s.unit.id,
+                        "since": s.pending_since.isoformat(),
+                        "workdays": waited,
+                    },
+                )
+            )
+    rows.sort(key=lambda pair: pair[0])
+    return [row for _, row in rows]
 
 
 def tally(of: Iterable[Standing], as_of: date) -> Data:
@@ -200,7 +245,12 @@ def tally(of: Iterable[Standing], as_of: date) -> Data:
         overdue += s.overdue
         stale += s.stale
         due_soon += s.due_soon
-        if s.status is not Status.NOT_APPLICABLE and s.due is not None and s.due <= as_of:
+        punctual_due = s.punctual_due  # a late 延期 does not move the date 按期 counts against
+        if (
+            s.status is not Status.NOT_APPLICABLE
+            and punctual_due is not None
+            and punctual_due <= as_of
+        ):
             due += 1
             on_time += s.on_time
     unit_items = sum(counts.values())
@@ -280,6 +330,7 @@ def _header(
         "dirty": dirty,
         "generated_at": generated_at,
         "month_end": month_end(*month).isoformat(),
+        "review_days": plan.review_days,
     }
 
 
@@ -312,6 +363,7 @@ def _standing(s: Standing, registry: Registry) -> Data:
         "via": _via(s, registry),
         "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
         "shown_status": shown_status(s),
+        "review": s.review,
     }
 
 
@@ -351,6 +403,7 @@ def _item(item: Item, task: Task, of: Sequence[Standing], as_of: date, registry:
         "by_status": _by_status(units),
         "by_status_named": _by_status([u for u in units if not u["via"]], key="shown_status"),
         "collectives": _collectives(units),
+        "extension": _extension(item, as_of),
     }
 
 
@@ -374,21 +427,44 @@ def _collectives(units: Sequence[Data]) -> list[Data]:
     ]
 
 
+def _extension(item: Item, as_of: date) -> Data | None:
+    """The item's 延期 in force as of `as_of` (the last one approved by then), or None."""
+    force = in_force(item, as_of)
+    ext = force.extension
+    if ext is None:
+        return None
+    return {
+        "deadline": ext.deadline.text,
+        "due": _iso(last_due(ext.deadline)),
+        "approved": _iso(ext.approved),
+        "ref": ext.ref,
+        "reason": ext.reason,
+        "late": force.late,
+        "original": _deadline_text(item.deadline),
+        "punctual_due": _iso(last_due(force.punctual)),
+    }
+
+
 def _by_status(units: Sequence[Data], key: str = "status") -> list[Data]:
     """Units grouped by status (or `key`), then by flags (逾期 first), in owner order."""
-    groups: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    groups: dict[tuple[str, tuple[str, ...], str], list[str]] = defaultdict(list)
     for u in units:
         name = u["unit"] + (DIRECT_NA if u["direct_na"] else "")
-        groups[(u[key], tuple(u["flags"]))].append(name)
+        groups[(u[key], tuple(u["flags"]), u["review"])].append(name)
     status_rank = {status.value: n for n, status in enumerate(_STATUS_ORDER)}
     status_rank[NOT_REPORTED] = len(_STATUS_ORDER)
 
-    def rank(key: tuple[str, tuple[str, ...]]) -> tuple[int, list[int]]:
-        return (status_rank[key[0]], [FLAGS.index(f) for f in key[1]] + [len(FLAGS)])
+    def rank(key: tuple[str, tuple[str, ...], str]) -> tuple[int, str, list[int]]:
+        return (status_rank[key[0]], key[2], [FLAGS.index(f) for f in key[1]] + [len(FLAGS)])
 
     return [
-        {"status": status, "flags": list(flags), "units": groups[(status, flags)]}
-        for status, flags in sorted(groups, key=rank)
+        {
+            "status": status,
+            "flags": list(flags),
+            "units": groups[(status, flags, review)],
+            "review": review,
+        }
+        for status, flags, review in sorted(groups, key=rank)
     ]
 
 
@@ -489,7 +565,7 @@ def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) 
     return sorted(rows, key=rank)
 
 
-def _row(s: Standing, task: Task, registry: Registry) -> Data:
+def _row(s: Standing, task: Task, registry: Registry, as_of: date | None = None) -> Data:
     record = standing_record(s, _iso)
     return {
         "item": s.item.id,
@@ -502,6 +578,7 @@ def _row(s: Standing, task: Task, registry: Registry) -> Data:
         "update_every": _own_cadence(s.item),
         "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
         "shown_status": shown_status(s),
+        "extension": _extension(s.item, as_of) if as_of is not None else None,
     }
 
 
@@ -521,7 +598,7 @@ def _overdue(
     """The 通报 list: units with overdue items, worst first (the order of `ledger overdue`)."""
     result = []
     for owes in owed_from(ledger, everyone, as_of, unit, registry).units:
-        rows = [_row(o.standing, o.task, registry) for o in owes.items if o.standing.overdue]
+        rows = [_row(o.standing, o.task, registry, as_of) for o in owes.items if o.standing.overdue]
         if rows:
             result.append(
                 {
