@@ -138,3 +138,13 @@ def test_an_unknown_wording_lists_forms_in_the_plans_year(
     assert "deadline-format" in text and "无法识别的完成时间“尽快”" in text
     assert "2023年9月底前" in text and "上半年" in text and "每季度" in text
     assert "2022年9月底前" not in text
+
+
+def test_chinese_digits_side_by_side_are_no_month(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    root = write_ledger(TASKS.replace("每月28日前", "一二月底前"), UNITS)
+    result = run_ledger(capsys, "check", "--ledger", str(root))
+    assert result.code != 0
+    text = result.out + result.err
+    assert "deadline-format" in text and "无法识别的完成时间“一二月底前”" in text
