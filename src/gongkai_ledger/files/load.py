@@ -837,10 +837,9 @@ class Reader:
         result = []
         for key, value in node.value:
             year = None
-            if (
-                isinstance(key, ScalarNode)
-                and key.tag == _INT
-                and _CANONICAL_INT.fullmatch(key.value)
+            if isinstance(key, ScalarNode) and (
+                (key.tag == _INT and _CANONICAL_INT.fullmatch(key.value))
+                or (key.tag == _STR and re.fullmatch(r"[0-9]{4}", key.value))  # "2027": as 2027
             ):
                 year = int(key.value)
             if year is None or not schema.YEARS[0] <= year <= schema.YEARS[1]:
