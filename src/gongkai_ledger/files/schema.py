@@ -403,9 +403,10 @@ GROUP = Node(
         Key(
             "members",
             Kind.NAMES,
-            "成员:单位或其他单位组的名称",
+            "成员:单位或其他单位组的名称,如 [甲局, 乙局];也可写成一段文本“甲局、乙局”",
             "{name}的 members",
             required=True,
+            written_ok=True,
         ),
     ),
     what="单位组",
