@@ -238,10 +238,9 @@ def test_the_report_keeps_the_documents_nesting(capsys: Capsys, district: Path) 
 def test_the_report_numbers_sections_by_place_and_label_never_by_id(
     capsys: Capsys, write_ledger: Write
 ) -> None:
-    tasks = (
-        TASKS.replace("  - id: 一\n    title: 第一部分\n", "  - id: S9\n    title: 第一部分\n")
-        .replace("section: 一\n", "section: S9\n")
-    )
+    tasks = TASKS.replace(
+        "  - id: 一\n    title: 第一部分\n", "  - id: S9\n    title: 第一部分\n"
+    ).replace("section: 一\n", "section: S9\n")
     root = write_ledger(tasks, UNITS)
     md = ok(capsys, "report", "--ledger", str(root), "--month", "2022-10")
     assert "### (一)第一部分\n" in md

@@ -539,7 +539,7 @@ class Reader:
             if text is not None and not written:
                 self.add(wrong_type, node, f"{what}不能为空")
             return [Name(name, self.at(node)) for name in written]
-        result = []
+        result: list[Name] = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
             if text is None:
