@@ -297,10 +297,10 @@ def test_diff_names_changed_roles(
         assert line in out, out
 
 
-def test_joined_cells_inside_a_list_and_as_members(
+def test_group_members_may_be_one_joined_cell(
     capsys: pytest.CaptureFixture[str], write_ledger: Write
 ) -> None:
-    tasks = TASKS.replace("owners: [县财政局]", "owners: [县财政局、甲镇]")
+    tasks = TASKS.replace("owners: [县财政局]", "owners: 县财政局、甲镇")
     units = UNITS.replace("members: [甲镇, 乙乡]", "members: 甲镇、乙乡")
     root = write_ledger(tasks, units)
     result = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", "2022-10-15")

@@ -542,11 +542,8 @@ class Reader:
         result: list[Name] = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
-            if text is None:
-                continue
-            # [县财政局、县发改委]: a table's cell pasted as one element, read as its names
-            parts = split_names(text) if written_ok else [text.strip()]
-            result.extend(Name(part, self.at(element)) for part in parts or [text.strip()])
+            if text is not None:
+                result.append(Name(text.strip(), self.at(element)))
         return result
 
     def texts(self, node: Node, what: str) -> tuple[str, ...]:
