@@ -69,7 +69,7 @@ def test_without_it_the_workdays_are_unknown_and_check_warns(
     )
 
 
-def test_a_year_in_calendar_yaml_replaces_the_package(
+def test_a_year_the_package_has_merges_with_calendar_yaml(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = ledger(tmp_path, None)
@@ -83,12 +83,26 @@ def test_a_year_in_calendar_yaml_replaces_the_package(
     )
     second = json.loads(run_ledger(capsys, *args).out)
 
-    def late(data: dict[str, object]) -> set[object]:
+    def late(data: dict[str, object], item: str) -> set[object]:
         units = data["units"]
         assert isinstance(units, list)
-        return {i["workdays_late"] for u in units for i in u["items"] if i["item"] == "2.1"}
+        return {i["workdays_late"] for u in units for i in u["items"] if i["item"] == item}
 
-    assert (late(first), late(second)) == ({11}, {7})
+    assert (late(first, "2.1"), late(second, "2.1")) == ({11}, {7})
+    # 1.1 is due 2022-09-30: the package's 国庆 (1–7 Oct off, 8–9 Oct on) still counts
+    assert (late(first, "1.1"), late(second, "1.1")) == ({29}, {25})
+
+
+def test_a_quoted_year_and_a_december_workday_are_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calendar = CALENDAR.replace("  2027:", '  "2027":').replace(
+        "workdays: [2027-11-06]", "workdays: [2026-12-26, 2027-11-06]"
+    )
+    root = ledger(tmp_path, calendar)
+    result = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", AS_OF)
+    assert result.code == 0 and "calendar" not in result.out + result.err
+    assert workdays_late(capsys, root) == {9}
 
 
 BAD = """\

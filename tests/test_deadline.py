@@ -74,8 +74,10 @@ def test_year_less_forms_take_the_plan_year() -> None:
         "2022年",
         "2022",
         "20229",  # the garbled table text: 2022年9月 lost its characters
-        "2022-9",
         "2022/09/30",
+        "一二月底前",  # digit by digit only for a year: a month is 十二
+        "二〇二二年一二月",
+        "九月二八日前",
         "底前",
         "每年前",
         "每半年底",

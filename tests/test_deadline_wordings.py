@@ -55,6 +55,12 @@ WORDINGS: list[tuple[str, tuple[str, ...], bool, str, str | None]] = [
     ("二零二三年六月底前", ("2023-06-30",), False, "", None),
     ("十二月底前", ("Y-12-31",), False, "", None),
     ("九月二十八日前", ("Y-09-28",), False, "", None),
+    ("六月", ("Y-06-30",), False, "", None),
+    # review of issue 11: each 、 part on its own, 起 with a suffix, a one-digit ISO month
+    ("6月底前完成、12月底前完成", ("Y-06-30", "Y-12-31"), False, "", None),
+    ("12月、次年3月", ("Y-12-31", "Y+1-03-31"), False, "", None),
+    ("2023年9月起并持续推进", (), True, "", "2023-09-01"),
+    ("2023-6", ("2023-06-30",), False, "", None),
     # recurring: every period of the plan's year
     ("每月", MONTH_ENDS, False, "月", None),
     ("每季度", QUARTER_ENDS, False, "季", None),

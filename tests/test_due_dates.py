@@ -169,3 +169,13 @@ def test_a_not_started_report_meets_no_due_date(
     # 未启动 on 06-01 is no work reported: 06-30 is not met
     root = write_ledger(TASKS, UNITS, progress(("1.1", "2023-06-01", "未启动")))
     assert brief(owed(capsys, root, "2023-08-01")["1.1"]) == ("2023-06-30", ["逾期"], 32, None)
+
+
+def test_chinese_digits_side_by_side_are_no_month(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    root = write_ledger(TASKS.replace("每月28日前", "一二月底前"), UNITS)
+    result = run_ledger(capsys, "check", "--ledger", str(root))
+    assert result.code != 0
+    text = result.out + result.err
+    assert "deadline-format" in text and "无法识别的完成时间“一二月底前”" in text

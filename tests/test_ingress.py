@@ -427,12 +427,12 @@ def test_the_owners_hint_is_a_list_that_passes(capsys: Capsys, write_ledger: Wri
     """owners may now be one cell (issue 11); a list-only key's hint still passes when followed."""
     tasks = TASKS.replace("owners: [县财政局]", "owners: 县财政局、甲镇")
     assert checked(capsys, write_ledger(tasks=tasks)) == (0, [])
-    units = UNITS.replace("members: [甲镇, 乙乡]", "members: 甲镇、乙乡")
+    units = UNITS.replace("aliases: [财政局]", "aliases: 财政局、财局")  # members: a cell is ok
     code, problems = checked(capsys, write_ledger(units=units))
     assert code == 1
     hint = next(str(p["hint"]) for p in problems if p["rule"] == "wrong-type")
-    assert hint.startswith("例如 [甲镇, 乙乡]") and "英文逗号" in hint
-    followed = UNITS.replace("members: [甲镇, 乙乡]", "members: " + hint[3:].split(";")[0])
+    assert hint.startswith("例如 [财政局, 财局]") and "英文逗号" in hint
+    followed = UNITS.replace("aliases: [财政局]", "aliases: " + hint[3:].split(";")[0])
     assert checked(capsys, write_ledger(units=followed)) == (0, [])
 
 

@@ -212,13 +212,13 @@ def test_fmt_writes_a_cell_as_a_list_and_keeps_comments(capsys: Cap, write_ledge
 def test_every_list_hint_is_a_form_that_is_accepted(
     capsys: Cap, write_ledger: Write, value: str
 ) -> None:
-    """members (a list only): the wrong-type hint, pasted back, is read as a list."""
+    """aliases (a list only): the wrong-type hint, pasted back, is read as a list."""
     quoted = json.dumps(value, ensure_ascii=False)
-    units = UNITS.replace("members: [甲镇, 乙乡]", f"members: {quoted}")
+    units = UNITS.replace("aliases: [财政局]", f"aliases: {quoted}")
     result = run_ledger(capsys, "check", "--ledger", str(write_ledger(units=units)))
     hint = re.search(r"\[wrong-type\] .*?(例如 (\[.*\]))", result.out)
     assert hint is not None, result.out
-    fixed = UNITS.replace("members: [甲镇, 乙乡]", f"members: {hint[2].split(';')[0]}")
+    fixed = UNITS.replace("aliases: [财政局]", f"aliases: {hint[2].split(';')[0]}")
     again = run_ledger(capsys, "check", "--ledger", str(write_ledger(units=fixed)))
     assert "[wrong-type]" not in again.out and "[syntax]" not in again.out, (hint[1], again.out)
 
@@ -295,3 +295,28 @@ def test_diff_names_changed_roles(
     out = ok(capsys, "diff", "main", "feature", "--as-of", AS_OF)
     for line in ("牵头单位:(无) → 甲镇、乙乡", "配合单位:(无) → 甲镇", "报送方式:all → lead"):
         assert line in out, out
+
+
+def test_group_members_may_be_one_joined_cell(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    tasks = TASKS.replace("owners: [县财政局]", "owners: 县财政局、甲镇")
+    units = UNITS.replace("members: [甲镇, 乙乡]", "members: 甲镇、乙乡")
+    root = write_ledger(tasks, units)
+    result = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", "2022-10-15")
+    assert result.code == 0, result.out + result.err
+    assert "empty-group" not in result.out + result.err
+    out = run_ledger(
+        capsys, "export", "--ledger", str(root), "--as-of", "2022-10-15", "--format", "json"
+    ).out
+    rows = {(r["item"], r["unit"]) for r in json.loads(out)["unit_items"]}
+    assert {("1.1", "县财政局"), ("1.1", "甲镇"), ("1.2", "甲镇"), ("1.2", "乙乡")} <= rows
+
+
+def test_fmt_quotes_a_listed_name_yaml_would_misread(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
+    root = write_ledger(TASKS.replace("owners: [县财政局]", 'owners: "县财政局、yes"'), UNITS)
+    result = run_ledger(capsys, "fmt", str(root / "tasks.yaml"))
+    assert result.code == 0, result.out + result.err
+    assert 'owners: [县财政局, "yes"]' in (root / "tasks.yaml").read_text(encoding="utf-8")

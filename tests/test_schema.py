@@ -81,9 +81,11 @@ def test_wrong_types_values_and_keys_are_rejected() -> None:
         ("tasks/0/items/1", "additionalProperties"),
         ("tasks/0/items/1", "required"),
     ]
-    units = UNITS.replace("id: czj", "id: 财政局").replace("members: [甲镇, 乙乡]", "members: 甲镇")
+    units = UNITS.replace("id: czj", "id: 财政局").replace(
+        "members: [甲镇, 乙乡]", "members: {甲: 镇}"
+    )
     assert errors(FileKind.UNITS, units) == [
-        ("groups/0/members", "type"),
+        ("groups/0/members", "anyOf"),
         ("units/0/id", "pattern"),
     ]
     progress = (

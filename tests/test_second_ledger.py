@@ -62,7 +62,7 @@ def test_the_report_keeps_the_documents_shape(capsys: pytest.CaptureFixture[str]
     headings = re.findall(r"^(#{3,6}) (.+)$", run.out, re.M)
     titles = [(len(marks), text) for marks, text in headings]
     top = titles.index((3, "(一)主动公开"))
-    assert titles[top + 1] == (4, "1.基础信息公开")
+    assert titles[top + 1] == (4, "(一)基础信息公开")  # as show numbers it (review finding 8)
     assert titles[top + 2][0] == 5 and titles[top + 2][1].endswith("行政规范")
     # no 完成时间 column: the plan's default, said as such
     assert run.out.count("(未写明,按常态化)") == 5

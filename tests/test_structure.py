@@ -221,7 +221,7 @@ def test_the_report_keeps_the_documents_nesting(capsys: Capsys, district: Path) 
     assert headings(md) == [
         "### (一)主动公开",
         "#### 2. 直属第一层的任务",
-        "#### 1.基础信息公开",
+        "#### (一)基础信息公开",
         "##### 1.行政规范性文件",
         "###### 1. 规范性文件公开(完成时间:常态化更新)",
         "### (二)依申请公开",
@@ -229,10 +229,29 @@ def test_the_report_keeps_the_documents_nesting(capsys: Capsys, district: Path) 
     ]
     html = ok(capsys, "report", "--ledger", str(district), "--month", "2023-10", "--format", "html")
     assert "<h3>(一)主动公开</h3>" in html
-    assert "<h4>1.基础信息公开</h4>" in html
+    assert "<h4>(一)基础信息公开</h4>" in html
     assert "<h5>1.行政规范性文件</h5>" in html
     shown = ok(capsys, "show", "a", "--ledger", str(district), "--as-of", AS_OF)
     assert "\n章节:一、主动公开 > (一)基础信息公开 > 1.行政规范性文件\n" in shown
+
+
+def test_the_report_numbers_sections_by_place_and_label_never_by_id(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    tasks = TASKS.replace(
+        "  - id: 一\n    title: 第一部分\n", "  - id: S9\n    title: 第一部分\n"
+    ).replace("section: 一\n", "section: S9\n")
+    root = write_ledger(tasks, UNITS)
+    md = ok(capsys, "report", "--ledger", str(root), "--month", "2022-10")
+    assert "### (一)第一部分\n" in md
+    assert "(S9)" not in md
+    html = ok(
+        capsys,
+        *("report", "--ledger", str(root), "--month", "2022-10", "--format", "html"),
+        *("--unit", "县财政局"),
+    )
+    assert ">(一)第一部分</text>" in html
+    assert "(S9)" not in html
 
 
 def test_a_sections_tally_includes_its_parts(capsys: Capsys, district: Path) -> None:
@@ -243,7 +262,7 @@ def test_a_sections_tally_includes_its_parts(capsys: Capsys, district: Path) -> 
     )
     # 主动公开: its own item c and the four of 行政规范性文件, two levels down
     assert '<th scope="row">(一)主动公开</th><td class="num">5</td>' in html
-    assert '<th scope="row">1.基础信息公开</th><td class="num">4</td>' in html
+    assert '<th scope="row">(一)基础信息公开</th><td class="num">4</td>' in html
     assert '<th scope="row">(二)依申请公开</th><td class="num">1</td>' in html
     context = report_context(load_ledger(district).ledger, (2023, 10))
     shape = [
@@ -339,3 +358,20 @@ def test_tasks_outside_the_sections_come_last_as_other_tasks(
     md = ok(capsys, "report", "--ledger", str(root), "--month", "2023-10")
     assert headings(md)[-2:] == ["### 其他任务", headings(md)[-1]]
     assert headings(md)[-1].startswith("#### 3.")
+
+
+def test_a_very_deep_chain_of_sections_shows_and_reports(
+    capsys: Capsys, write_ledger: Write
+) -> None:
+    chain = "".join(
+        f"  - id: s{n}\n" + (f"    parent: s{n - 1}\n" if n else "") + f"    title: 第{n}层\n"
+        for n in range(1200)
+    )
+    tasks = TASKS.replace("  - id: 一\n    title: 第一部分\n", chain).replace(
+        "section: 一\n", "section: s1199\n"
+    )
+    root = write_ledger(tasks, UNITS)
+    shown = ok(capsys, "show", "1.1", "--ledger", str(root), "--as-of", "2022-10-15")
+    assert "第1199层" in shown
+    md = ok(capsys, "report", "--ledger", str(root), "--month", "2022-10")
+    assert md.count("第1199层") == 1

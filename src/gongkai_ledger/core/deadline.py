@@ -4,20 +4,21 @@ Accepted forms (whitespace between parts is ignored; the user's table: docs/form
 
     2022年9月  2022年9月底  2022年9月底前  9月底前  2023.06   end of that month
     2022年9月30日  2022年9月30日前  2022-09-30      that day
-    2022-09                                           end of that month
+    2022-09  2022-9                                   end of that month
     2022年底前  2022年底  年底前                      31 December
     上半年 / 下半年 全年 年内                         30 June / 31 December
     第一季度 一季度 2023年第三季度                     end of the quarter
     11月上旬 / 中旬 / 下旬                            the 10th / the 20th / end of the month
     2022年11—12月 (— – - ~ 至)                        end of the last month
-    2023年6月、12月                                   several due dates, each owed
-    …前完成  …底前完成                                as without 完成
-    二〇二三年六月底前  十二月底前                    Chinese numerals, as ASCII digits
+    2023年6月、12月  12月、次年3月                    several due dates, each owed
+    …前完成  …底前完成                                as without 完成 (in each 、 part too)
+    二〇二三年六月底前  十二月底前  六月              Chinese numerals: a year digit by digit,
+                                                      a month or day in 十 forms (not 一二月)
     次年1月31日前                                     in the year after the plan's
     …any dated form followed by 并持续更新 / 并持续推进 / 并长期坚持   continuing after it
     常态化更新 持续更新 持续推进 长期坚持 长期 常态化 持续开展 及时 按时间节点
                                                       continuing, no date
-    2023年9月起                                       continuing from that date
+    2023年9月起  2023年9月起并持续推进                continuing from that date
     每年 每年年底前 每年9月底前 每年1月31日前         every year (one due date in the plan year)
     每月 每月28日前 每季度 每半年                     every month / quarter / half-year:
                                                       each period of the plan's year is due
@@ -97,7 +98,7 @@ _SEPARATORS = re.compile(r"[、,,]")
 _YEAR = r"(?:(?P<year>[0-9]{4})年)?"
 _MONTH_CN = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?(?P<end>底)?前?")
 _YEAR_END = re.compile(r"(?P<year>[0-9]{4})?年底前?")  # 年底前 alone takes the plan's year
-_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?")
+_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?")
 _DOTTED = re.compile(r"(?P<year>[0-9]{4})\.(?P<month>[0-9]{1,2})(?:\.(?P<day>[0-9]{1,2}))?")
 _HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|全年|年内)(?:底)?前?")
 _QUARTER = re.compile(_YEAR + r"第?(?P<quarter>[一二三四1-4])季度(?:末|底)?前?")
@@ -134,19 +135,14 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
     if compact in _CONTINUING_ONLY:
         return Deadline(text=text, due=None, continuing=True)
     compact = _CN_NUMBER.sub(_arabic, compact)
-    if compact.startswith("次年"):
-        compact = f"{plan_year + 1}年" + compact[len("次年") :]
     suffix = next((s for s in _SUFFIXES if compact.endswith(s) and compact != s), None)
     if suffix is not None:
         compact = compact[: -len(suffix)]
-    if compact.endswith("完成") and compact != "完成":
-        compact = compact[: -len("完成")]  # 9月底前完成, 年底前完成: the verb adds nothing
-    # 到2023年底, 于9月底前: the preposition adds nothing; 2020年年底前 is 2020年底前
-    compact = re.sub(r"^[到于](?=[0-9年])", "", compact)
-    compact = re.sub(r"^([0-9]{4})年年底", r"\1年底", compact)
+    # each part of 6月底前完成、12月底前完成 or 12月、次年3月 on its own
+    compact = "、".join(_plain_part(p, plan_year) for p in _SEPARATORS.split(compact))
     if suffix is None and (recurring := _recurring(compact, plan_year, text)) is not None:
         return recurring
-    if suffix is None and (m := _STARTS.fullmatch(compact)):
+    if m := _STARTS.fullmatch(compact):  # 2023年9月起, also 2023年9月起并持续推进
         year, month = int(m["year"] or plan_year), int(m["month"])
         _month_end(year, month, text)  # the month exists
         starts = _day(year, month, int(m["day"] or 1), text)
@@ -161,12 +157,26 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
     return Deadline(text=text, due=ordered[0], continuing=suffix is not None, dues=ordered)
 
 
+def _plain_part(part: str, plan_year: int) -> str:
+    """One due date's words without what adds nothing: 次年 → the year, 完成, 到 / 于, 年年底."""
+    if part.startswith("次年"):
+        part = f"{plan_year + 1}年" + part[len("次年") :]
+    if part.endswith("完成") and part != "完成":
+        part = part[: -len("完成")]  # 9月底前完成, 年底前完成: the verb adds nothing
+    # 到2023年底, 于9月底前: the preposition adds nothing; 2020年年底前 is 2020年底前
+    part = re.sub(r"^[到于](?=[0-9年])", "", part)
+    return re.sub(r"^([0-9]{4})年年底", r"\1年底", part)
+
+
 def _arabic(match: re.Match[str]) -> str:
-    """二〇二三 → 2023, 十二 → 12, 二十八 → 28; anything else stays (and fails later)."""
+    """二〇二三年 → 2023, 十二 → 12, 二十八 → 28, 六 → 6; anything else stays (and fails later).
+
+    Digit by digit only for a 4-digit year: 一二月 is not 12月 (a month or day is 十二, 六)."""
     word = match[0]
     tens, ten, units = word.partition("十")
     if not ten:
-        return "".join(str(_CN_DIGITS[c]) for c in word) if "十" not in word else word
+        year = len(word) == 4 and match.string[match.end() : match.end() + 1] == "年"
+        return "".join(str(_CN_DIGITS[c]) for c in word) if year or len(word) == 1 else word
     if len(tens) > 1 or len(units) > 1 or "十" in units:
         return word
     return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0))

@@ -16,11 +16,16 @@ _PLAIN_IN_FLOW = re.compile(r"[^\s\[\]{},:#\"'!&*|>%@`?-](?:[^\[\]{},:#\"']*[^\s
 _NOT_TEXT_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"}
 
 
+def needs_quotes(name: str) -> bool:
+    """Whether a name inside [...] must be quoted to read back as the same text (yes, a: b)."""
+    return not _PLAIN_IN_FLOW.fullmatch(name) or name.lower() in _NOT_TEXT_WORDS
+
+
 def flow_list(names: Iterable[str]) -> str:
     """[甲局, 乙局] as a hint writes it, quoting a name that would not read back as itself."""
 
     def written(name: str) -> str:
-        if _PLAIN_IN_FLOW.fullmatch(name) and name.lower() not in _NOT_TEXT_WORDS:
+        if not needs_quotes(name):
             return name
         return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

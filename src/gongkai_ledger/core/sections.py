@@ -7,7 +7,7 @@ section-parent rule reports it), so every view still shows every section exactly
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .model import Section
@@ -85,15 +85,22 @@ def document_order(sections: Sequence[Section]) -> list[Placed]:
     result: list[Placed] = []
     placed: set[str] = set()
 
-    def visit(parent: str, level: int) -> None:
-        siblings = [s for s in children.get(parent, []) if s.id not in placed]
-        for ordinal, section in enumerate(siblings, start=1):
-            if section.id in placed:  # a duplicate id (the duplicate-id rule reports it)
-                continue
-            placed.add(section.id)
-            label = section.label or derived_label(level, ordinal)
-            result.append(Placed(section, level, ordinal, label))
-            visit(section.id, level + 1)
+    def siblings(parent: str) -> list[Section]:
+        return [s for s in children.get(parent, []) if s.id not in placed]
 
-    visit("", 1)
+    # an explicit stack, not recursion: a deep chain of parts must not hit the recursion limit
+    stack: list[tuple[int, Iterator[tuple[int, Section]]]] = [(1, enumerate(siblings(""), 1))]
+    while stack:
+        level, pending = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            continue
+        ordinal, section = step
+        if section.id in placed:  # a duplicate id (the duplicate-id rule reports it)
+            continue
+        placed.add(section.id)
+        label = section.label or derived_label(level, ordinal)
+        result.append(Placed(section, level, ordinal, label))
+        stack.append((level + 1, enumerate(siblings(section.id), 1)))
     return result

@@ -3,8 +3,9 @@
 Weekends are not enough: the 2022 National Day holiday ran 1–7 October and
 Saturday 8 and Sunday 9 October were working days. `chinesecalendar` covers the
 years the State Council had announced when it was released; the ledger's own
-calendar.yaml (`Ledger.calendar`) adds later years, and a year written there
-replaces the package's data for that year. Outside both we say so, never guess.
+calendar.yaml (`Ledger.calendar`) adds later years; in a year the package covers, the days
+it writes override the package's and the package's other days stay. Outside both we say so,
+never guess.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def _table(calendar: Calendar) -> tuple[date, list[int]]:
     """Prefix sums of working days over every day from the first covered year to the last: one
     pass per calendar, then O(1) lookups."""
     holidays, workdays, package_years = _package()
-    replaced = {year.year for year in calendar}
-    years = {*package_years, *replaced}
+    # a year only calendar.yaml has: its other days are Monday to Friday at work
+    written_only = {year.year for year in calendar} - set(package_years)
+    years = {*package_years, *written_only}
     first, last = date(min(years), 1, 1), date(max(years), 12, 31)
     off = set(_written_holidays(calendar, first, last))
     on = {d.day for year in calendar for d in year.workdays}
@@ -58,7 +60,7 @@ def _table(calendar: Calendar) -> tuple[date, list[int]]:
             working = True
         elif day in off:
             working = False
-        elif day.year in replaced:
+        elif day.year in written_only:
             working = day.weekday() < 5
         else:  # without its per-call check of the covered years, which scans every holiday
             working = day in workdays or (day.weekday() < 5 and day not in holidays)

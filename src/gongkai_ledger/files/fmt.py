@@ -31,7 +31,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import EditError, UsageError, os_reason
-from ..core.flowlist import split_names
+from ..core.flowlist import needs_quotes, split_names
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
 from ..rules import duplicate_key, make, syntax
@@ -464,7 +464,7 @@ def _dump(
                 written = key is not None and key.written_ok and isinstance(value, str)
                 names = split_names(value) if written else []
                 if names and [value.strip()] != names:
-                    value = node[name] = CommentedSeq(names)
+                    value = node[name] = CommentedSeq(_flow_names(names))
                     listed.add((*path, str(name)))
                 if getattr(value, "comment", None) is not None:  # after a block scalar's "|"
                     value.comment = None
@@ -493,6 +493,13 @@ def _dump(
     out = io.StringIO()
     rt.dump(data, out)
     return out.getvalue()
+
+
+def _flow_names(names: list[str]) -> list[Any]:
+    """The names of “甲、乙” as list elements, quoted as the hints quote them (yes, a: b)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return [DoubleQuotedScalarString(n) if needs_quotes(n) else n for n in names]
 
 
 class _Written(str):

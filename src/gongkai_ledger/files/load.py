@@ -553,7 +553,7 @@ class Reader:
             if text is not None and not written:
                 self.add(wrong_type, node, f"{what}不能为空")
             return [Name(name, self.at(node)) for name in written]
-        result = []
+        result: list[Name] = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
             if text is not None:
@@ -895,10 +895,9 @@ class Reader:
         result = []
         for key, value in node.value:
             year = None
-            if (
-                isinstance(key, ScalarNode)
-                and key.tag == _INT
-                and _CANONICAL_INT.fullmatch(key.value)
+            if isinstance(key, ScalarNode) and (
+                (key.tag == _INT and _CANONICAL_INT.fullmatch(key.value))
+                or (key.tag == _STR and re.fullmatch(r"[0-9]{4}", key.value))  # "2027": as 2027
             ):
                 year = int(key.value)
             if year is None or not schema.YEARS[0] <= year <= schema.YEARS[1]:

@@ -464,9 +464,10 @@ GROUP = Node(
         Key(
             "members",
             Kind.NAMES,
-            "成员:单位或其他单位组的名称",
+            "成员:单位或其他单位组的名称,如 [甲局, 乙局];也可写成一段文本“甲局、乙局”",
             "{name}的 members",
             required=True,
+            written_ok=True,
         ),
     ),
     what="单位组",
@@ -615,12 +616,12 @@ CALENDAR_YEAR = Node(
 
 CALENDAR_FILE = Node(
     "calendar-file",
-    "法定节假日与调休安排(calendar.yaml,可选):补充或替换 chinesecalendar 的年份",
+    "法定节假日与调休安排(calendar.yaml,可选):补充 chinesecalendar 之后的年份,或修正它已有年份中的日子",
     (
         Key(
             "years",
             Kind.NODE,
-            "按年份(四位数字)写的放假安排;写了的年份替换 chinesecalendar 中该年的数据",
+            "按年份(四位数字)写的放假安排;chinesecalendar 已有的年份,写了的日子以此为准,其余日子仍按 chinesecalendar",
             "years",
             node=CALENDAR_YEAR,
             by_year=True,

@@ -1,7 +1,8 @@
 """calendar.yaml 中的日期与所在年份不符,或放假的 `to` 早于 `from`。
 
 每一年只写国务院办公厅当年通知中的日期:`2027:` 下的放假和调休上班日都应在 2027 年内;
-只有跨年的元旦假期可以从上一年 12 月开始(如 2023 年的元旦假期从 2022-12-31 起)。
+只有跨年的元旦假期和元旦前后的调休上班日可以在上一年 12 月(如 2023 年的元旦假期从 2022-12-31 起,
+2019 年的通知写了 2018-12-29 上班)。
 日期本身不存在(如 `2027-02-30`)时报 `impossible-date`。
 修正:照通知改正日期,或把它移到所属的年份下。
 """
@@ -40,7 +41,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"请照通知改正,或写到 {day.year} 年下",
                 )
         for workday in year.workdays:
-            if workday.day.year != year.year:
+            previous_december = workday.day.year == year.year - 1 and workday.day.month == 12
+            if workday.day.year != year.year and not previous_december:
                 yield (
                     workday.source,
                     f"{year.year} 年的调休上班日 {workday.day.isoformat()} 不在 {year.year} 年内",

@@ -35,8 +35,8 @@ The context (see also README, "月度通报"):
   deadline, tally, entries: [item]}]}]`` in document order, each section followed by its
   parts (``level`` 1 at the top, ``parent`` its parent's id or ""; ``label`` as the
   document writes it, 一、/(一)/1. by level when not written; ``number`` the label the
-  report shows before the title: the written label, else one level below the report's
-  own 一、二、: (id) at the top, then 1., then (1)); a section's tally includes its parts'; tasks without a
+  report shows before the title: the label as ``show`` writes it, except (一)、(二)… by
+  place for an unlabelled top-level section, below the report's own 一、二、); a section's tally includes its parts'; tasks without a
   section come last, in a group with id "" titled 其他任务 (untitled when the plan has
   no sections) (``entries``, not ``items``: a dict's
   ``.items`` is its method in Jinja); an *item* is ``{id, task_id,
@@ -86,7 +86,7 @@ from ..core.gcpause import without_gc
 from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
-from ..core.sections import Placed, document_order, parent_ids
+from ..core.sections import Placed, chinese_number, document_order, parent_ids
 from ..core.status import (
     OWED_KINDS,
     Standing,
@@ -541,13 +541,12 @@ def _sections(
 
 
 def _report_label(p: Placed) -> str:
-    """How the report numbers a section: as the document writes it when it has a `label`;
-    otherwise one level below the report's own 一、二、: (id) at the top, then 1., then (1)."""
-    if p.section.label:
-        return p.section.label
-    if p.level == 1:
-        return f"({p.section.id})"
-    return f"{p.ordinal}." if p.level == 2 else f"({p.ordinal})"
+    """How the report numbers a section: as the document and `show` do (the written `label`,
+    else 一、/(一)/1. by level), except that an unlabelled top-level section keeps the report's
+    long-standing (一)、(二)… by its place, one level below the report's own 一、二、."""
+    if p.section.label or p.level > 1:
+        return p.label
+    return f"({chinese_number(p.ordinal)})"
 
 
 def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) -> list[Data]:
