@@ -52,6 +52,7 @@ def test_examples_parse_and_use_real_options(path: Path) -> None:
                 assert arg in known, f"{path.name}: ledger {command} {arg}"
 
 
+@pytest.mark.slow
 def test_readme_section_uses_real_options() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## 在 git 中协作")[1].split("\n## ")[0]

@@ -62,6 +62,7 @@ def test_github_format_is_chosen_on_github_actions(broken: Path) -> None:
     assert result.returncode == 1
 
 
+@pytest.mark.slow
 def test_warnings_fail_only_with_strict(write_ledger: Write) -> None:
     root = write_ledger(
         progress={
@@ -139,6 +140,7 @@ gongkai_ledger.cli.main()
 """
 
 
+@pytest.mark.slow
 def test_a_file_within_max_file_mb_but_beyond_memory_is_exit_2(write_ledger: Write) -> None:
     """A 600 MB (sparse) file under --max-file-mb 1024 and 100 MB of memory to spare."""
     root = write_ledger()

@@ -151,6 +151,7 @@ def test_the_reporting_unit_names_the_units_file_and_the_members() -> None:
 # -- where errors may be caught, and who may exit ------------------------------------
 
 
+@pytest.mark.slow
 def test_commands_catch_no_user_error() -> None:
     names = _user_errors()
     assert {"UsageError", "EditError", "Rejected", "TemplateProblem", "GitError"} <= names
@@ -169,6 +170,7 @@ def test_commands_catch_no_user_error() -> None:
     assert caught == []
 
 
+@pytest.mark.slow
 def test_only_the_command_layer_exits() -> None:
     exits = []
     for module, tree in _modules().items():
@@ -180,6 +182,7 @@ def test_only_the_command_layer_exits() -> None:
     assert exits == []
 
 
+@pytest.mark.slow
 def test_git_runs_in_one_place() -> None:
     users = [
         module

@@ -136,6 +136,7 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert about["B4"].value.date() == date(2023, 1, 5)
 
 
+@pytest.mark.slow
 def test_shipped_ledger_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "shipped.xlsx"
     args = ["export", "--ledger", str(SHIPPED), "--as-of", "2022-10-15"]

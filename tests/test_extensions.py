@@ -59,6 +59,7 @@ def test_on_time_rate_counts_against_the_original_date() -> None:
     assert (august["due"], august["on_time"], august["overdue"]) == (1, 0, 0)
 
 
+@pytest.mark.slow
 def test_report_shows_both_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     root = tmp_path / "workflow_ledger"
     shutil.copytree(WORKFLOW_LEDGER, root)

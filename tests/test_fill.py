@@ -100,6 +100,7 @@ def test_the_sheet_of_a_unit_lists_what_it_owes_with_fill_columns_unlocked(
     assert values["生成时间"] == "2022-10-20T12:00:00+08:00"
 
 
+@pytest.mark.slow
 def test_a_township_fills_its_sheet_and_the_reports_are_appended(
     capsys: pytest.CaptureFixture[str], ledger: Path
 ) -> None:
@@ -342,6 +343,7 @@ _summaries = st.text(
 ).filter(lambda s: s == s.strip())
 
 
+@pytest.mark.slow
 # capsys is safe to share: every run_ledger call reads (and so clears) what was captured
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())

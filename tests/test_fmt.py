@@ -183,6 +183,7 @@ def test_idempotent(kind: FileKind, messy: str, expected: str) -> None:
     assert canonical(expected, kind, "x.yaml") == expected
 
 
+@pytest.mark.slow
 def test_shipped_data_is_canonical(capsys: pytest.CaptureFixture[str]) -> None:
     for path in ledger_yaml_files(SHIPPED):
         kind = kind_of(path)
@@ -200,6 +201,7 @@ def shipped_copy(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_check_finds_a_layout_change_and_writes_nothing(
     shipped_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

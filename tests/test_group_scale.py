@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .cli_run import run_process
 from .conftest import Write
 from .ledgers import TASKS, UNITS
@@ -28,6 +30,7 @@ def expanded(root: Path) -> dict[str, list[str]]:
     return {g["name"]: g["units"] for g in json.loads(run.stdout)["groups"]}
 
 
+@pytest.mark.slow
 def test_a_3000_deep_chain_is_checked_and_expanded(write_ledger: Write) -> None:
     depth = 3000
     chain = [("各乡镇", ["链1"])]
@@ -42,6 +45,7 @@ def test_a_3000_deep_chain_is_checked_and_expanded(write_ledger: Write) -> None:
     assert all(units == ["aaz", "bbx"] for units in groups.values())
 
 
+@pytest.mark.slow
 def test_a_48_group_diamond_lattice_is_checked_and_expanded(write_ledger: Write) -> None:
     depth = 24  # two groups per layer, each containing both of the next layer: 2**24 paths
     lattice = [("各乡镇", ["格1甲", "格1乙"])]

@@ -24,6 +24,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", sorted(BUILDERS))
 def test_the_seed_table_round_trips(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str

@@ -403,6 +403,7 @@ def test_full_width_digits_in_a_deadline_are_refused_with_the_ascii_form(
     assert "“2022年12月”" in str(problems[0]["message"])
 
 
+@pytest.mark.slow
 def test_full_width_digits_on_the_command_line_are_read(
     capsys: Capsys, write_ledger: Write
 ) -> None:

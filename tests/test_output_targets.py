@@ -59,6 +59,7 @@ def test_a_full_device_is_a_chinese_error(here: Path, capsys: pytest.CaptureFixt
     assert stat.S_ISCHR(os.lstat(full).st_mode)
 
 
+@pytest.mark.slow
 def test_a_fifo_is_written_through(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fifo = here / "pipe"
     os.mkfifo(fifo)
@@ -102,6 +103,7 @@ def test_a_symlink_to_a_ledger_file_is_refused(
     assert (here / "data" / "tasks.yaml").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_path_to_an_open_descriptor_writes_to_it(tmp_path: Path) -> None:
     """/dev/stdout is a link to /proc/self/fd/1: written to, never replaced by a file."""
     shutil.copytree(SHIPPED, tmp_path / "data")

@@ -26,6 +26,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 @pytest.mark.parametrize("target", ["tasks.yaml", "units.yaml", "progress/czj.yaml"])
 def test_refuses_to_overwrite_a_ledger_file(ledger: Path, command: list[str], target: str) -> None:
@@ -88,6 +89,7 @@ def test_diff_markdown_escapes_a_hostile_summary(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_summary_never_becomes_a_spreadsheet_formula(tmp_path: Path) -> None:
     import zipfile
 

@@ -52,6 +52,7 @@ def test_all_units_golden(root: Path, fmt: str, ext: str) -> None:
     assert_golden(f"overdue/all.{ext}", out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("fmt", "ext"), [("table", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")]
 )
@@ -191,6 +192,7 @@ def test_exit_code_when_something_is_overdue(root: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_unknown_unit_gets_a_did_you_mean(root: Path) -> None:
     result = run("--ledger", str(root), "--unit", "县财正局")
     assert (result.returncode, result.stdout) == (2, b"")
@@ -237,6 +239,7 @@ def test_a_warning_does_not_block(write_ledger: Write) -> None:
     assert run("--ledger", str(root), "--as-of", OWED_AS_OF).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_year_the_calendar_does_not_cover(write_ledger: Write) -> None:
     tasks = OWED_TASKS.replace("2022年10月", "2099年10月").replace("2022年12月", "2099年12月")
     root = write_ledger(tasks, OWED_UNITS)
@@ -257,6 +260,7 @@ def test_a_year_the_calendar_does_not_cover(write_ledger: Write) -> None:
 # -- the shipped data: the acceptance test of the issue ---------------------------------------
 
 
+@pytest.mark.slow
 def test_shipped_finance_bureau_on_15_october_2022() -> None:
     """市财政局 owes 2.2, 5.1–5.3 and 8.1 itself, 6.1, 7.1 and 13.1 through its groups."""
     out = ok(

@@ -685,6 +685,7 @@ def test_twenty_concurrent_writers_leave_twenty_reports(write_ledger: Write) -> 
     assert sorted(p.name for p in path.parent.iterdir()) == ["czj.yaml"]
 
 
+@pytest.mark.slow
 def test_added_report_is_already_in_fmt_layout(write_ledger: Write) -> None:
     """`progress add` writes keys in the order `ledger fmt` keeps, so fmt --check stays clean."""
 

@@ -251,6 +251,7 @@ def test_timestamp_only_when_asked(capsys: pytest.CaptureFixture[str], fixture_c
     assert "- 生成时间:" in stamped.out
 
 
+@pytest.mark.slow
 def test_shipped_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     run = report(capsys, "--month", "2022-12", "--ledger", str(SHIPPED))
     assert run.code == 0, run.err
@@ -266,6 +267,7 @@ def test_shipped_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert "<script" not in page
 
 
+@pytest.mark.slow
 def test_commit_of_the_data_in_git(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(REPORT_LEDGER, repo / "data")
@@ -464,6 +466,7 @@ def test_a_user_template_replaces_the_packaged_one(
     assert run.out.startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.slow
 def test_a_part_can_be_replaced_alone_and_builtins_extended(
     capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path
 ) -> None:

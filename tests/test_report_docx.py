@@ -73,6 +73,7 @@ def east_asia(style: Any) -> str:
     return str(fonts.get(qn("w:eastAsia")))
 
 
+@pytest.mark.slow
 def test_the_page_styles_and_fonts_follow_gb_t_9704(
     capsys: pytest.CaptureFixture[str], office_ledger: Path, tmp_path: Path
 ) -> None:
@@ -102,6 +103,7 @@ def test_the_page_styles_and_fonts_follow_gb_t_9704(
     assert styles["页码"].font.size.pt == 14  # 4号
 
 
+@pytest.mark.slow
 def test_head_addressees_signature_and_record(
     capsys: pytest.CaptureFixture[str], office_ledger: Path, tmp_path: Path
 ) -> None:
@@ -139,6 +141,7 @@ def test_head_addressees_signature_and_record(
         assert f'w:val="{align}"' in xml
 
 
+@pytest.mark.slow
 def test_tables_repeat_their_header_row_and_rows_do_not_split(
     capsys: pytest.CaptureFixture[str], office_ledger: Path, tmp_path: Path
 ) -> None:
@@ -156,6 +159,7 @@ def test_tables_repeat_their_header_row_and_rows_do_not_split(
     assert not [c for c in cells if "未启动" in c]
 
 
+@pytest.mark.slow
 def test_without_the_office_s_words_the_document_says_what_to_write(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -234,6 +238,7 @@ def test_a_unit_s_supervision_sheet(
     assert row_has(table.rows[0], "w:tblHeader")
 
 
+@pytest.mark.slow
 def test_all_units_writes_one_sheet_per_unit_that_owes(
     capsys: pytest.CaptureFixture[str], office_ledger: Path, tmp_path: Path
 ) -> None:
@@ -294,6 +299,7 @@ def pages_ink(pdf: Path) -> list[float]:
     return result
 
 
+@pytest.mark.slow
 def test_pdf_of_the_fixture_and_shipped_ledgers(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -78,6 +78,7 @@ def test_the_repository_templates_replace_the_built_in_ones(
     assert "/* 本县样式 */" in run.out
 
 
+@pytest.mark.slow
 def test_an_empty_or_missing_templates_folder_changes_nothing(
     capsys: pytest.CaptureFixture[str], repository: Path, tmp_path: Path
 ) -> None:

@@ -68,6 +68,7 @@ def test_without_review_required_a_claim_is_done(ledger: Path) -> None:
     assert (s.status, s.review, s.completed_on) == (Status.DONE, "", date(2022, 10, 18))
 
 
+@pytest.mark.slow
 def test_report_lists_long_pending_claims_for_the_office(
     capsys: pytest.CaptureFixture[str], ledger: Path
 ) -> None:

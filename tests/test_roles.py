@@ -80,6 +80,7 @@ def test_two_leads_both_owe_and_both_are_shown(capsys: Cap, write_ledger: Write)
 # -- support ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_support_is_shown_everywhere_and_never_owes(capsys: Cap, write_ledger: Write) -> None:
     root = write_ledger(tasks=item_11("support: [甲镇]"))
     assert check(capsys, root) == (0, [])
@@ -246,6 +247,7 @@ def report_row(report: str, item: str) -> Any:
     return next(line for line in report.splitlines() if line.startswith(f"| {item} |"))
 
 
+@pytest.mark.slow
 def test_na_from_a_unit_named_directly_warns_and_is_marked(
     capsys: Cap, write_ledger: Write
 ) -> None:

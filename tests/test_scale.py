@@ -6,6 +6,7 @@ import gc
 from datetime import date, timedelta
 
 import chinese_calendar
+import pytest
 
 from gongkai_ledger.core.registry import Registry
 from gongkai_ledger.core.workdays import _table, covered_years, package_years
@@ -43,6 +44,7 @@ def _report(item: str) -> str:
     )
 
 
+@pytest.mark.slow
 def test_unknown_item_hint_in_a_large_plan(write_ledger: Write) -> None:
     # 2,400 items: too many to compare with each; the hint comes from the same task
     root = write_ledger(tasks=_big_plan(300), progress={"czj.yaml": _report('"２７．０３"')})

@@ -45,6 +45,7 @@ def fits(text: str, width: int = 80) -> bool:
 # -- show ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", ["1.2", "2.1"])
 def test_show_golden(root: Path, item: str) -> None:
     text = ok("show", item, "--ledger", str(root), "--as-of", OWED_AS_OF)
@@ -91,6 +92,7 @@ def test_show_json_means(root: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_show_as_of_hides_later_reports(root: Path) -> None:
     before = json.loads(
         ok("show", "1.2", "--ledger", str(root), "--as-of", "2022-10-24", "--format", "json")
@@ -119,6 +121,7 @@ def test_show_suggests_the_id_that_check_suggests(typed: str, meant: str) -> Non
     assert result.stderr.decode() == f"用法错误:未知条目“{typed}”,是否为“{meant}”?\n"
 
 
+@pytest.mark.slow
 def test_show_shipped_item_with_a_milestone_and_nested_groups() -> None:
     text = ok("show", "7.1", "--ledger", str(SHIPPED), "--as-of", "2022-10-15").decode()
     assert "时间节点:2022年9月底前(到期日 2022-09-30):报送市政府“十县百乡”建设情况\n" in text
@@ -136,6 +139,7 @@ def test_show_shipped_item_with_a_milestone_and_nested_groups() -> None:
 # -- units -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_units_golden(root: Path) -> None:
     text = ok("units", "--ledger", str(root), "--as-of", OWED_AS_OF)
     assert_golden("units/units.txt", text)
@@ -164,6 +168,7 @@ def test_units_open_items(root: Path) -> None:
     }
 
 
+@pytest.mark.slow
 def test_units_on_the_shipped_registry() -> None:
     data = json.loads(
         ok("units", "--ledger", str(SHIPPED), "--format", "json", "--as-of", "2022-10-15")
@@ -186,6 +191,7 @@ def test_bad_format(root: Path, command: tuple[str, ...]) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_ledger_with_errors_is_refused(write_ledger: Write) -> None:
     root = write_ledger(
         OWED_TASKS.replace("owners: [县发改委]", "owners: [县发改委, 丙镇]"),
@@ -218,6 +224,7 @@ def test_wrap(text: str, cols: int, wrapped: str) -> None:
     assert wrap(text, cols, indent) == wrapped
 
 
+@pytest.mark.slow
 def test_show_says_when_workdays_cannot_be_counted(write_ledger: Write) -> None:
     root = write_ledger(OWED_TASKS.replace("2022年10月", "2099年10月"), OWED_UNITS)
     text = ok("show", "2.1", "--ledger", str(root), "--as-of", "2099-11-15").decode()

@@ -48,6 +48,7 @@ def _loaded(*args: str) -> set[str]:
 DAY = ("--as-of", "2022-12-31", "--ledger", str(SHIPPED))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [("check", *DAY), ("overdue", "--unit", "市财政局", *DAY), ("show", "5.1", *DAY)],
@@ -72,6 +73,7 @@ def test_version_is_the_package_version() -> None:
     assert gongkai_ledger.__version__ == project["project"]["version"]
 
 
+@pytest.mark.slow
 def test_fmt_check_of_a_canonical_file_loads_no_ruamel(tmp_path: Path) -> None:
     (tmp_path / "tasks.yaml").write_text(TASKS, encoding="utf-8")
     (tmp_path / "units.yaml").write_text("units:\n  - id: czj\n    name: 市财政局\n", "utf-8")

@@ -360,6 +360,7 @@ def test_tasks_outside_the_sections_come_last_as_other_tasks(
     assert headings(md)[-1].startswith("#### 3.")
 
 
+@pytest.mark.slow
 def test_a_very_deep_chain_of_sections_shows_and_reports(
     capsys: Capsys, write_ledger: Write
 ) -> None:

@@ -43,6 +43,7 @@ def test_seed_rows_are_the_32_items_of_15_tasks() -> None:
     assert rows[0].cells[4] == "2022年9月\n并持续更新"
 
 
+@pytest.mark.slow
 def test_docx_expands_vmerge_and_drops_the_repeated_header(tmp_path: Path) -> None:
     path = tmp_path / "分解表.docx"
     build_docx(path)
@@ -178,6 +179,7 @@ def test_seed_text_marks_its_guesses() -> None:
     assert table.rows[22][4] == Cell("2022年9月\n并持续更新", 23, 5)
 
 
+@pytest.mark.slow
 def test_all_formats_give_the_same_seed_table(tmp_path: Path) -> None:
     build_docx(tmp_path / "a.docx")
     build_xlsx(tmp_path / "a.xlsx")

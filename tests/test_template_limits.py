@@ -111,6 +111,7 @@ def test_an_attack_on_the_limits_is_a_template_error(
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_the_packaged_report_is_within_the_limits(ledger_dir: Path, tmp_path: Path) -> None:
     user = tmp_path / "templates"
     user.mkdir()

@@ -135,6 +135,7 @@ def test_no_arguments_shows_the_chinese_help(capsys: pytest.CaptureFixture[str])
     assert "add" in result.err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "command"), LEAVES, ids=_ids(LEAVES))
 def test_every_usage_error_is_chinese(
     capsys: pytest.CaptureFixture[str], path: tuple[str, ...], command: Any

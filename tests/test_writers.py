@@ -223,6 +223,7 @@ def test_fmt_on_a_full_disk_leaves_the_file(
     assert sorted(p.name for p in path.parent.iterdir()) == ["czj.yaml"]
 
 
+@pytest.mark.slow
 def test_an_unreadable_progress_directory_is_a_message(shared: Path) -> None:
     (shared / "progress" / "czj.yaml").write_text(progress_yaml(1), encoding="utf-8")
     (shared / "progress").chmod(0o000)
