@@ -17,7 +17,7 @@ from ..core.model import Ledger, Report, Status, Unit
 from ..core.multisets import unmatched
 from ..core.problems import Level, Problem
 from ..core.registry import Registry, unit_named
-from ..files.load import Reader, ledger_files, load_ledger, shown_path
+from ..files.load import Loaded, Reader, ledger_files, load_ledger, shown_path
 from ..files.rewrite import progress_path, update_file
 from ..files.splice import NewReport, append_report
 from ..files.yamlio import read_document, repository_of
@@ -78,6 +78,22 @@ def add_report(
     return added[0]
 
 
+def _refuse_new_errors(
+    before: Loaded, after: Loaded, as_of: date, shown: str, what: str
+) -> tuple[Problem, ...]:
+    """Rejected, and nothing written, if the appended file adds check errors to the ledger;
+    else the warnings it adds."""
+    introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
+    errors = [p for p in introduced if p.level is Level.ERROR]
+    if errors:
+        raise Rejected(
+            shown,
+            errors,
+            f"未写入:{what}会使 ledger check 报告上述错误(行号按追加后的文件计),{shown} 保持不变。",
+        )
+    return tuple(p for p in introduced if p.level is not Level.ERROR)
+
+
 def _appended(
     root: Path, unit: Unit, report: NewReport, as_of: date, logical: Path, old: bytes | None
 ) -> tuple[bytes, Added]:
@@ -85,21 +101,12 @@ def _appended(
     new = append_report(old, unit, report, shown)
     before = load_ledger(root)
     after = load_ledger(root, {logical: new})
-    introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
-    errors = [p for p in introduced if p.level is Level.ERROR]
-    if errors:
-        raise Rejected(
-            shown,
-            errors,
-            f"未写入:这条进展会使 ledger check 报告上述错误(行号按追加后的文件计),"
-            f"{shown} 保持不变。",
-        )
+    warnings = _refuse_new_errors(before, after, as_of, shown, "这条进展")
     if _reports_of(after.ledger, logical) != [
         *_reports_of(before.ledger, logical),
         _fields(report),
     ]:
         raise RuntimeError(f"the report appended to {shown} does not read back as written")
-    warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
     return new, Added(shown, unit, report, old is None, warnings)
 
 
@@ -198,21 +205,12 @@ def _appended_all(
         return old, AddedAll(shown, unit, (), tuple(repeated), old is None, ())
     assert new is not None
     after = load_ledger(root, {logical: new})
-    introduced = _introduced(check_loaded(before, as_of), check_loaded(after, as_of))
-    errors = [p for p in introduced if p.level is Level.ERROR]
-    if errors:
-        raise Rejected(
-            shown,
-            errors,
-            f"未写入:这些进展会使 ledger check 报告上述错误(行号按追加后的文件计),"
-            f"{shown} 保持不变。",
-        )
+    warnings = _refuse_new_errors(before, after, as_of, shown, "这些进展")
     if _reports_of(after.ledger, logical) != [
         *_reports_of(before.ledger, logical),
         *map(_fields, added),
     ]:
         raise RuntimeError(f"the reports appended to {shown} do not read back as written")
-    warnings = tuple(p for p in introduced if p.level is not Level.ERROR)
     return new, AddedAll(shown, unit, tuple(added), tuple(repeated), old is None, warnings)
 
 
