@@ -15,6 +15,7 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 ITEM_IDS_PREFIXED = "prefixed"  # plan.item_ids: an item id is its task's id, ".", a number
 REVIEW_REQUIRED = "required"  # plan.review: a unit's 已完成 counts only once the office 销号
 REVIEW_NONE = "none"
+DEFAULT_REVIEW_DAYS = 5  # plan.review_days when not written
 ITEM_IDS_FREE = "free"  # tables with unnumbered rows: any id
 # A unit id: lower-case ASCII, since it names the unit's progress file (progress/<id>.yaml).
 UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -102,7 +103,9 @@ class Plan:
     item_ids: str = ITEM_IDS_PREFIXED  # or ITEM_IDS_FREE: item ids need not start with the task's
     report_by: ReportBy = ReportBy.ALL
     review: str = REVIEW_NONE  # or REVIEW_REQUIRED: 办结审核 (reviews.yaml)
-    review_days: int = 5  # 待审核 longer than this many 工作日 is listed for the office
+    review_days: int = (
+        DEFAULT_REVIEW_DAYS  # 待审核 longer than this many 工作日 is listed for the office
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from ..core.errors import os_reason
 from ..core.flowlist import flow_list, split_names
 from ..core.gcpause import without_gc
 from ..core.model import (
+    DEFAULT_REVIEW_DAYS,
     DEFAULT_TIMEZONE,
     ITEM_IDS_PREFIXED,
     REVIEW_NONE,
@@ -631,7 +632,9 @@ class Reader:
             item_ids=fields.choice("item_ids") or ITEM_IDS_PREFIXED,
             report_by=ReportBy(report_by) if report_by else ReportBy.ALL,
             review=fields.choice("review") or REVIEW_NONE,
-            review_days=5 if (days := fields.integer("review_days")) is None else days,
+            review_days=(
+                DEFAULT_REVIEW_DAYS if (days := fields.integer("review_days")) is None else days
+            ),
         )
 
     def section(self, node: Node) -> Section | None:

@@ -18,6 +18,7 @@ from typing import Any
 from ..core.deadline import ACCEPTED_FORMS
 from ..core.flowlist import NAME_SEPARATORS
 from ..core.model import (
+    DEFAULT_REVIEW_DAYS,
     ITEM_IDS_FREE,
     ITEM_IDS_PREFIXED,
     REVIEW_NONE,
@@ -233,7 +234,8 @@ PLAN = Node(
         Key(
             "review_days",
             Kind.INTEGER,
-            "待审核超过这么多个工作日,列入办公室自己的待办(overdue 中的“待审核”);不写时为 5",
+            "待审核超过这么多个工作日,列入办公室自己的待办(overdue 中的“待审核”);"
+            f"不写时为 {DEFAULT_REVIEW_DAYS}",
             "plan.review_days",
             minimum=0,
             maximum=MAX_WARN_DAYS,
