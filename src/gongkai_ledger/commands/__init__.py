@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "progress": "progress",
     "report": "report",
     "review": "review",
+    "rollover": "rollover",
     "schema": "schema",
     "show": "show",
     "units": "units",

@@ -1,0 +1,92 @@
+"""回头看: last year's items not done (or done late) as of the year's end, for next year's plan.
+
+Plain data for `ledger rollover`; `render/rollover.py` writes it as next year's tasks.yaml.
+Per (item, owning unit), as of the as-of date (core/status.py decides every word):
+不涉及 and 按期完成 are not carried; 已完成 after the due date is 逾期完成; not completed and
+without any report is 未报送; not completed past the due date is 逾期未完成; not completed and
+not yet due (or with no due date) is 未完成. An item is carried when any unit has one of these;
+its owners are the units that have not completed it, or, when every one has (late), those
+that completed it late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..core.model import Item, Ledger, Status, Task
+from ..core.registry import Registry
+from ..core.status import Standing, standings
+
+NOT_REPORTED = "未报送"
+OVERDUE_OPEN = "逾期未完成"
+OPEN = "未完成"
+DONE_LATE = "逾期完成"
+
+SECTION_ID = "H"  # 回(huí)头看: a section id must be ASCII letters, digits or 中文数字
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One unit's reason for carrying an item: its name and one of the words above."""
+
+    unit: str
+    why: str
+    completed_on: date | None = None  # 逾期完成: when
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An item of last year's plan carried into the 回头看 section."""
+
+    item: Item
+    due: date | None
+    owed: tuple[Owed, ...]  # every unit with a reason, owner order
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        open_ = tuple(o.unit for o in self.owed if o.why != DONE_LATE)
+        return open_ or tuple(o.unit for o in self.owed)
+
+
+@dataclass(frozen=True)
+class Rollover:
+    ledger: Ledger  # last year's
+    year: int  # the new plan's
+    as_of: date
+    tasks: tuple[tuple[Task, tuple[Carried, ...]], ...]  # old tasks with carried items
+
+    @property
+    def carried(self) -> tuple[Carried, ...]:
+        return tuple(c for _, items in self.tasks for c in items)
+
+
+def why(s: Standing) -> str | None:
+    """Why a unit's standing is carried into 回头看; None when it is not."""
+    if s.status is Status.NOT_APPLICABLE:
+        return None
+    if s.status is Status.DONE:
+        return None if s.on_time else DONE_LATE
+    if not s.reports:
+        return NOT_REPORTED
+    return OVERDUE_OPEN if s.overdue else OPEN
+
+
+def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None = None) -> Rollover:
+    by_item: dict[str, list[Standing]] = {}
+    for s in standings(ledger, as_of, registry):
+        by_item.setdefault(s.item.id, []).append(s)
+    tasks = []
+    for task in ledger.tasks:
+        carried = []
+        for item in task.items:
+            rows = by_item.get(item.id, [])
+            owed = tuple(
+                Owed(s.unit.name, w, s.completed_on) for s in rows if (w := why(s)) is not None
+            )
+            if owed:
+                dues = [s.punctual_due for s in rows if s.punctual_due is not None]
+                carried.append(Carried(item, min(dues) if dues else None, owed))
+        if carried:
+            tasks.append((task, tuple(carried)))
+    return Rollover(ledger, year, as_of, tuple(tasks))

@@ -1,0 +1,210 @@
+"""`ledger rollover`: next year's ledger with a 回头看 section, the old ledger left as it was."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gongkai_ledger.files.load import load_ledger
+from gongkai_ledger.render.rollover import scalar
+from gongkai_ledger.views.rollover import rollover
+
+from .cli_run import run_ledger
+from .goldens import assert_golden
+from .ledgers import HOSTILE_TEXTS, REPO, SHIPPED
+
+ROLLOVER_LEDGER = REPO / "tests" / "fixtures" / "rollover_ledger"
+WRITTEN = [
+    "calendar.yaml",
+    "progress/README.md",
+    "report.yaml",
+    "tasks.yaml",
+    "units.yaml",
+]
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def old(tmp_path: Path) -> Path:
+    root = tmp_path / "2022"
+    shutil.copytree(ROLLOVER_LEDGER, root)
+    return root
+
+
+def test_rollover_writes_next_year_golden(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = files_under(old)
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", "2023", "--ledger", "2022")
+    assert (run.code, run.err) == (0, "")
+    assert_golden("rollover/stdout.txt", run.out)
+    new = tmp_path / "2023"
+    assert_golden("rollover/tasks.yaml", (new / "tasks.yaml").read_text(encoding="utf-8"))
+    written = files_under(new)
+    assert sorted(written) == WRITTEN  # progress/ is empty but for its README
+    for name in ("units.yaml", "calendar.yaml", "report.yaml"):
+        assert written[name] == before[name]  # copied byte for byte, comments and all
+    assert files_under(old) == before  # the old ledger is untouched
+
+
+def test_the_new_ledger_passes_check_and_fmt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    new = tmp_path / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    checked = run_ledger(capsys, "check", "--strict", "--ledger", str(new), "--as-of", "2023-01-05")
+    assert (checked.code, checked.out) == (0, ""), checked.err
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+    overdue = run_ledger(
+        capsys, "overdue", "--ledger", str(new), "--as-of", "2023-07-10", "--format", "json"
+    )
+    assert overdue.code == 0, overdue.err
+    # the old ledger reads as before
+    assert run_ledger(capsys, "check", "--ledger", str(old), "--as-of", "2022-12-31").code == 0
+
+
+def test_why_each_unit_is_carried_and_who_owes_it() -> None:
+    view = rollover(load_ledger(ROLLOVER_LEDGER).ledger, 2023, date(2022, 12, 31))
+    got = {c.item.id: ([(o.unit, o.why) for o in c.owed], list(c.owners)) for c in view.carried}
+    assert got == {
+        # 1.1 (on time) and 3.1 (on time) are not carried; 甲镇 reported 不涉及 on 1.3
+        "1.2": ([("区住建局", "逾期完成")], ["区住建局"]),
+        "1.3": ([("区财政局", "逾期未完成"), ("乙乡", "未报送")], ["区财政局", "乙乡"]),
+        "2.1": ([("区住建局", "未完成")], ["区住建局"]),
+        "2.2": ([("区住建局", "逾期完成")], ["区住建局"]),  # 区财政局 was on time
+    }
+    assert [task.id for task, _ in view.tasks] == ["1", "2"]
+
+
+def test_as_of_moves_the_standing() -> None:
+    view = rollover(load_ledger(ROLLOVER_LEDGER).ledger, 2023, date(2022, 8, 31))
+    got = {c.item.id: [(o.unit, o.why) for o in c.owed] for c in view.carried}
+    assert got["1.3"] == [("区财政局", "未报送"), ("乙乡", "未报送")]  # not due yet
+    assert got["2.2"] == [("区财政局", "未报送"), ("区住建局", "未报送")]
+
+
+def test_as_of_option(capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path) -> None:
+    new = tmp_path / "2023"
+    run = run_ledger(
+        capsys,
+        "rollover",
+        "--year",
+        "2023",
+        "-o",
+        str(new),
+        "--ledger",
+        str(old),
+        "--as-of",
+        "2022-06-25",
+    )
+    assert run.code == 0, run.err
+    tasks = yaml.safe_load((new / "tasks.yaml").read_text(encoding="utf-8"))
+    ids = [i["id"] for t in tasks["tasks"] for i in t["items"]]
+    assert ids == ["H1.2", "H1.3", "H2.1", "H2.2"]  # 1.1 done on 06-20, 3.1 on 05-10
+    assert "截至 2022-06-25" in (new / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def test_nothing_to_carry_still_passes_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    new = tmp_path / "2023"
+    tasks = (old / "tasks.yaml").read_text(encoding="utf-8")
+    keep = tasks[: tasks.index("  - id: 1\n")] + tasks[tasks.index("  - id: 3\n") :]
+    (old / "tasks.yaml").write_text(keep, encoding="utf-8")
+    for name in ("czj.yaml", "zjj.yaml", "jiaz.yaml"):
+        (old / "progress" / name).unlink()
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 0, run.err
+    assert "回头看:0 个条目" in run.out
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["tasks"] == []
+    assert run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05").code == 0
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+
+
+@pytest.mark.parametrize("there", ["tasks.yaml", "units.yaml", "progress/README.md"])
+def test_refuses_when_any_file_exists_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, there: str
+) -> None:
+    new = tmp_path / "2023"
+    (new / there).parent.mkdir(parents=True, exist_ok=True)
+    (new / there).write_text("mine\n", encoding="utf-8")
+    (new / "report.yaml").write_text("mine too\n", encoding="utf-8")
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert "ledger rollover 不覆盖任何文件,什么也没有写" in run.err
+    assert f"  {(new / there).as_posix()}\n" in run.err
+    assert f"  {(new / 'report.yaml').as_posix()}\n" in run.err  # every one is listed
+    assert sorted(files_under(new)) == sorted({there, "report.yaml"})  # nothing written
+    assert (new / there).read_text(encoding="utf-8") == "mine\n"
+
+
+def test_refuses_a_file_where_the_directory_goes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    new = tmp_path / "2023"
+    new.write_text("a file\n", encoding="utf-8")
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert f"  {new.as_posix()}\n" in run.err
+    assert new.read_text(encoding="utf-8") == "a file\n"
+
+
+@pytest.mark.parametrize("year", ["2022", "2021"])
+def test_refuses_a_year_not_after_the_ledgers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, year: str
+) -> None:
+    new = tmp_path / "new"
+    run = run_ledger(capsys, "rollover", "--year", year, "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert f"--year {year} 应晚于原台账的年份 2022" in run.err
+    assert not new.exists()
+
+
+def test_refuses_a_ledger_with_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    (old / "progress" / "czj.yaml").write_text("unit: 区财正局\nreports: []\n", encoding="utf-8")
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert "czj.yaml:1:7" in run.err
+    assert not new.exists()
+
+
+def test_shipped_data_rolls_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    before = files_under(SHIPPED)
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(SHIPPED))
+    assert run.code == 0, run.err
+    assert files_under(SHIPPED) == before
+    assert (new / "units.yaml").read_bytes() == (SHIPPED / "units.yaml").read_bytes()
+    tasks = yaml.safe_load((new / "tasks.yaml").read_text(encoding="utf-8"))
+    assert tasks["plan"]["title"] == "2023年庐山市政务公开工作要点"
+    assert "doc_no" not in tasks["plan"] and "issued" not in tasks["plan"]  # for the office
+    assert run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05").code == 0
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*HOSTILE_TEXTS, "true", "2023", "- 列表", "a: b", "a #b", "结尾:", " 空格", "[x, y]", "~"],
+)
+def test_scalar_reads_back_as_itself(text: str) -> None:
+    assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
+    assert yaml.safe_load(f"k: [{scalar(text, flow=True)}]\n") == {"k": [text]}
