@@ -208,3 +208,20 @@ def test_shipped_data_rolls_over(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_scalar_reads_back_as_itself(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
     assert yaml.safe_load(f"k: [{scalar(text, flow=True)}]\n") == {"k": [text]}
+
+
+def test_readme_example_is_the_real_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 下一年度:ledger rollover(回头看)")[1].split("\n## ")[0]
+    blocks = section.split("```")
+    command, shown, excerpt = blocks[1], blocks[3], blocks[5]
+    assert command.strip() == "sh\nledger rollover --year 2023 -o /tmp/2023 --ledger data"
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(SHIPPED))
+    assert run.code == 0, run.err
+    assert shown.lstrip("\n") == run.out.replace(new.as_posix(), "/tmp/2023")
+    written = (new / "tasks.yaml").read_text(encoding="utf-8")
+    for line in excerpt.removeprefix("yaml\n").splitlines():
+        assert line.replace("……", "") in written, line
