@@ -40,20 +40,25 @@ def codeowners_command(
     """根据单位名录生成 CODEOWNERS:每个单位的进展文件由该单位评审。
 
     progress/<单位编号>.yaml 归该单位(评审人按 --owner-format 生成);tasks.yaml、units.yaml
-    和台账目录中的其他文件归发文单位。路径从 git 仓库根目录算起。
+    和台账目录中的其他文件归发文单位。路径从 git 仓库根目录算起。一个仓库放几年的台账时
+    (data/2022、data/2023……,或 data 和 data/2023),--ledger data 为每个含 tasks.yaml 的
+    年度目录各写一组规则。
     在仓库根目录运行,例如:ledger codeowners --owner-format '@lushan-zwgk/{id}' -o .github/CODEOWNERS
 
     退出码:0 完成;2 用法错误或台账有错误。
     """
     from ..files.gitio import ledger_directory
+    from ..files.years import ledger_directories
     from ..ops.valid import valid_ledger
-    from ..render.codeowners import to_codeowners
+    from ..render.codeowners import to_codeowners_years
     from ..views.codeowners import codeowners
 
     output_format(None, FORMATS, "codeowners", output, ledger, option=False)
-    data = valid_ledger(ledger, ledger_today(ledger))
-    directory = ledger_directory(ledger)
-    if directory.parts[:1] == ("..",):
-        raise UsageError(f"台账目录“{ledger}”不在当前目录之下,请在仓库根目录运行")
-    text = to_codeowners(codeowners(data, directory, owner_format, office))
-    emit(output, text.encode("utf-8"), ledger, make_parents=True)
+    blocks = []
+    for root in ledger_directories(ledger) or [ledger]:  # none: the usual error for `ledger`
+        data = valid_ledger(root, ledger_today(root))
+        directory = ledger_directory(root)
+        if directory.parts[:1] == ("..",):
+            raise UsageError(f"台账目录“{root}”不在当前目录之下,请在仓库根目录运行")
+        blocks.append((directory.as_posix(), codeowners(data, directory, owner_format, office)))
+    emit(output, to_codeowners_years(blocks).encode("utf-8"), ledger, make_parents=True)
