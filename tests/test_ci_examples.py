@@ -11,12 +11,14 @@ import pytest
 import yaml
 from typer.main import get_command
 
-import gongkai_ledger.commands  # noqa: F401  (registers the commands)
+from gongkai_ledger import commands
 from gongkai_ledger.commands._app import app
 
 from .cli_run import run_ledger
 from .conftest import Write
 from .ledgers import REPO, TASKS
+
+commands.register()  # every command on the app: run alone, nothing else registers them
 
 EXAMPLES = [
     REPO / "docs" / "github-actions-ledger.yml",
@@ -71,7 +73,8 @@ def test_github_workflow_fetches_history_and_comments() -> None:
     steps = workflow["jobs"]["ledger"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     runs = [s.get("run", "") for s in steps]
-    assert any("ledger check --ledger data --format github" in r for r in runs)
+    assert any('ledger check --ledger "$d" --format github' in r for r in runs)
+    assert any("data/tasks.yaml data/*/tasks.yaml" in r for r in runs)  # every year's ledger
     assert any("ledger diff" in r for r in runs)
     assert any("gh pr comment" in r for r in runs)
     assert workflow["permissions"]["pull-requests"] == "write"
@@ -84,7 +87,7 @@ def test_gitlab_example_writes_code_quality_natively() -> None:
     assert job["variables"]["GIT_DEPTH"] == "0"
     assert not [s for s in job["script"] if "python" in s]
     assert (
-        "ledger check --ledger data --format gitlab > gl-code-quality.json || true"
+        'ledger check --ledger "$LEDGER" --format gitlab > gl-code-quality.json || true'
         in (job["script"])
     )
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
@@ -155,3 +158,39 @@ def test_gitlab_fingerprint_ignores_line_but_not_message() -> None:
     (d,) = gitlab_fingerprints([problem(5, hint="是否为“丙”?")])
     assert a == b
     assert len({a, c, d}) == 3
+
+
+def test_gitlab_example_runs_one_job_per_ledger() -> None:
+    job = yaml.safe_load((REPO / "docs" / "gitlab-ci-ledger.yml").read_text(encoding="utf-8"))[
+        "ledger"
+    ]
+    assert job["parallel"]["matrix"] == [{"LEDGER": ["data"]}]
+    assert all("--ledger data" not in s for s in job["script"])  # each job its own ledger
+
+
+def test_github_example_finds_every_years_ledger(tmp_path: Path) -> None:
+    """The 台账目录 step, run by a shell: the ledger itself, or each year directory in it."""
+    import subprocess
+
+    workflow = yaml.safe_load(
+        (REPO / "docs" / "github-actions-ledger.yml").read_text(encoding="utf-8")
+    )
+    (step,) = [s for s in workflow["jobs"]["ledger"]["steps"] if s.get("name") == "台账目录"]
+    env_file = tmp_path / "github-env"
+
+    def found(*ledgers: str) -> str:
+        for ledger in ledgers:
+            (tmp_path / ledger).mkdir(parents=True, exist_ok=True)
+            (tmp_path / ledger / "tasks.yaml").write_text("plan: {}\n", encoding="utf-8")
+        env_file.write_text("", encoding="utf-8")
+        subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=tmp_path,
+            env={"GITHUB_ENV": str(env_file), "PATH": "/usr/bin:/bin"},
+            check=True,
+        )
+        return env_file.read_text(encoding="utf-8")
+
+    assert found() == "LEDGERS=data\n"  # none yet: ledger check says what is missing
+    assert found("data/2023", "data/2022") == "LEDGERS=data/2022 data/2023\n"
+    assert found("data") == "LEDGERS=data data/2022 data/2023\n"

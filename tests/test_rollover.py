@@ -225,3 +225,40 @@ def test_readme_example_is_the_real_output(
     written = (new / "tasks.yaml").read_text(encoding="utf-8")
     for line in excerpt.removeprefix("yaml\n").splitlines():
         assert line.replace("……", "") in written, line
+
+
+@pytest.mark.parametrize("old_dir", ["data/2022", "data"], ids=["year-dirs", "nested"])
+def test_several_years_in_one_repository(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    old_dir: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROLLOVER_LEDGER, old_dir)
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", "data/2023", "--ledger", old_dir)
+    assert run.code == 0, run.err
+    for ledger in (old_dir, "data/2023"):  # each year is a ledger of its own
+        assert run_ledger(capsys, "check", "--ledger", ledger, "--as-of", "2023-01-05").code == 0
+    owners = run_ledger(capsys, "codeowners", "--ledger", "data")
+    assert (owners.code, owners.err) == (0, "")
+    blocks = owners.out.split("\n# 台账目录 ")[1:]
+    assert [b.split("\n", 1)[0] for b in blocks] == [old_dir, "data/2023"]
+    for block, ledger in zip(blocks, (old_dir, "data/2023"), strict=True):
+        assert f"\n/{ledger}/ @org/zfb\n/{ledger}/tasks.yaml @org/zfb\n" in block
+        assert f"\n/{ledger}/progress/czj.yaml @org/czj\n" in block
+    # one year alone reads as before: no directory comment
+    alone = run_ledger(capsys, "codeowners", "--ledger", "data/2023")
+    assert alone.code == 0 and "# 台账目录" not in alone.out
+    assert "/data/2023/progress/zjj.yaml @org/zjj\n" in alone.out
+
+
+def test_format_doc_example_is_the_golden() -> None:
+    doc = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    section = doc.split("## 回头看:ledger rollover 写出的新一年台账")[1].split("\n## ")[0]
+    example = section.split("```yaml\n")[1].split("```")[0]
+    golden = (REPO / "tests" / "golden" / "rollover" / "tasks.yaml").read_text(encoding="utf-8")
+    for line in example.splitlines():
+        assert line in golden.splitlines(), line
+    for word in ("逾期完成,2022-08-10 完成", "未报送", "逾期未完成", "未完成"):
+        assert word in golden, word

@@ -237,20 +237,42 @@ jobs:
         # 本工具仓库的地址和版本(示例);也可以 pip install gongkai-ledger==0.1.0
         run: pip install "gongkai-ledger @ git+https://git.example.gov.cn/zwgk/gongkai-ledger@v0.1.0"
 
+      - name: 台账目录
+        # 每个含 tasks.yaml 的目录是一本台账:@LEDGER@ 本身,或一个仓库放几年时的 @LEDGER@/2022、@LEDGER@/2023……
+        # (README“一个仓库放几年的台账”);以下各步对每本台账各运行一次。目录名中不要有空格
+        run: |
+          found=$(for t in @LEDGER@/tasks.yaml @LEDGER@/*/tasks.yaml; do if [ -f "$t" ]; then dirname "$t"; fi; done)
+          echo "LEDGERS=$(echo ${found:-@LEDGER@})" >> "$GITHUB_ENV"
+
       - name: ledger check
         # --format github:问题以注释形式显示在 PR 的“文件”页对应行上
-        run: ledger check --ledger @LEDGER@ --format github
+        run: |
+          status=0
+          for d in $LEDGERS; do ledger check --ledger "$d" --format github || status=1; done
+          exit $status
 
       - name: ledger fmt --check
         if: ${{ !cancelled() }}
-        run: ledger fmt --check --diff --ledger @LEDGER@
+        run: |
+          status=0
+          for d in $LEDGERS; do ledger fmt --check --diff --ledger "$d" || status=1; done
+          exit $status
 
       - name: 变更摘要
         if: ${{ !cancelled() && github.event_name == 'pull_request' }}
         env:
           BASE: ${{ github.base_ref }}
-        # HEAD 是 PR 与目标分支的合并结果,与目标分支相比即是本 PR 带来的变化
-        run: ledger diff "origin/$BASE" HEAD --ledger @LEDGER@ -o ledger-diff.md
+        # HEAD 是 PR 与目标分支的合并结果,与目标分支相比即是本 PR 带来的变化;
+        # 本 PR 新建的台账(如 ledger rollover 写出的新一年)在目标分支中还没有,只注明一句
+        run: |
+          : > ledger-diff.md
+          for d in $LEDGERS; do
+            if git cat-file -e "origin/$BASE:$d/tasks.yaml" 2>/dev/null; then
+              ledger diff "origin/$BASE" HEAD --ledger "$d" >> ledger-diff.md
+            else
+              echo "新建的台账 $d(目标分支中还没有)。" >> ledger-diff.md
+            fi
+          done
 
       - name: 发表到 PR
         if: ${{ !cancelled() && github.event_name == 'pull_request' }}
@@ -271,6 +293,11 @@ ledger:
   image: python:3.12
   variables:
     GIT_DEPTH: "0"  # ledger diff 要读 MR 的合并基点;浅克隆时它会说明缺少哪个提交
+  parallel:
+    matrix:
+      # 每本台账一个作业。一个仓库放几年的台账时列出每个年度的目录,如 [@LEDGER@/2022, @LEDGER@/2023]
+      # (README“一个仓库放几年的台账”);各作业的代码质量报告在 MR 中合并显示
+      - LEDGER: ["@LEDGER@"]
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
       changes: ["@LEDGER@/**/*"]
@@ -280,17 +307,17 @@ ledger:
     - pip install "gongkai-ledger @ git+https://git.example.gov.cn/zwgk/gongkai-ledger@v0.1.0"
   script:
     # 代码质量报告(Code Climate 格式),MR 中逐行显示;行号变了,同一个问题的指纹不变
-    - ledger check --ledger @LEDGER@ --format gitlab > gl-code-quality.json || true
+    - ledger check --ledger "$LEDGER" --format gitlab > gl-code-quality.json || true
     - |
       if [ -n "$CI_MERGE_REQUEST_IID" ]; then
-        ledger diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" HEAD --ledger @LEDGER@ -o ledger-diff.md
+        ledger diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" HEAD --ledger "$LEDGER" -o ledger-diff.md
         curl --fail --silent --show-error --request POST \\
           --header "PRIVATE-TOKEN: $LEDGER_BOT_TOKEN" \\
           --data-urlencode "body@ledger-diff.md" \\
           "$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"
       fi
-    - ledger fmt --check --diff --ledger @LEDGER@  # 以下两步失败时作业失败
-    - ledger check --ledger @LEDGER@  # 问题在日志中逐条列出
+    - ledger fmt --check --diff --ledger "$LEDGER"  # 以下两步失败时作业失败
+    - ledger check --ledger "$LEDGER"  # 问题在日志中逐条列出
   artifacts:
     when: always
     reports:
@@ -310,5 +337,6 @@ repos:
         args: [--ledger, @LEDGER@]  # 台账目录;默认就是 data
       - id: ledger-fmt
         args: [--ledger, @LEDGER@]
+      # 一个仓库放几年的台账时,每个年度目录各写一对,如 args: [--ledger, @LEDGER@/2023]
 """,
 }
