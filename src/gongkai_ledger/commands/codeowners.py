@@ -41,8 +41,7 @@ def codeowners_command(
 
     progress/<单位编号>.yaml 归该单位(评审人按 --owner-format 生成);tasks.yaml、units.yaml
     和台账目录中的其他文件归发文单位。路径从 git 仓库根目录算起。一个仓库放几年的台账时
-    (data/2022、data/2023……,或 data 和 data/2023),--ledger data 为每个含 tasks.yaml 的
-    年度目录各写一组规则。
+    (如 data/2022 和 data/2023),--ledger data 为其中每个含 tasks.yaml 的目录各写一组规则。
     在仓库根目录运行,例如:ledger codeowners --owner-format '@lushan-zwgk/{id}' -o .github/CODEOWNERS
 
     退出码:0 完成;2 用法错误或台账有错误。

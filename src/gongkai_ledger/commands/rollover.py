@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..core.errors import EditError, UsageError
-from ._app import AsOfOption, LedgerOption, app, ledger_today, parse_day
+from ._app import LedgerOption, app, ledger_today, parse_day
 
 COPIED = ("units.yaml", "calendar.yaml", "report.yaml")  # byte for byte, when there
 
@@ -27,13 +27,21 @@ def rollover_command(
             "-o", "--output", metavar="目录", help="新台账的目录;其中不能已有要写的文件。"
         ),
     ],
-    as_of: AsOfOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="日期",
+            help="按这一天的状态列回头看 YYYY-MM-DD,默认原台账年度的 12 月 31 日。",
+            show_default=False,
+        ),
+    ] = None,
     ledger: LedgerOption = Path("data"),
 ) -> None:
     """新一年的台账:沿用单位名录,把上一年未完成、逾期完成的条目列为“回头看”章节。
 
-    写入 tasks.yaml(plan 换成新年份,文号和印发日期留待填写;章节 H 是回头看的条目,
-    每条注明原条目、原完成时间和各单位的情况)、units.yaml(原样复制)、calendar.yaml 和
+    写入 tasks.yaml(plan 换成新年份,文号和印发日期留待填写;“回头看”章节中的每个条目
+    注明原条目、原完成时间和各单位的情况)、units.yaml(原样复制)、calendar.yaml 和
     report.yaml(有则原样复制)和空的 progress 目录。状态截至上一年的 12 月 31 日(或 --as-of)。
     原台账不做任何改动。任何一个文件已经存在时什么也不写。
 
