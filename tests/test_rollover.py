@@ -262,3 +262,36 @@ def test_format_doc_example_is_the_golden() -> None:
         assert line in golden.splitlines(), line
     for word in ("逾期完成,2022-08-10 完成", "未报送", "逾期未完成", "未完成"):
         assert word in golden, word
+
+
+def test_refuses_to_write_over_the_old_ledger(
+    capsys: pytest.CaptureFixture[str], old: Path
+) -> None:
+    before = files_under(old)
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(old), "--ledger", str(old))
+    assert run.code == 2
+    for name in ("tasks.yaml", "units.yaml", "calendar.yaml", "report.yaml"):
+        assert f"  {(old / name).as_posix()}\n" in run.err
+    assert files_under(old) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["第一行\n第二行", "第一行\n  缩进的第二行", "第一行\n\n空一行", "末尾换行\n", "一行"],
+)
+def test_content_reads_back_as_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, content: str
+) -> None:
+    tasks = (old / "tasks.yaml").read_text(encoding="utf-8")
+    (old / "tasks.yaml").write_text(
+        tasks.replace('"公开惠民惠农补贴: 按乡镇逐项公开。"', scalar(content)), encoding="utf-8"
+    )
+    new = tmp_path / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    tasks_new = yaml.safe_load((new / "tasks.yaml").read_text(encoding="utf-8"))
+    (item,) = [i for t in tasks_new["tasks"] for i in t["items"] if i["id"] == "H1.3"]
+    assert item["content"] == content
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0

@@ -115,6 +115,17 @@ def to_tasks_yaml(view: Rollover) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _content(text: str) -> list[str]:
+    """A multi-line content as a literal block (as `ledger import` and offices write it)."""
+    lines = text.split("\n")
+    block = len(lines) > 1 and all(
+        line == line.strip() and line.isprintable() and line for line in lines
+    )
+    if not block:
+        return [f"        content: {scalar(text)}"]
+    return ["        content: |-", *(f"          {line}" for line in lines)]
+
+
 def _why(owed: Owed) -> str:
     when = owed.completed_on
     return f"{owed.why},{when.isoformat()} 完成" if when and owed.why == DONE_LATE else owed.why
@@ -135,7 +146,7 @@ def _item(one: Carried, view: Rollover) -> list[str]:
         f"      # 回头看:原条目 {item.id},原完成时间“{_comment(deadline)}”{due};"
         f"截至 {view.as_of.isoformat()}:{_comment(owed)}",
         f"      - id: {json.dumps(SECTION_ID + item.id, ensure_ascii=False)}",
-        f"        content: {scalar(item.content)}",
+        *_content(item.content),
         f"        owners: [{', '.join(scalar(name, flow=True) for name in one.owners)}]",
         f"        deadline: {new}",
     ]
