@@ -295,3 +295,25 @@ def test_content_reads_back_as_itself(
     (item,) = [i for t in tasks_new["tasks"] for i in t["items"] if i["id"] == "H1.3"]
     assert item["content"] == content
     assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+
+
+def test_refuses_a_result_that_would_not_pass_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    longest = "1." + "a" * 30  # 32 characters, the longest id; H makes it 33
+    tasks = (old / "tasks.yaml").read_text(encoding="utf-8")
+    (old / "tasks.yaml").write_text(tasks.replace('"1.3"', f'"{longest}"'), encoding="utf-8")
+    (old / "progress" / "czj.yaml").write_text(
+        (old / "progress" / "czj.yaml")
+        .read_text(encoding="utf-8")
+        .replace('"1.3"', f'"{longest}"'),
+        encoding="utf-8",
+    )
+    (old / "progress" / "jiaz.yaml").unlink()
+    assert run_ledger(capsys, "check", "--ledger", str(old), "--as-of", "2022-12-31").code == 0
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert "写出的新台账通不过 ledger check,什么也没有写" in run.err
+    assert f"{new.as_posix()}/tasks.yaml:" in run.err and "[id-format]" in run.err
+    assert not new.exists()

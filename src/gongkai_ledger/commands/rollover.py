@@ -63,6 +63,7 @@ def rollover_command(
         if (ledger / name).is_file():
             texts[name] = (ledger / name).read_bytes()
     texts["progress/README.md"] = PROGRESS_README.encode("utf-8")
+    _refuse_unless_valid(texts, output, year)
     there = existing(output, dict.fromkeys(texts, ""))
     if there:
         listed = "\n".join(f"  {p.as_posix()}" for p in there)
@@ -72,6 +73,25 @@ def rollover_command(
         )
     _write(output, texts)
     sys.stdout.write(_done(output, view.year, len(view.carried), day))
+
+
+def _refuse_unless_valid(texts: dict[str, bytes], root: Path, year: int) -> None:
+    """The new ledger is checked before anything is written: it must pass `ledger check`.
+
+    Only an unusual old ledger fails here, e.g. an id of 32 characters (the longest) that
+    becomes 33 with the section's H.
+    """
+    from ..core.problems import Level, format_text
+    from ..files.load import load_ledger_from
+    from ..ops.check import check_loaded
+
+    loaded = load_ledger_from(texts, root.as_posix())
+    errors = [p for p in check_loaded(loaded, date(year, 1, 1)) if p.level is Level.ERROR]
+    if errors:
+        raise EditError(
+            "写出的新台账通不过 ledger check,什么也没有写:\n" + format_text(errors),
+            hint="先在原台账中改正相应的编号或名称,再运行 ledger rollover",
+        )
 
 
 def _write(root: Path, texts: dict[str, bytes]) -> None:
