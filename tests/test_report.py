@@ -307,7 +307,11 @@ def test_no_commit_line_outside_git(capsys: pytest.CaptureFixture[str], fixture_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "用法错误:请用 --month 指定通报月份,例如 --month 2022-12\n"),
+        (
+            (),
+            "用法错误:请指定通报期间:--month 2022-12、--quarter 2022Q4、--half 2022H2"
+            " 或 --year 2022(选一个)\n",
+        ),
         (("--month", "2022-13"), "用法错误:月份“2022-13”无效,请写成 YYYY-MM,例如 2022-12\n"),
         (
             ("--month", "2022-12", "--format", "odt"),
