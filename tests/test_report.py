@@ -617,6 +617,10 @@ def test_readme_documents_every_context_key_and_option() -> None:
     walk(
         report_context(fixture_ledger(), (2022, 12), unit=Registry.of(fixture_ledger()).unit("zjj"))
     )
+    from gongkai_ledger.views.period import Period, period_context
+
+    walk(period_context(fixture_ledger(), Period("year", 2022)))
+    walk(period_context(fixture_ledger(), Period("quarter", 2022, 4)))
     missing = sorted(k for k in keys if not re.search(rf"(?<![\w]){k}(?![\w])", section))
     assert missing == []
     for option in ("--month", "--format", "-o", "--unit", "--templates", "--timestamp", "--ledger"):

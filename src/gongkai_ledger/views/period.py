@@ -4,7 +4,8 @@
 earlier day of it), with four differences:
 
 - ``header.period``: ``{kind (month/quarter/half/year), key ("2022Q4"), label ("2022年第四季度"),
-  start, end, previous, next}`` (``previous``/``next`` are labels); ``header.month`` is the key
+  start, end, previous, next, comparison}`` (``previous``/``next`` are labels, ``comparison``
+  the sentence on ``change``); ``header.month`` is the key
   (notes/2022Q4.md for the docx), ``header.month_label`` the label, ``header.month_end`` the end;
 - ``received``: the reports dated in the period up to ``as_of`` (not just its last month);
 - ``next_month``: the dues of the next period (``month`` its key, ``month_label`` its label);
@@ -209,6 +210,9 @@ def period_context(
         rows += _next_month(ledger, before, by_item, tasks)["rows"]
     context["next_month"] = {"month": following.key, "month_label": following.label, "rows": rows}
     context["change"] = _change(ledger, period, unit, registry, context["summary"])
+    header["period"]["comparison"] = comparison(
+        context["change"], context["summary"], period, ledger.plan.year
+    )
     context["annual"] = _annual(ledger, mine, as_of) if period.kind == "year" else None
     return context
 
@@ -250,6 +254,27 @@ def _change(
         "completion_points": signed(points("completion_permille"), tenths=True),
         "on_time_points": signed(points("on_time_permille"), tenths=True),
     }
+
+
+def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -> str:
+    """The sentence a report writes about the change since the previous period."""
+    if change is None:
+        return f"{period.label}是{plan_year}年台账的第一期,没有上期可比。"
+    before = change["before"]
+    return (
+        f"与{change['previous']}末({_zh(change['previous_end'])})相比:"
+        f"完成率 {change['completion_points']} 个百分点"
+        f"({before['completion_rate']} → {now['completion_rate']}),"
+        f"按期完成率 {change['on_time_points']} 个百分点"
+        f"({before['on_time_rate']} → {now['on_time_rate']}),"
+        f"已完成 {change['done']} 项({before['done']} → {now['done']}),"
+        f"逾期 {change['overdue']} 项({before['overdue']} → {now['overdue']})。"
+    )
+
+
+def _zh(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _open_reason(s: Standing, as_of: date) -> str:
