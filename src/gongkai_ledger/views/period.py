@@ -261,12 +261,16 @@ def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -
     if change is None:
         return f"{period.label}是{plan_year}年台账的第一期,没有上期可比。"
     before = change["before"]
+
+    def rate(name: str, key: str) -> str:
+        moved = f"{before[key]} → {now[key]}"
+        points = change[f"{name}_points"]
+        return f"{name_zh[name]} {moved}" if points == "—" else f"{name_zh[name]} {points} 个百分点({moved})"
+
+    name_zh = {"completion": "完成率", "on_time": "按期完成率"}
     return (
         f"与{change['previous']}末({_zh(change['previous_end'])})相比:"
-        f"完成率 {change['completion_points']} 个百分点"
-        f"({before['completion_rate']} → {now['completion_rate']}),"
-        f"按期完成率 {change['on_time_points']} 个百分点"
-        f"({before['on_time_rate']} → {now['on_time_rate']}),"
+        f"{rate('completion', 'completion_rate')},{rate('on_time', 'on_time_rate')},"
         f"已完成 {change['done']} 项({before['done']} → {now['done']}),"
         f"逾期 {change['overdue']} 项({before['overdue']} → {now['overdue']})。"
     )
