@@ -168,7 +168,11 @@ def test_period_bounds_labels_and_neighbours() -> None:
     assert q4.shifted(1) == Period("quarter", 2023, 1)
     assert Period("quarter", 2022, 1).shifted(-1) == Period("quarter", 2021, 4)
     h1 = Period("half", 2022, 1)
-    assert (h1.end, h1.label, h1.shifted(-1).label) == (date(2022, 6, 30), "2022年上半年", "2021年下半年")
+    assert (h1.end, h1.label, h1.shifted(-1).label) == (
+        date(2022, 6, 30),
+        "2022年上半年",
+        "2021年下半年",
+    )
     assert (Period("year", 2022).label, Period("year", 2022).key) == ("2022年度", "2022")
     assert Period("month", 2022, 1).shifted(-1) == Period("month", 2021, 12)
 
@@ -220,7 +224,10 @@ def test_an_as_of_inside_the_period_counts_to_it() -> None:
 def test_the_first_period_of_the_plan_has_nothing_to_compare() -> None:
     context = period_context(_ledger(REPORT_LEDGER), Period("quarter", 2022, 1))
     assert context["change"] is None
-    assert context["header"]["period"]["comparison"] == "2022年第一季度是2022年台账的第一期,没有上期可比。"
+    assert (
+        context["header"]["period"]["comparison"]
+        == "2022年第一季度是2022年台账的第一期,没有上期可比。"
+    )
 
 
 def test_annual_states_and_reasons(year_ledger: Path) -> None:
@@ -250,7 +257,10 @@ def test_only_a_year_has_the_annual_section() -> None:
         (("--quarter", "2022Q4", "--year", "2022"), "--quarter、--year 只能选一个"),
         (("--month", "2022-12", "--half", "2022H2"), "--month、--half 只能选一个"),
         (("--quarter", "2022Q5"), "季度“2022Q5”无效,请写成 YYYYQn"),
-        (("--half", "2022H2", "--as-of", "2022-06-30"), "--as-of 2022-06-30 不在通报期间2022年下半年之内"),
+        (
+            ("--half", "2022H2", "--as-of", "2022-06-30"),
+            "--as-of 2022-06-30 不在通报期间2022年下半年之内",
+        ),
         (("--year", "2999"), "2999年度尚未开始"),
     ],
 )
@@ -279,11 +289,15 @@ def test_golden(
     assert_golden(golden, run.out)
 
 
-@pytest.mark.parametrize(("golden", "fmt"), [("periods/annual.md", "md"), ("periods/annual.html", "html")])
+@pytest.mark.parametrize(
+    ("golden", "fmt"), [("periods/annual.md", "md"), ("periods/annual.html", "html")]
+)
 def test_golden_annual(
     capsys: pytest.CaptureFixture[str], year_ledger: Path, golden: str, fmt: str
 ) -> None:
-    run = run_ledger(capsys, "report", "--year", "2022", "--format", fmt, "--ledger", str(year_ledger))
+    run = run_ledger(
+        capsys, "report", "--year", "2022", "--format", fmt, "--ledger", str(year_ledger)
+    )
     assert (run.code, run.err) == (0, "")
     assert_golden(golden, run.out)
 

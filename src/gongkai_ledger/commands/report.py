@@ -6,11 +6,14 @@ import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..core.errors import UsageError
+
+if TYPE_CHECKING:
+    from ..views.period import Period
 from ._app import (
     LedgerOption,
     SkipInvalidOption,
@@ -42,7 +45,9 @@ def report(
     ] = None,
     quarter: Annotated[
         str | None,
-        typer.Option("--quarter", help="季度通报:YYYYQn(如 2022Q4,也可写 2022-Q4、2022年第四季度)。"),
+        typer.Option(
+            "--quarter", help="季度通报:YYYYQn(如 2022Q4,也可写 2022-Q4、2022年第四季度)。"
+        ),
     ] = None,
     half: Annotated[
         str | None,
@@ -238,12 +243,14 @@ def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date
 PERIOD_OPTIONS = ("--month", "--quarter", "--half", "--year")
 
 
-def _period(
-    month: str | None, quarter: str | None, half: str | None, year: str | None
-) -> Any:
+def _period(month: str | None, quarter: str | None, half: str | None, year: str | None) -> Any:
     """The quarter, half or year asked for (a `views.period.Period`), or None for --month;
     exactly one of the four options."""
-    given = [(o, t) for o, t in zip(PERIOD_OPTIONS, (month, quarter, half, year)) if t is not None]
+    given = [
+        (o, t)
+        for o, t in zip(PERIOD_OPTIONS, (month, quarter, half, year), strict=True)
+        if t is not None
+    ]
     if not given:
         raise UsageError(
             "请指定通报期间:--month 2022-12、--quarter 2022Q4、--half 2022H2 或 --year 2022(选一个)"
@@ -258,7 +265,7 @@ def _period(
     return parse_period(option.removeprefix("--"), text)
 
 
-def _widened(period: Any) -> Callable[..., dict[str, Any]]:
+def _widened(period: Period) -> Callable[..., dict[str, Any]]:
     """`report_context`'s signature, for a quarter, half or year (the month is ignored)."""
     from ..views.period import period_context
 
@@ -268,7 +275,7 @@ def _widened(period: Any) -> Callable[..., dict[str, Any]]:
     return context
 
 
-def _period_counted_to(period: Any, as_of: date | None, today: date) -> date:
+def _period_counted_to(period: Period, as_of: date | None, today: date) -> date:
     """As `_counted_to`, for a quarter, half or year."""
     first, last, label = period.start, period.end, period.label
     if as_of is not None:

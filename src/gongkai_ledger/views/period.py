@@ -218,9 +218,7 @@ def period_context(
 
 
 def _mine(ledger: Ledger, as_of: date, registry: Registry, unit: Unit | None) -> list[Standing]:
-    return [
-        s for s in standings(ledger, as_of, registry) if unit is None or s.unit.id == unit.id
-    ]
+    return [s for s in standings(ledger, as_of, registry) if unit is None or s.unit.id == unit.id]
 
 
 def signed(value: int | None, tenths: bool = False) -> str:
@@ -265,7 +263,11 @@ def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -
     def rate(name: str, key: str) -> str:
         moved = f"{before[key]} → {now[key]}"
         points = change[f"{name}_points"]
-        return f"{name_zh[name]} {moved}" if points == "—" else f"{name_zh[name]} {points} 个百分点({moved})"
+        return (
+            f"{name_zh[name]} {moved}"
+            if points == "—"
+            else f"{name_zh[name]} {points} 个百分点({moved})"
+        )
 
     name_zh = {"completion": "完成率", "on_time": "按期完成率"}
     return (
@@ -292,7 +294,8 @@ def _open_reason(s: Standing, as_of: date) -> str:
     if force.extension is not None:
         ext = force.extension
         parts.append(
-            f"已批准延期至{ext.deadline.text}" + (f"(延期原因:{_bare(ext.reason)})" if ext.reason else "")
+            f"已批准延期至{ext.deadline.text}"
+            + (f"(延期原因:{_bare(ext.reason)})" if ext.reason else "")
         )
     if said:
         parts.append(_bare(said))
@@ -301,7 +304,7 @@ def _open_reason(s: Standing, as_of: date) -> str:
 
 def _bare(text: str) -> str:
     """A unit's sentence without its final 。, to sit inside the report's own sentence."""
-    return " ".join(text.split()).rstrip("。.;;")
+    return re.sub(r"[。.;;]+$", "", " ".join(text.split()))
 
 
 def ongoing(s: Standing) -> bool:
@@ -326,7 +329,7 @@ def _annual(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
     by_task: dict[str, list[Standing]] = defaultdict(list)
     for s in mine:
         by_task[s.item.task_id].append(s)
-    rows = []
+    rows: list[Data] = []
     for task in ledger.tasks:
         of = by_task.get(task.id)
         if not of:
@@ -356,13 +359,19 @@ def _annual(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
                 "text": f"{state}。" + (f"{text}。" if text and state != EXEMPT else ""),
             }
         )
-    count = {state: sum(row["state"] == state for row in rows) for state in (DONE, ONGOING, NOT_DONE)}
+    count = {
+        state: sum(row["state"] == state for row in rows) for state in (DONE, ONGOING, NOT_DONE)
+    }
     plan = ledger.plan
     basis = f"《{plan.title}》" + (f"({plan.doc_no})" if plan.doc_no else "")
     intro = (
         f"截至{as_of.year}年{as_of.month}月{as_of.day}日,{basis}确定的 {len(rows)} 项重点任务中,"
         f"已完成 {count[DONE]} 项,持续推进 {count[ONGOING]} 项,未完成 {count[NOT_DONE]} 项"
-        + (f",不涉及 {len(rows) - sum(count.values())} 项" if len(rows) > sum(count.values()) else "")
+        + (
+            f",不涉及 {len(rows) - sum(count.values())} 项"
+            if len(rows) > sum(count.values())
+            else ""
+        )
         + "。逐项落实情况如下:"
     )
     return {
