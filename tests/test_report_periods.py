@@ -320,5 +320,19 @@ def test_docx_has_the_comparison_and_the_annual_section(year_ledger: Path, tmp_p
     assert result.returncode == 0, result.stderr
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "2022年度是2022年台账的第一期,没有上期可比。" in texts
+    assert "【待填写:本期工作成效和亮点(写在 notes/2022.md 的“## 成效”下)】" in texts
     at = texts.index("四、落实上级年度政务公开工作要点情况")
     assert texts[at + 2] == "(一)公开财政预决算。已完成。"
+
+
+def test_all_units_for_a_quarter(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "督办单"
+    args = ("--quarter", "2022Q4", "--all-units", "-o", str(out), "--ledger", str(fixture_copy))
+    run = run_ledger(capsys, "report", *args)
+    assert run.code == 0, run.err
+    sheet = (out / "督办单-县住建局.md").read_text(encoding="utf-8")
+    assert "**2022年第四季度**" in sheet
+    assert "## 五、本期报送进展(2022年第四季度)" in sheet
+    assert "与2022年第三季度末(2022年9月30日)相比" in sheet

@@ -380,7 +380,10 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
         _para(document, h["period"]["comparison"])
     where = f"notes/{h['month']}.md"
     _para(document, "(一)工作成效", "二级标题")
-    for text in notes["effects"] or [f"【待填写:本月工作成效和亮点(写在 {where} 的“## 成效”下)】"]:
+    this = "本期" if h.get("period") else "本月"
+    for text in notes["effects"] or [
+        f"【待填写:{this}工作成效和亮点(写在 {where} 的“## 成效”下)】"
+    ]:
         _para(document, text)
     _para(document, "(二)表扬", "二级标题")
     for text in notes["praise"] or [f"【待填写:表扬的单位和事例(写在 {where} 的“## 表扬”下)】"]:
