@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gongkai_ledger.core.errors import UsageError
+from gongkai_ledger.core.model import Ledger
 from gongkai_ledger.files.load import load_ledger
 from gongkai_ledger.views.period import Period, parse_period, period_context, signed
 
@@ -185,7 +186,7 @@ def test_signed_differences() -> None:
 # -- the context -------------------------------------------------------------------------
 
 
-def _ledger(root: Path):  # type: ignore[no-untyped-def]
+def _ledger(root: Path) -> Ledger:
     loaded = load_ledger(root)
     assert loaded.problems == []
     return loaded.ledger
