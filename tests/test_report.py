@@ -307,7 +307,11 @@ def test_no_commit_line_outside_git(capsys: pytest.CaptureFixture[str], fixture_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "用法错误:请用 --month 指定通报月份,例如 --month 2022-12\n"),
+        (
+            (),
+            "用法错误:请指定通报期间:--month 2022-12、--quarter 2022Q4、--half 2022H2"
+            " 或 --year 2022(选一个)\n",
+        ),
         (("--month", "2022-13"), "用法错误:月份“2022-13”无效,请写成 YYYY-MM,例如 2022-12\n"),
         (
             ("--month", "2022-12", "--format", "odt"),
@@ -613,6 +617,10 @@ def test_readme_documents_every_context_key_and_option() -> None:
     walk(
         report_context(fixture_ledger(), (2022, 12), unit=Registry.of(fixture_ledger()).unit("zjj"))
     )
+    from gongkai_ledger.views.period import Period, period_context
+
+    walk(period_context(fixture_ledger(), Period("year", 2022)))
+    walk(period_context(fixture_ledger(), Period("quarter", 2022, 4)))
     missing = sorted(k for k in keys if not re.search(rf"(?<![\w]){k}(?![\w])", section))
     assert missing == []
     for option in ("--month", "--format", "-o", "--unit", "--templates", "--timestamp", "--ledger"):

@@ -30,6 +30,7 @@ TERMS = {
     "json", "ledger", "lushan", "main", "md", "org", "origin", "plan", "progress", "reports", "required", "review", "reviews",
     "table", "tasks", "templates", "text", "true", "unit", "units", "xlsx", "yaml", "zwgk",
     "docx", "pdf", "Word", "GB", "T", "notes",
+    "YYYYQn", "YYYYH1", "YYYYH2", "Q4", "H2", "Q5", "H3",  # report --quarter, --half
 }  # fmt: skip
 FRAMEWORK_WORDS = ("Usage", "Error", "Try", "Options", "Arguments", "Commands", "Missing")
 

@@ -6,11 +6,14 @@ import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..core.errors import UsageError
+
+if TYPE_CHECKING:
+    from ..views.period import Period
 from ._app import (
     LedgerOption,
     SkipInvalidOption,
@@ -40,11 +43,26 @@ def report(
         str | None,
         typer.Option("--month", help="通报月份 YYYY-MM(如 2022-12)。"),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option(
+            "--quarter", help="季度通报:YYYYQn(如 2022Q4,也可写 2022-Q4、2022年第四季度)。"
+        ),
+    ] = None,
+    half: Annotated[
+        str | None,
+        typer.Option("--half", help="半年通报:YYYYH1 或 YYYYH2(如 2022H2,也可写 2022年下半年)。"),
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option("--year", help="年度通报:YYYY(如 2022),含落实上级年度政务公开工作要点情况。"),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
-            help="统计截至日期 YYYY-MM-DD,须在通报月份之内;默认为该月最后一天,本月则为今天。",
+            help="统计截至日期 YYYY-MM-DD,须在通报月份(或季度、半年、年度)之内;"
+            "默认为该期最后一天,本期则为今天。",
             show_default=False,
         ),
     ] = None,
@@ -109,6 +127,9 @@ def report(
 ) -> None:
     """月度通报:总体情况、各项任务进展、逾期通报、更新滞后、本月报送、下月到期。
 
+    --quarter、--half、--year 出季度、半年、年度通报(--month 与它们只能选一个):本期报送、下期到期,
+    并与上期末比较(完成率、已完成、逾期的变化);年度通报另有“落实上级年度政务公开工作要点情况”。
+
     统计截至该月最后一天;本月尚未结束时截至今天(--as-of 可指定该月中的另一天),通报写明截至日期。
     数据所在目录属于 git 仓库时,通报末尾(docx、pdf 在版记中)写明数据版本(提交号,有未提交的修改时注明)。
     docx、pdf 为 GB/T 9704 公文格式:发文机关、文号、主送、抄送、印发机关取自台账目录中的 report.yaml,
@@ -125,22 +146,29 @@ def report(
         raise UsageError("--all-units 与 --unit 不能同时使用")
     if all_units and output is None:
         raise UsageError("--all-units 须用 -o 指定写入的目录")
-    if month is None:
-        raise UsageError("请用 --month 指定通报月份,例如 --month 2022-12")
-    year_month = parse_month(month)
+    period = _period(month, quarter, half, year)
+    if period is None:
+        assert month is not None
+        year_month = parse_month(month)
+    else:
+        year_month = (period.year, period.months[-1][1])
     fmt = output_format(given_format, FORMATS, "md", None if all_units else output, ledger)
     if fmt in BINARY and not all_units and (output is None or str(output) == "-"):
         raise UsageError(f"{fmt} 格式须用 -o 指定文件,例如 -o 通报.{fmt}")
 
     today = ledger_today(ledger)
     asked = parse_day(as_of, "--as-of") if as_of is not None else None
-    counted_to = _counted_to(year_month, asked, today)
+    counted_to = (
+        _counted_to(year_month, asked, today)
+        if period is None
+        else _period_counted_to(period, asked, today)
+    )
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     data = valid_data.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     commit, dirty = _data_version(ledger)
-    context = report_context(
+    context = (report_context if period is None else _widened(period))(
         data,
         year_month,
         unit=chosen,
@@ -165,7 +193,7 @@ def report(
                 registry,
                 office,
                 user_dir,
-                lambda u: report_context(
+                lambda u: (report_context if period is None else _widened(period))(
                     data,
                     year_month,
                     unit=u,
@@ -208,6 +236,59 @@ def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date
         raise UsageError(
             f"{label}尚未开始(今天是 {today.isoformat()}),没有可通报的情况;"
             f"如需预览,请用 --as-of 指定该月中的日期"
+        )
+    return min(today, last)
+
+
+PERIOD_OPTIONS = ("--month", "--quarter", "--half", "--year")
+
+
+def _period(month: str | None, quarter: str | None, half: str | None, year: str | None) -> Any:
+    """The quarter, half or year asked for (a `views.period.Period`), or None for --month;
+    exactly one of the four options."""
+    given = [
+        (o, t)
+        for o, t in zip(PERIOD_OPTIONS, (month, quarter, half, year), strict=True)
+        if t is not None
+    ]
+    if not given:
+        raise UsageError(
+            "请指定通报期间:--month 2022-12、--quarter 2022Q4、--half 2022H2 或 --year 2022(选一个)"
+        )
+    if len(given) > 1:
+        raise UsageError(f"{'、'.join(o for o, _ in given)} 只能选一个:一份通报只有一个期间")
+    option, text = given[0]
+    if option == "--month":
+        return None
+    from ..views.period import parse_period
+
+    return parse_period(option.removeprefix("--"), text)
+
+
+def _widened(period: Period) -> Callable[..., dict[str, Any]]:
+    """`report_context`'s signature, for a quarter, half or year (the month is ignored)."""
+    from ..views.period import period_context
+
+    def context(ledger: Any, _month: tuple[int, int], **kw: Any) -> dict[str, Any]:
+        return period_context(ledger, period, **kw)
+
+    return context
+
+
+def _period_counted_to(period: Period, as_of: date | None, today: date) -> date:
+    """As `_counted_to`, for a quarter, half or year."""
+    first, last, label = period.start, period.end, period.label
+    if as_of is not None:
+        if not first <= as_of <= last:
+            raise UsageError(
+                f"--as-of {as_of.isoformat()} 不在通报期间{label}之内"
+                f"(应在 {first.isoformat()} 至 {last.isoformat()} 之间)"
+            )
+        return as_of
+    if today < first:
+        raise UsageError(
+            f"{label}尚未开始(今天是 {today.isoformat()}),没有可通报的情况;"
+            f"如需预览,请用 --as-of 指定该期中的日期"
         )
     return min(today, last)
 

@@ -376,9 +376,14 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
     )
     _para(document, "一、总体情况", "一级标题")
     _para(document, _overall(s, h))
+    if h.get("period"):
+        _para(document, h["period"]["comparison"])
     where = f"notes/{h['month']}.md"
     _para(document, "(一)工作成效", "二级标题")
-    for text in notes["effects"] or [f"【待填写:本月工作成效和亮点(写在 {where} 的“## 成效”下)】"]:
+    this = "本期" if h.get("period") else "本月"
+    for text in notes["effects"] or [
+        f"【待填写:{this}工作成效和亮点(写在 {where} 的“## 成效”下)】"
+    ]:
         _para(document, text)
     _para(document, "(二)表扬", "二级标题")
     for text in notes["praise"] or [f"【待填写:表扬的单位和事例(写在 {where} 的“## 表扬”下)】"]:
@@ -391,6 +396,7 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
     _para(document, "三、下步要求", "一级标题")
     for text in notes["requests"] or [f"【待填写:下一步工作要求(写在 {where} 的“## 下步要求”下)】"]:
         _para(document, text)
+    _annual(document, context.get("annual"))
     _para(document, "")
     appendix = _para(document, "附件:1.各单位重点任务完成情况表")
     appendix.paragraph_format.left_indent = None
@@ -441,6 +447,16 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
     _attachment(document, 3, "各项任务进展情况表")
     _progress_table(document, context)
     _record(document, office, context, office.get("version", True))
+
+
+def _annual(document: DocumentObject, annual: Data | None) -> None:
+    """`--year`: 落实上级年度政务公开工作要点情况, one paragraph per task."""
+    if not annual:
+        return
+    _para(document, "四、落实上级年度政务公开工作要点情况", "一级标题")
+    _para(document, annual["intro"])
+    for task in annual["tasks"]:
+        _para(document, f"{task['number']}{task['title']}。{task['text']}")
 
 
 def _pt(value: float) -> Any:

@@ -205,6 +205,8 @@ def _context(
         "received": _received(ledger, month, as_of, unit, registry, unit_order, tasks),
         "next_month": _next_month(ledger, month, by_item, tasks),
         "awaiting_review": _awaiting_review(ledger, mine, as_of),
+        "change": None,  # set for a quarter, half or year (views/period.py)
+        "annual": None,  # set for a year (views/period.py)
     }
 
 
@@ -331,6 +333,7 @@ def _header(
         "generated_at": generated_at,
         "month_end": month_end(*month).isoformat(),
         "review_days": plan.review_days,
+        "period": None,  # a quarter, half or year: see views/period.py
     }
 
 
