@@ -56,6 +56,9 @@ class Light:
         return level_rank(self.level)
 
 
+NO_LIGHT = Light(GREEN, ())
+
+
 def level_rank(level: str) -> int:
     """0 for 绿 … 3 for 红."""
     return LEVELS.index(level)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.levels import GREEN, Light, level_rank, light
+from ..core.levels import GREEN, NO_LIGHT, Light, level_rank, light
 from ..core.model import CalendarYear, Item, Ledger, Task, Unit
 from ..core.registry import Registry
 from ..core.status import Standing, standings
@@ -27,7 +27,7 @@ class OwedItem:
     via: tuple[str, ...]  # the owners as written that make the unit an owner
     direct: bool  # named itself (by name or alias), not only through a group
     standing: Standing
-    light: Light = Light(GREEN, ())  # 亮灯 as of the list's date
+    light: Light = NO_LIGHT  # 亮灯 as of the list's date
 
     @property
     def kinds(self) -> tuple[str, ...]:
