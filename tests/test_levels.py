@@ -156,3 +156,29 @@ def test_overdue_all_levels_golden(capsys: pytest.CaptureFixture[str], unit: str
     args = ("--unit", unit) if unit else ()
     out = overdue(capsys, "--format", "md", "--min-level", "绿", *args)
     assert_golden(f"levels/overdue{'-' + 'zjj' if unit else ''}.md", out)
+
+
+# -- ledger show ----------------------------------------------------------------------
+
+
+def show(capsys: pytest.CaptureFixture[str], item: str, *args: str) -> str:
+    result = run_ledger(
+        capsys, "show", item, "--ledger", str(LEVELS_LEDGER), "--as-of", AS_OF.isoformat(), *args
+    )
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.parametrize("item", ["2.1", "4.1"])
+def test_show_golden(capsys: pytest.CaptureFixture[str], item: str) -> None:
+    assert_golden(f"levels/show-{item}.txt", show(capsys, item))
+
+
+def test_show_json_level_per_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(show(capsys, "4.1", "--format", "json"))
+    assert [(u["unit"], u["level"], u["level_reasons"]) for u in data["units"]] == [
+        ("甲街道", "绿", []),
+        ("乙街道", "绿", []),
+    ]  # the 配合单位 区财政局 owns nothing: no level
+    data = json.loads(show(capsys, "1.2", "--format", "json"))
+    assert [(u["level"], u["level_reasons"]) for u in data["units"]] == [("黄", ["过半未启动"])]
