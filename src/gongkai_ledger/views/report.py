@@ -83,6 +83,7 @@ from typing import Any
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.gcpause import without_gc
+from ..core.levels import BLUE, GREEN, RED, YELLOW, light, red_counts
 from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
@@ -205,7 +206,38 @@ def _context(
         "received": _received(ledger, month, as_of, unit, registry, unit_order, tasks),
         "next_month": _next_month(ledger, month, by_item, tasks),
         "awaiting_review": _awaiting_review(ledger, mine, as_of),
+        "levels": _levels(ledger, mine, as_of),
+        "unit_levels": _unit_levels(ledger, mine, as_of, unit) if unit is not None else [],
     }
+
+
+_LEVEL_KEYS = {RED: "red", YELLOW: "yellow", BLUE: "blue", GREEN: "green"}
+
+
+def _levels(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
+    """亮灯情况: how many unit-items are at each level (red, yellow, blue, green)."""
+    counts = dict.fromkeys(_LEVEL_KEYS.values(), 0)
+    for s in mine:
+        counts[_LEVEL_KEYS[light(s, ledger.plan, as_of).level]] += 1
+    return counts
+
+
+def _unit_levels(ledger: Ledger, mine: Sequence[Standing], as_of: date, unit: Unit) -> list[Data]:
+    """The 督办单's 亮灯 per item, worst first (plan order within), with 督办次数: the month ends
+    (and the as-of date) since the plan's start at which the item was 红 for the unit."""
+    times = red_counts(ledger, as_of, unit.id)
+    rows = []
+    for n, s in enumerate(mine):
+        lit = light(s, ledger.plan, as_of)
+        row = {
+            "item": s.item.id,
+            "level": lit.level,
+            "reasons": "、".join(lit.reasons),
+            "times": times.get(s.item.id, 0),
+        }
+        rows.append(((-lit.rank, n), row))
+    rows.sort(key=lambda pair: pair[0])
+    return [row for _, row in rows]
 
 
 def _awaiting_review(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> list[Data]:
