@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +183,37 @@ def test_show_json_level_per_unit(capsys: pytest.CaptureFixture[str]) -> None:
     ]  # the 配合单位 区财政局 owns nothing: no level
     data = json.loads(show(capsys, "1.2", "--format", "json"))
     assert [(u["level"], u["level_reasons"]) for u in data["units"]] == [("黄", ["过半未启动"])]
+
+
+# -- ledger report ----------------------------------------------------------------------
+
+
+def report(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    result = run_ledger(
+        capsys,
+        "report",
+        "--ledger",
+        str(LEVELS_LEDGER),
+        "--month",
+        "2022-08",
+        "--as-of",
+        AS_OF.isoformat(),
+        *args,
+    )
+    assert result.code == 0, result.err
+    return result.out
+
+
+def test_report_counts_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "亮灯情况:红灯 1 项,黄灯 3 项,蓝灯 1 项,绿灯 4 项。" in report(capsys)
+
+
+def test_unit_report_golden(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 督办单: the unit's level per item and 督办次数 (1.3 was 红 on 07-31 and 08-20)."""
+    assert_golden("levels/report-czj.md", report(capsys, "--unit", "区财政局"))
+
+
+def test_all_units_count_like_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    one = report(capsys, "--unit", "区财政局")
+    report(capsys, "--all-units", "-o", str(tmp_path))
+    assert (tmp_path / "督办单-区财政局.md").read_text(encoding="utf-8") == one.rstrip("\n")

@@ -134,14 +134,21 @@ def checkpoints(plan: Plan, as_of: date) -> list[date]:
     return days
 
 
-def red_counts(ledger: Ledger, as_of: date, unit: str) -> dict[str, int]:
-    """督办次数 per item of `unit`: at how many checkpoints (`checkpoints`) it was 红 (逾期)."""
-    counts: dict[str, int] = {}
+def red_times(ledger: Ledger, as_of: date) -> dict[tuple[str, str], int]:
+    """督办次数 per (unit id, item id): at how many checkpoints (`checkpoints`) it was 红 (逾期);
+    pairs never 红 are left out."""
+    counts: dict[tuple[str, str], int] = {}
     for day in checkpoints(ledger.plan, as_of):
         for s in standings(ledger, day):
-            if s.unit.id == unit and s.overdue:
-                counts[s.item.id] = counts.get(s.item.id, 0) + 1
+            if s.overdue:
+                key = (s.unit.id, s.item.id)
+                counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def red_counts(ledger: Ledger, as_of: date, unit: str) -> dict[str, int]:
+    """`red_times` of one unit, by item id."""
+    return {item: n for (who, item), n in red_times(ledger, as_of).items() if who == unit}
 
 
 def _month_end(first: date) -> date:

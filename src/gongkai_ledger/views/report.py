@@ -76,14 +76,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.gcpause import without_gc
-from ..core.levels import BLUE, GREEN, RED, YELLOW, light, red_counts
+from ..core.levels import BLUE, GREEN, RED, YELLOW, light, red_times
 from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
@@ -144,9 +144,11 @@ def report_context(
     registry: Registry | None = None,
     as_of: date | None = None,
     skipped: Sequence[Problem] = (),
+    times_red: Mapping[tuple[str, str], int] | None = None,
 ) -> Data:
     """Everything the report shows for `month`, as of `as_of` (by default the month's last day);
-    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`.
+    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`;
+    `times_red` is `levels.red_times` for that date, when already computed (--all-units).
 
     Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
     """
@@ -155,6 +157,11 @@ def report_context(
     context = _context(
         ledger, month, unit, commit, dirty, generated_at, registry, as_of or month_end(*month)
     )
+    if unit is not None:
+        day = as_of or month_end(*month)
+        times = times_red if times_red is not None else red_times(ledger, day)
+        mine = [s for s in standings(ledger, day, registry) if s.unit.id == unit.id]
+        context["unit_levels"] = _unit_levels(ledger, mine, day, unit, times)
     context["skipped"] = [
         {"path": p.source.path, "line": p.source.line, "col": p.source.col, "message": p.message}
         for p in skipped
@@ -207,7 +214,7 @@ def _context(
         "next_month": _next_month(ledger, month, by_item, tasks),
         "awaiting_review": _awaiting_review(ledger, mine, as_of),
         "levels": _levels(ledger, mine, as_of),
-        "unit_levels": _unit_levels(ledger, mine, as_of, unit) if unit is not None else [],
+        "unit_levels": [],  # the 督办单's: filled in by report_context
     }
 
 
@@ -222,10 +229,15 @@ def _levels(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
     return counts
 
 
-def _unit_levels(ledger: Ledger, mine: Sequence[Standing], as_of: date, unit: Unit) -> list[Data]:
+def _unit_levels(
+    ledger: Ledger,
+    mine: Sequence[Standing],
+    as_of: date,
+    unit: Unit,
+    times_red: Mapping[tuple[str, str], int],
+) -> list[Data]:
     """The 督办单's 亮灯 per item, worst first (plan order within), with 督办次数: the month ends
     (and the as-of date) since the plan's start at which the item was 红 for the unit."""
-    times = red_counts(ledger, as_of, unit.id)
     rows = []
     for n, s in enumerate(mine):
         lit = light(s, ledger.plan, as_of)
@@ -233,7 +245,7 @@ def _unit_levels(ledger: Ledger, mine: Sequence[Standing], as_of: date, unit: Un
             "item": s.item.id,
             "level": lit.level,
             "reasons": "、".join(lit.reasons),
-            "times": times.get(s.item.id, 0),
+            "times": times_red.get((unit.id, s.item.id), 0),
         }
         rows.append(((-lit.rank, n), row))
     rows.sort(key=lambda pair: pair[0])
