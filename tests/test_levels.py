@@ -6,6 +6,7 @@ The fixture ledger (tests/fixtures/levels_ledger) has one pair for each way to a
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -188,12 +189,20 @@ def test_show_json_level_per_unit(capsys: pytest.CaptureFixture[str]) -> None:
 # -- ledger report ----------------------------------------------------------------------
 
 
-def report(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+@pytest.fixture
+def outside_git(tmp_path: Path) -> Path:
+    """The fixture ledger outside git, so no 数据版本 line depends on this repository's HEAD."""
+    root = tmp_path / "levels_ledger"
+    shutil.copytree(LEVELS_LEDGER, root)
+    return root
+
+
+def report(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> str:
     result = run_ledger(
         capsys,
         "report",
         "--ledger",
-        str(LEVELS_LEDGER),
+        str(root),
         "--month",
         "2022-08",
         "--as-of",
@@ -204,16 +213,18 @@ def report(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return result.out
 
 
-def test_report_counts_levels(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "亮灯情况:红灯 1 项,黄灯 3 项,蓝灯 1 项,绿灯 4 项。" in report(capsys)
+def test_report_counts_levels(capsys: pytest.CaptureFixture[str], outside_git: Path) -> None:
+    assert "亮灯情况:红灯 1 项,黄灯 3 项,蓝灯 1 项,绿灯 4 项。" in report(capsys, outside_git)
 
 
-def test_unit_report_golden(capsys: pytest.CaptureFixture[str]) -> None:
+def test_unit_report_golden(capsys: pytest.CaptureFixture[str], outside_git: Path) -> None:
     """The 督办单: the unit's level per item and 督办次数 (1.3 was 红 on 07-31 and 08-20)."""
-    assert_golden("levels/report-czj.md", report(capsys, "--unit", "区财政局"))
+    assert_golden("levels/report-czj.md", report(capsys, outside_git, "--unit", "区财政局"))
 
 
-def test_all_units_count_like_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    one = report(capsys, "--unit", "区财政局")
-    report(capsys, "--all-units", "-o", str(tmp_path))
-    assert (tmp_path / "督办单-区财政局.md").read_text(encoding="utf-8") == one.rstrip("\n")
+def test_all_units_count_like_one(
+    capsys: pytest.CaptureFixture[str], outside_git: Path, tmp_path: Path
+) -> None:
+    one = report(capsys, outside_git, "--unit", "区财政局")
+    report(capsys, outside_git, "--all-units", "-o", str(tmp_path / "out"))
+    assert (tmp_path / "out" / "督办单-区财政局.md").read_text(encoding="utf-8") == one.rstrip("\n")

@@ -46,7 +46,7 @@ def overdue(
         str | None,
         typer.Option(
             "--min-level",
-            help="按亮灯列出:该级及更严重的条目(绿、蓝、黄、红,或 green、blue、yellow、red);"
+            help="按亮灯列出该级及更严重的条目:绿、蓝、黄、红(也可写对应的英文颜色名);"
             "不加时列出逾期、临期、更新滞后的条目。",
         ),
     ] = None,
