@@ -17,6 +17,7 @@ from gongkai_ledger.core.status import standings
 from gongkai_ledger.files.load import load_ledger
 
 from .cli_run import run_ledger
+from .conftest import Write
 from .goldens import assert_golden
 from .ledgers import LEVELS_LEDGER
 
@@ -228,3 +229,61 @@ def test_all_units_count_like_one(
     one = report(capsys, outside_git, "--unit", "区财政局")
     report(capsys, outside_git, "--all-units", "-o", str(tmp_path / "out"))
     assert (tmp_path / "out" / "督办单-区财政局.md").read_text(encoding="utf-8") == one.rstrip("\n")
+
+
+MILESTONE_TASKS = """\
+plan:
+  title: 2022年某区政务公开工作要点
+  issuer: 区政府办
+  doc_no: 某府办发〔2022〕6号
+  year: 2022
+  update_every: 月
+  warn_days: 15
+tasks:
+  - id: 1
+    title: 推进城市更新信息公开
+    deadline: 2022年12月底前
+    items:
+      - id: "1.1"
+        content: 分阶段公开城市更新项目。
+        owners: [区住建局]
+        milestones:
+          - deadline: 2022年5月底前
+            what: 公开项目清单
+          - deadline: 2022年7月底前
+            what: 公开实施方案
+"""
+MILESTONE_UNITS = """\
+units:
+  - id: zjj
+    name: 区住建局
+    kind: 政府工作部门
+"""
+
+
+@pytest.mark.parametrize(
+    ("reported", "level"),
+    [
+        ("2022-04-10", "黄"),  # before 05-31, the milestone before the last one passed (07-31)
+        ("2022-06-10", "绿"),  # between the two milestones
+        ("2022-08-05", "绿"),  # late, after 07-31: caught up
+    ],
+)
+def test_a_report_since_the_milestone_before_keeps_pace(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, reported: str, level: str
+) -> None:
+    progress = f"""\
+unit: 区住建局
+reports:
+  - item: "1.1"
+    date: {reported}
+    status: 推进中
+    summary: 公开项目清单。
+"""
+    root = write_ledger(MILESTONE_TASKS, MILESTONE_UNITS, {"zjj.yaml": progress})
+    result = run_ledger(
+        capsys, "show", "1.1", "--ledger", str(root), "--as-of", "2022-08-20", "--format", "json"
+    )
+    assert result.code == 0, result.err
+    # no plan.issued: the window for 过半未启动 starts on 1 January, and a report was made
+    assert [u["level"] for u in json.loads(result.out)["units"]] == [level]
