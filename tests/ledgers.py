@@ -12,6 +12,7 @@ SHIPPED = REPO / "data"
 REPORT_LEDGER = REPO / "tests" / "fixtures" / "report_ledger"
 WORKFLOW_LEDGER = REPO / "tests" / "fixtures" / "workflow_ledger"  # 延期
 REVIEW_LEDGER = REPO / "tests" / "fixtures" / "review_ledger"  # 办结审核
+LEVELS_LEDGER = REPO / "tests" / "fixtures" / "levels_ledger"  # 亮灯
 # the second shipped example: another place and year, 牵头 and 落实 in one 责任单位 column
 ZHANGDIAN = REPO / "examples" / "zhangdian-2023"
 

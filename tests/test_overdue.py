@@ -118,6 +118,8 @@ def test_json_rows(root: Path) -> None:
         "via": ["县政府各部门"],
         "direct": False,
         "support": [],
+        "level": "红",
+        "level_reasons": ["逾期", "更新滞后"],
     }
 
 
@@ -139,7 +141,7 @@ def test_markdown_escapes_table_breakers(root: Path) -> None:
     out = ok("--ledger", str(root), "--as-of", OWED_AS_OF, "--unit", "县发改委", "--format", "md")
     row = next(line for line in out.decode().splitlines() if line.startswith("| 1.2 "))
     assert "| 推进“一般\\|专项”&lt;债务&gt;信息公开… |" in row
-    assert row.count(" | ") == 9  # ten cells: the pipe in the content does not make an eleventh
+    assert row.count(" | ") == 10  # eleven cells: the pipe in the content does not make a twelfth
 
 
 @pytest.mark.slow  # over a second (--durations)

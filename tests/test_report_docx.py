@@ -231,8 +231,18 @@ def test_a_unit_s_supervision_sheet(
     assert "县财政局:" in lines
     (table,) = document.tables
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["序号", "条目", "任务内容", "完成时间", "状态", "督办事由"]
-    assert any(r[1] == "1.2" and r[5].startswith("逾期") for r in rows[1:])
+    assert rows[0] == [
+        "序号",
+        "条目",
+        "任务内容",
+        "完成时间",
+        "状态",
+        "亮灯",
+        "督办事由",
+        "督办次数",
+    ]
+    assert any(r[1] == "1.2" and r[5] == "红" and r[6].startswith("逾期") for r in rows[1:])
+    assert all(r[7].isdigit() for r in rows[1:])  # 督办次数: the month ends at 红
     asked = next(line for line in lines if line.startswith("请你单位"))
     assert "于2023年1月15日前完成" in asked  # 10 days after the 成文日期
     assert row_has(table.rows[0], "w:tblHeader")
@@ -306,10 +316,10 @@ def test_pdf_of_the_fixture_and_shipped_ledgers(
     from pypdf import PdfReader
 
     for ledger, unit, pages in (
-        (REPORT_LEDGER, None, 5),
-        (REPORT_LEDGER, "县财政局", 3),
+        (REPORT_LEDGER, None, 6),  # 亮灯情况 and its 说明 moved the last lines on
+        (REPORT_LEDGER, "县财政局", 4),  # and the 督办单's 亮灯与督办次数 table
         (SHIPPED, None, 11),
-        (SHIPPED, "市财政局", 8),
+        (SHIPPED, "市财政局", 9),
     ):
         out = tmp_path / f"{ledger.name}-{unit}.pdf"
         args = ("--unit", unit) if unit else ()

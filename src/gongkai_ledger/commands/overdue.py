@@ -42,6 +42,14 @@ def overdue(
     ] = False,
     skip_invalid: SkipInvalidOption = False,
     ledger: LedgerOption = Path("data"),
+    min_level: Annotated[
+        str | None,
+        typer.Option(
+            "--min-level",
+            help="按亮灯列出该级及更严重的条目:绿、蓝、黄、红(也可写对应的英文颜色名);"
+            "不加时列出逾期、临期、更新滞后的条目。",
+        ),
+    ] = None,
 ) -> None:
     """督办清单:各单位逾期、临期、更新滞后的条目,最严重的在前。
 
@@ -54,17 +62,32 @@ def overdue(
     from ..views.overdue import owed
 
     fmt = output_format(given_format, FORMATS, "table")
+    level = _level(min_level)
     today = ledger_today(ledger)
     day = parse_day(as_of, "--as-of", today)
     found = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     data = found.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
-    result = owed(data, day, chosen, registry)
+    result = owed(data, day, chosen, registry, level)
     _print(result, fmt, skipped_notice(found.skipped))
     if found.skipped:
         raise typer.Exit(SKIPPED_EXIT)
     raise typer.Exit(1 if exit_code and result.anything_overdue else 0)
+
+
+def _level(text: str | None) -> str | None:
+    """The level --min-level names, or a usage error that lists the words it takes."""
+    if text is None:
+        return None
+    from ..core.errors import UsageError
+    from ..core.levels import parse_level
+
+    if (level := parse_level(text)) is None:
+        raise UsageError(
+            f"--min-level“{text}”不是亮灯等级,请写 绿、蓝、黄 或 红(也可写 green、blue、yellow、red)"
+        )
+    return level
 
 
 def _print(result: Owed, output_format: str, notice: list[str]) -> None:

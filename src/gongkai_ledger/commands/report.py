@@ -186,6 +186,9 @@ def report(
         office = _office(ledger, context, issued_on, reply_by, not no_data_version)
         if all_units:
             assert output is not None
+            from ..core.levels import red_times
+
+            times_red = red_times(data, counted_to)  # once, not per 督办单
             _all_units(
                 output,
                 fmt,
@@ -202,6 +205,7 @@ def report(
                     registry=registry,
                     as_of=counted_to,
                     skipped=valid_data.skipped,
+                    times_red=times_red,
                 ),
             )
         else:

@@ -532,8 +532,18 @@ def _supervision(document: DocumentObject, context: Data, office: Data) -> None:
     _head(document, office, context)
     _title(document, "政务公开重点任务督办单")
     owed = open_items(context)
+    lit = {r["item"]: r for r in context.get("unit_levels", [])}  # 亮灯, 督办次数
     rows = [
-        (str(n), r["id"], r["short"], r["deadline"], r["status"], r["level"])
+        (
+            str(n),
+            r["id"],
+            r["short"],
+            r["deadline"],
+            r["status"],
+            lit[r["id"]]["level"] if r["id"] in lit else "",
+            r["level"],
+            str(lit[r["id"]]["times"]) if r["id"] in lit else "",
+        )
         for n, r in enumerate(owed, start=1)
     ]
     _para(document, f"{unit}:", "无缩进")
@@ -547,9 +557,9 @@ def _supervision(document: DocumentObject, context: Data, office: Data) -> None:
         )
         _table(
             document,
-            ("序号", "条目", "任务内容", "完成时间", "状态", "督办事由"),
+            ("序号", "条目", "任务内容", "完成时间", "状态", "亮灯", "督办事由", "督办次数"),
             rows,
-            (12, 14, 58, 26, 18, 28),
+            (10, 12, 46, 24, 16, 10, 26, 12),
         )
     else:
         _para(document, f"截至{zh_date(h['as_of'])},你单位承担的任务无逾期、临期或更新滞后事项。")

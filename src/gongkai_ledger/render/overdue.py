@@ -13,6 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..core.levels import BLUE, GREEN, HALF_GONE, MILESTONE_BEHIND, RED, YELLOW
 from ..core.safetext import json_text
 from ..core.status import DUE_SOON, OVERDUE, OWED_KINDS, STALE, iso, pick, standing_record
 from ..views.overdue import Owed, OwedItem, UnitOwes
@@ -40,6 +41,7 @@ CSV_FIELDS = (
     "status",
     "last_report",
     "via",
+    "level",
 )
 
 
@@ -54,10 +56,18 @@ def heading(owed: Owed) -> str:
     as_of = owed.as_of.isoformat()
     if owed.unit is not None:
         return f"{owed.unit.name} 截至 {as_of}"
+    if owed.min_level is not None:
+        return f"截至 {as_of},亮灯{_at_least(owed.min_level)}的单位 {len(owed.units)} 个"
     return f"截至 {as_of},有逾期、临期或更新滞后事项的单位 {len(owed.units)} 个"
 
 
+def _at_least(level: str) -> str:
+    return level if level == RED else f"{level}及以上"
+
+
 def summary_line(owed: Owed) -> str:
+    if not owed.items and owed.min_level is not None:
+        return f"没有亮灯{_at_least(owed.min_level)}的事项。"
     if not owed.items:
         return NOTHING_OWED
     if owed.unit is not None:
@@ -101,6 +111,7 @@ def _days_lines(o: OwedItem) -> list[tuple[str, str]]:
         lines += [(DUE_SOON, DUE_SOON), (f"剩 {s.days_left} 天", DUE_SOON)]
     if s.stale:
         lines.append((STALE, STALE))
+    lines += [(r, STALE) for r in o.light.reasons if r in (MILESTONE_BEHIND, HALF_GONE)]
     return lines
 
 
@@ -120,6 +131,12 @@ def _via_text(o: OwedItem) -> str:
 # -- table --------------------------------------------------------------------
 
 _STYLE = {OVERDUE: "bold red", DUE_SOON: "yellow", STALE: "magenta"}
+# 亮灯 is always the word; the colour (terminals only) just helps.
+LEVEL_STYLE = {RED: "bold red", YELLOW: "yellow", BLUE: "blue", GREEN: "green"}
+
+
+def level_text(level: str, plain: bool) -> Text:
+    return Text(level, style="" if plain else LEVEL_STYLE[level])
 
 
 def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
@@ -138,6 +155,7 @@ def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableT
 def _units_table(owed: Owed, plain: bool) -> Table:
     t = view_table(plain)
     t.add_column("单位", no_wrap=True)
+    t.add_column("亮灯", no_wrap=True)
     for word, _ in OWED_KINDS:
         t.add_column(word, justify="right", no_wrap=True)
     t.add_column("最长逾期", no_wrap=True)
@@ -148,24 +166,31 @@ def _units_table(owed: Owed, plain: bool) -> Table:
         )
         overdue_items = " ".join(o.item.id for o in u.items if o.standing.overdue)
         t.add_row(
-            u.unit.name, str(u.overdue), str(u.due_soon), str(u.stale), longest, overdue_items
+            u.unit.name,
+            level_text(u.level, plain),
+            str(u.overdue),
+            str(u.due_soon),
+            str(u.stale),
+            longest,
+            overdue_items,
         )
     return t
 
 
 # Columns beside 任务 / 内容, and the most they may take (with padding).
-_FIXED = {"条目": 5, "完成时间": 10, "到期日": 10, "情形": 11, "进展": 6}
+_FIXED = {"条目": 5, "亮灯": 4, "完成时间": 10, "到期日": 10, "情形": 11, "进展": 6}
 
 
 def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
     items = owed.items
     ids = max(cell_len(o.item.id) for o in items)
     fixed = max(ids, 4) + sum(v for k, v in _FIXED.items() if k != "条目")
-    gaps = len(_FIXED)  # between the six columns: padding 1+1, plus a divider when boxed
+    gaps = len(_FIXED)  # between the seven columns: padding 1+1, plus a divider when boxed
     padding = gaps * (2 if plain else 3)
     text_cols = max(16, width - fixed - padding)
     t = view_table(plain, lines=True)
     t.add_column("条目", no_wrap=True)
+    t.add_column("亮灯", no_wrap=True)
     t.add_column("任务 / 内容", width=text_cols, overflow="fold")
     t.add_column("完成时间", max_width=_FIXED["完成时间"], overflow="fold")
     t.add_column("到期日", no_wrap=True)
@@ -186,6 +211,7 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
         kinds = _styled([(line, _STYLE[kind]) for line, kind in _days_lines(o)], plain)
         t.add_row(
             o.item.id,
+            level_text(o.level, plain),
             text,
             o.item.deadline.text if o.item.deadline else "",
             s.due.isoformat() if s.due else "",
@@ -211,6 +237,8 @@ def item_record(o: OwedItem) -> dict[str, Any]:
         "via": list(o.via),
         "direct": o.direct,
         "support": [name.text for name in o.item.support],
+        "level": o.level,
+        "level_reasons": list(o.light.reasons),
     }
 
 
@@ -224,6 +252,7 @@ def unit_record(u: UnitOwes) -> dict[str, Any]:
         "stale": u.stale,
         "max_days_late": u.max_days_late,
         "max_workdays_late": u.max_workdays_late,
+        "level": u.level,
         "items": [item_record(o) for o in u.items],
     }
 
@@ -258,20 +287,22 @@ def to_markdown(owed: Owed) -> str:
     lines = [f"## {md_escape(heading(owed))}", "", summary_line(owed), ""]
     if owed.items and owed.unit is not None:
         lines += [
-            "| 条目 | 任务 | 内容 | 完成时间 | 到期日 | 逾期天数 | 逾期工作日 | 情形 | 进展 | 责任方式 |",
-            "|---|---|---|---|---|---:|---:|---|---|---|",
+            "| 条目 | 亮灯 | 任务 | 内容 | 完成时间 | 到期日 | 逾期天数 | 逾期工作日 | 情形 | 进展 | 责任方式 |",
+            "|---|---|---|---|---|---|---:|---:|---|---|---|",
         ]
         for o in owed.items:
             s = o.standing
+            reasons = [r for r in o.light.reasons if r in (MILESTONE_BEHIND, HALF_GONE)]
             cells = [
                 o.item.id,
+                o.level,
                 o.task.title,
                 shorten(o.item.content, 40),
                 o.item.deadline.text if o.item.deadline else "",
                 s.due.isoformat() if s.due else "",
                 str(s.days_late) if s.overdue else "",
                 _workdays(s.workdays_late) if s.overdue else "",
-                "、".join(o.kinds) + (f"(剩 {s.days_left} 天)" if s.due_soon else ""),
+                "、".join((*o.kinds, *reasons)) + (f"(剩 {s.days_left} 天)" if s.due_soon else ""),
                 s.status.value,
                 "直接" if o.direct else _via_text(o),
             ]
@@ -279,12 +310,13 @@ def to_markdown(owed: Owed) -> str:
         lines.append("")
     elif owed.items:
         lines += [
-            "| 单位 | 逾期 | 临期 | 更新滞后 | 最长逾期天数 | 最长逾期工作日 | 逾期条目 |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            "| 单位 | 亮灯 | 逾期 | 临期 | 更新滞后 | 最长逾期天数 | 最长逾期工作日 | 逾期条目 |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
         ]
         for u in owed.units:
             cells = [
                 u.unit.name,
+                u.level,
                 str(u.overdue),
                 str(u.due_soon),
                 str(u.stale),

@@ -7,19 +7,21 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from ..core.levels import HALF_GONE, MILESTONE_BEHIND, Light
 from ..core.model import Deadline, Report, ReportBy, Unit
 from ..core.safetext import json_text
 from ..core.status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
 from ..views.overdue import uncovered_years
 from ..views.show import ItemView
-from .overdue import calendar_note_for
+from .overdue import calendar_note_for, level_text
 from .textcells import view_table, wrap
 
 NONE = "—"
 
 
-def situation(s: Standing) -> str:
-    """A unit's standing on an item in words: 逾期 15 天(7 工作日)、更新滞后, 已完成, …"""
+def situation(s: Standing, lit: Light | None = None) -> str:
+    """A unit's standing on an item in words: 逾期 15 天(7 工作日)、更新滞后, 已完成, …
+    (with its 亮灯, also 节点滞后 and 过半未启动)."""
     words = []
     if s.overdue:
         workdays = "?" if s.workdays_late is None else str(s.workdays_late)
@@ -28,6 +30,8 @@ def situation(s: Standing) -> str:
         words.append(f"{DUE_SOON}(剩 {s.days_left} 天)")
     if s.stale:
         words.append(STALE)
+    if lit is not None:
+        words += [r for r in lit.reasons if r in (MILESTONE_BEHIND, HALF_GONE)]
     return "、".join(words)
 
 
@@ -91,17 +95,20 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
     )
     t = view_table(plain)
     t.add_column("单位", no_wrap=True)
+    t.add_column("亮灯", no_wrap=True)
     t.add_column("进展", no_wrap=True)
     t.add_column("完成日期", no_wrap=True)
     t.add_column("最近报送", no_wrap=True)
     t.add_column("情形", overflow="fold", ratio=1)
-    for s in view.standings:
+    for n, s in enumerate(view.standings):
+        lit = view.light_of(n)
         t.add_row(
             s.unit.name,
+            level_text(lit.level, plain) if lit else "",
             s.status.value,
             s.completed_on.isoformat() if s.completed_on else "",
             s.last_report_date.isoformat() if s.last_report_date else "",
-            situation(s),
+            situation(s, lit),
         )
     parts.append(t)
     if note := calendar_note_for(uncovered_years(view.standings, view.as_of)):
@@ -148,6 +155,10 @@ def _deadline_record(deadline: Deadline | None) -> dict[str, Any] | None:
     }
 
 
+def _level_record(lit: Light | None) -> dict[str, Any]:
+    return {"level": lit.level, "level_reasons": list(lit.reasons)} if lit else {}
+
+
 def to_json(view: ItemView) -> str:
     item = view.item
     document = {
@@ -178,8 +189,9 @@ def to_json(view: ItemView) -> str:
                 **pick(record, ("status", "completed_on", "overdue", "due_soon", "stale")),
                 **pick(record, ("days_late", "workdays_late", "days_left")),
                 "reports": [_report_record(r) for r in s.reports],
+                **_level_record(view.light_of(n)),
             }
-            for s in view.standings
+            for n, s in enumerate(view.standings)
             for record in (standing_record(s, iso),)
         ],
     }

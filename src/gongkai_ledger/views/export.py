@@ -1,8 +1,8 @@
 """`ledger export`: the whole ledger with statuses as of a date, as three views.
 
 - items: one row per item (as written in the plan, and whether it is done);
-- unit-items: one row per (item, owning unit): status, due date, 逾期/临期/更新滞后;
-- overdue: the pairs owed (逾期, 临期 or 更新滞后), worst first, as `ledger overdue`.
+- unit-items: one row per (item, owning unit): status, due date, 逾期/临期/更新滞后, 亮灯;
+- overdue: the pairs owed (逾期, 临期 or 更新滞后), worst first, as `ledger overdue`, 亮灯.
 
 A view is columns (an English key for json/csv, a Chinese title for xlsx) and rows of
 plain values; each format is a small function of the views, in `export_render`.
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..core.levels import light
 from ..core.model import Ledger, Plan
 from ..core.registry import Registry
 from ..core.status import Standing, item_done, pick, standing_record, standings
@@ -89,6 +90,7 @@ UNIT_ITEM_COLUMNS = (
     Column("last_report", "最近报送"),
     Column("summary", "最近进展", wrap=True),
     Column("reason", "不涉及理由", wrap=True),
+    Column("level", "亮灯"),
 )
 
 OVERDUE_COLUMNS = (
@@ -106,6 +108,7 @@ OVERDUE_COLUMNS = (
     Column("status", "进展状态"),
     Column("last_report", "最近报送"),
     Column("via", "负责依据(原文)", wrap=True),
+    Column("level", "亮灯"),
 )
 
 VIEW_NAMES = ("items", "unit-items", "overdue")
@@ -149,6 +152,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
             via=registry.via(s.item, s.unit),
             summary=record["summary"] or None,
             reason=record["reason"] or None,
+            level=light(s, ledger.plan, as_of).level,
         )
         unit_items.append(pick(record, unit_item_keys))
 
@@ -157,7 +161,8 @@ def export(ledger: Ledger, as_of: date) -> Export:
     owed = owed_from(ledger, all_standings, as_of, registry=registry)
     for unit_owes in owed.units:
         for o in unit_owes.items:
-            overdue.append(pick({**standing_record(o.standing), "via": o.via}, overdue_keys))
+            record = {**standing_record(o.standing), "via": o.via, "level": o.level}
+            overdue.append(pick(record, overdue_keys))
 
     return Export(
         ledger.plan,

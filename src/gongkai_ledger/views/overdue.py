@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.levels import GREEN, NO_LIGHT, Light, level_rank, light
 from ..core.model import CalendarYear, Item, Ledger, Task, Unit
 from ..core.registry import Registry
 from ..core.status import Standing, standings
@@ -26,11 +27,16 @@ class OwedItem:
     via: tuple[str, ...]  # the owners as written that make the unit an owner
     direct: bool  # named itself (by name or alias), not only through a group
     standing: Standing
+    light: Light = NO_LIGHT  # 亮灯 as of the list's date
 
     @property
     def kinds(self) -> tuple[str, ...]:
         """What is owed, worst first: 逾期, 临期, 更新滞后."""
         return self.standing.kinds
+
+    @property
+    def level(self) -> str:
+        return self.light.level
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -62,6 +68,11 @@ class UnitOwes:
         return sum(o.standing.stale for o in self.items)
 
     @property
+    def level(self) -> str:
+        """The worst level among the unit's items listed (绿 when none)."""
+        return max((o.level for o in self.items), key=level_rank, default=GREEN)
+
+    @property
     def worst(self) -> OwedItem | None:
         """The longest overdue item, if any."""
         return self.items[0] if self.items and self.items[0].standing.overdue else None
@@ -83,6 +94,7 @@ class Owed:
     units: tuple[UnitOwes, ...]
     unit: Unit | None  # the unit asked about, if any
     uncovered_years: tuple[int, ...]  # years whose 工作日 the official calendar cannot count
+    min_level: str | None = None  # --min-level: pairs lit this or worse, not only what is owed
 
     @property
     def items(self) -> tuple[OwedItem, ...]:
@@ -94,11 +106,17 @@ class Owed:
 
 
 def owed(
-    ledger: Ledger, as_of: date, unit: Unit | None = None, registry: Registry | None = None
+    ledger: Ledger,
+    as_of: date,
+    unit: Unit | None = None,
+    registry: Registry | None = None,
+    min_level: str | None = None,
 ) -> Owed:
-    """What every unit (or `unit` alone) owes as of `as_of`."""
+    """What every unit (or `unit` alone) owes as of `as_of`; with `min_level`, every pair lit
+    at that level or worse (亮灯) instead."""
     registry = registry if registry is not None else Registry.of(ledger)
-    return owed_from(ledger, standings(ledger, as_of, registry), as_of, unit, registry)
+    found = standings(ledger, as_of, registry)
+    return owed_from(ledger, found, as_of, unit, registry, min_level)
 
 
 def owed_from(
@@ -107,6 +125,7 @@ def owed_from(
     as_of: date,
     unit: Unit | None = None,
     registry: Registry | None = None,
+    min_level: str | None = None,
 ) -> Owed:
     """Like `owed`, from standings already computed for `as_of` (in plan order)."""
     registry = registry if registry is not None else Registry.of(ledger)
@@ -115,14 +134,16 @@ def owed_from(
         u.id: [] for u in registry.units
     }
     for n, s in enumerate(all_standings):
-        if not s.owes or (unit is not None and s.unit.id != unit.id) or s.unit.id not in ranked:
+        lit = light(s, ledger.plan, as_of)
+        listed = s.owes if min_level is None else lit.rank >= level_rank(min_level)
+        if not listed or (unit is not None and s.unit.id != unit.id) or s.unit.id not in ranked:
             continue
         via = registry.via(s.item, s.unit)
         direct = registry.named(s.item, s.unit)
         task = tasks.get(s.item.task_id)
         if task is not None:
             ranked[s.unit.id].append(
-                (_item_rank(s, n), OwedItem(s.unit, s.item, task, via, direct, s))
+                (_item_rank(s, n, lit), OwedItem(s.unit, s.item, task, via, direct, s, lit))
             )
     result = [
         UnitOwes(u, tuple(o for _, o in sorted(ranked[u.id], key=lambda pair: pair[0])))
@@ -132,16 +153,18 @@ def owed_from(
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
     result.sort(key=lambda u: _unit_rank(u, unit_order))
     shown = (o.standing for u in result for o in u.items)
-    return Owed(as_of, tuple(result), unit, uncovered_years(shown, as_of, ledger.calendar))
+    years = uncovered_years(shown, as_of, ledger.calendar)
+    return Owed(as_of, tuple(result), unit, years, min_level)
 
 
-def _item_rank(s: Standing, plan_order: int) -> tuple[int, int, int]:
-    """逾期 (longest first), then 临期 (soonest first), then 更新滞后; plan order within."""
+def _item_rank(s: Standing, plan_order: int, lit: Light) -> tuple[int, int, int]:
+    """逾期 (longest first), then 临期 (soonest first), then 更新滞后 (and the other 黄);
+    plan order within; 绿 (listed only with --min-level 绿) last."""
     if s.overdue:
         return (0, -s.days_late, plan_order)
     if s.due_soon:
         return (1, s.days_left or 0, plan_order)
-    return (2, 0, plan_order)
+    return (2 if lit.level != GREEN else 3, 0, plan_order)
 
 
 def _unit_rank(u: UnitOwes, unit_order: dict[str, int]) -> tuple[int, ...]:

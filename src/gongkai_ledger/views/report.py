@@ -76,13 +76,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.gcpause import without_gc
+from ..core.levels import BLUE, GREEN, RED, YELLOW, light, red_times
 from ..core.model import Deadline, Item, Ledger, Status, Task, Unit
 from ..core.problems import Problem
 from ..core.registry import Registry
@@ -143,9 +144,11 @@ def report_context(
     registry: Registry | None = None,
     as_of: date | None = None,
     skipped: Sequence[Problem] = (),
+    times_red: Mapping[tuple[str, str], int] | None = None,
 ) -> Data:
     """Everything the report shows for `month`, as of `as_of` (by default the month's last day);
-    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`.
+    `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`;
+    `times_red` is `levels.red_times` for that date, when already computed (--all-units).
 
     Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
     """
@@ -154,6 +157,11 @@ def report_context(
     context = _context(
         ledger, month, unit, commit, dirty, generated_at, registry, as_of or month_end(*month)
     )
+    if unit is not None:
+        day = as_of or month_end(*month)
+        times = times_red if times_red is not None else red_times(ledger, day)
+        mine = [s for s in standings(ledger, day, registry) if s.unit.id == unit.id]
+        context["unit_levels"] = _unit_levels(ledger, mine, day, unit, times)
     context["skipped"] = [
         {"path": p.source.path, "line": p.source.line, "col": p.source.col, "message": p.message}
         for p in skipped
@@ -207,7 +215,43 @@ def _context(
         "awaiting_review": _awaiting_review(ledger, mine, as_of),
         "change": None,  # set for a quarter, half or year (views/period.py)
         "annual": None,  # set for a year (views/period.py)
+        "levels": _levels(ledger, mine, as_of),
+        "unit_levels": [],  # the 督办单's: filled in by report_context
     }
+
+
+_LEVEL_KEYS = {RED: "red", YELLOW: "yellow", BLUE: "blue", GREEN: "green"}
+
+
+def _levels(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
+    """亮灯情况: how many unit-items are at each level (red, yellow, blue, green)."""
+    counts = dict.fromkeys(_LEVEL_KEYS.values(), 0)
+    for s in mine:
+        counts[_LEVEL_KEYS[light(s, ledger.plan, as_of).level]] += 1
+    return counts
+
+
+def _unit_levels(
+    ledger: Ledger,
+    mine: Sequence[Standing],
+    as_of: date,
+    unit: Unit,
+    times_red: Mapping[tuple[str, str], int],
+) -> list[Data]:
+    """The 督办单's 亮灯 per item, worst first (plan order within), with 督办次数: the month ends
+    (and the as-of date) since the plan's start at which the item was 红 for the unit."""
+    rows = []
+    for n, s in enumerate(mine):
+        lit = light(s, ledger.plan, as_of)
+        row = {
+            "item": s.item.id,
+            "level": lit.level,
+            "reasons": "、".join(lit.reasons),
+            "times": times_red.get((unit.id, s.item.id), 0),
+        }
+        rows.append(((-lit.rank, n), row))
+    rows.sort(key=lambda pair: pair[0])
+    return [row for _, row in rows]
 
 
 def _awaiting_review(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> list[Data]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.levels import Light, light
 from ..core.model import Group, Item, Ledger, Section, Task, Unit
 from ..core.registry import Registry, did_you_mean, suggest_item
 from ..core.sections import document_order, parent_ids
@@ -33,6 +34,10 @@ class ItemView:
     as_of: date
     # The task's section and those above it, from the top: label (as written or derived) and title.
     section_path: tuple[tuple[str, str], ...] = ()
+    lights: tuple[Light, ...] = ()  # 亮灯, one per standing
+
+    def light_of(self, n: int) -> Light | None:
+        return self.lights[n] if n < len(self.lights) else None
 
     @property
     def done(self) -> bool:
@@ -67,7 +72,9 @@ def item_view(
             )
         )
     own = tuple(s for s in standings(ledger, as_of, registry) if s.item is item)
-    return ItemView(item, task, section, tuple(owners), own, as_of, _path(ledger, task.section))
+    lit = tuple(light(s, ledger.plan, as_of) for s in own)
+    path = _path(ledger, task.section)
+    return ItemView(item, task, section, tuple(owners), own, as_of, path, lit)
 
 
 def _path(ledger: Ledger, section_id: str) -> tuple[tuple[str, str], ...]:
