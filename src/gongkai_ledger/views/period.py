@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -155,8 +155,10 @@ def period_context(
     registry: Registry | None = None,
     as_of: date | None = None,
     skipped: Sequence[Problem] = (),
+    times_red: Mapping[tuple[str, str], int] | None = None,
 ) -> Data:
-    """The report for `period` as of `as_of` (by default its last day; it must fall in it)."""
+    """The report for `period` as of `as_of` (by default its last day; it must fall in it);
+    `times_red` as for `report_context`."""
     as_of = as_of or period.end
     if not period.start <= as_of <= period.end:
         raise UsageError(f"统计截至日期 {as_of.isoformat()} 不在{period.label}之内")
@@ -171,6 +173,7 @@ def period_context(
         registry=registry,
         as_of=as_of,
         skipped=skipped,
+        times_red=times_red,
     )
     mine = _mine(ledger, as_of, registry, unit)
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
