@@ -123,7 +123,7 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
         ("czj", "1.1", "更新滞后"),
     ]
 
-    for sheet, columns, rows in ((items, "N", 3), (unit_items, "S", 4), (owed, "N", 3)):
+    for sheet, columns, rows in ((items, "N", 3), (unit_items, "AB", 4), (owed, "W", 3)):
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{columns}{rows}"
         assert all(c.font.b for c in sheet[1])

@@ -69,6 +69,19 @@ ITEM_COLUMNS = (
     Column("done", "已完成"),
 )
 
+# 延期 and 办结审核 (last in unit-items and overdue; always there, empty when not used).
+STATE_COLUMNS = (
+    Column("original_due", "原到期日"),
+    Column("extended_to", "延期至"),
+    Column("extension_approved", "延期批准日期"),
+    Column("extension_ref", "延期依据", wrap=True),
+    Column("extension_late", "逾期后批准延期"),
+    Column("review", "审核状态"),
+    Column("reviewed_on", "审核日期"),
+    Column("return_reason", "退回理由", wrap=True),
+    Column("claimed_on", "待审核申请日期"),
+)
+
 UNIT_ITEM_COLUMNS = (
     Column("item", "条目"),
     Column("task", "任务"),
@@ -89,6 +102,7 @@ UNIT_ITEM_COLUMNS = (
     Column("last_report", "最近报送"),
     Column("summary", "最近进展", wrap=True),
     Column("reason", "不涉及理由", wrap=True),
+    *STATE_COLUMNS,
 )
 
 OVERDUE_COLUMNS = (
@@ -106,6 +120,7 @@ OVERDUE_COLUMNS = (
     Column("status", "进展状态"),
     Column("last_report", "最近报送"),
     Column("via", "负责依据(原文)", wrap=True),
+    *STATE_COLUMNS,
 )
 
 VIEW_NAMES = ("items", "unit-items", "overdue")
@@ -149,6 +164,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
             via=registry.via(s.item, s.unit),
             summary=record["summary"] or None,
             reason=record["reason"] or None,
+            review=record["review"] or None,
         )
         unit_items.append(pick(record, unit_item_keys))
 
@@ -157,7 +173,8 @@ def export(ledger: Ledger, as_of: date) -> Export:
     owed = owed_from(ledger, all_standings, as_of, registry=registry)
     for unit_owes in owed.units:
         for o in unit_owes.items:
-            overdue.append(pick({**standing_record(o.standing), "via": o.via}, overdue_keys))
+            record = {**standing_record(o.standing), "via": o.via}
+            overdue.append(pick({**record, "review": record["review"] or None}, overdue_keys))
 
     return Export(
         ledger.plan,
