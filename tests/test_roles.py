@@ -322,3 +322,33 @@ def test_fmt_quotes_a_listed_name_yaml_would_misread(
     result = run_ledger(capsys, "fmt", str(root / "tasks.yaml"))
     assert result.code == 0, result.out + result.err
     assert 'owners: [县财政局, "yes"]' in (root / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def test_a_leads_na_under_report_by_lead_is_not_done(capsys: Cap, write_ledger: Write) -> None:
+    """The lead reports for the whole item: its 不涉及 cannot settle an item others work on."""
+    tasks = item_11("lead: 甲镇\nreport_by: lead", owners="[县财政局, 各乡镇]")
+    progress = {
+        "aaz.yaml": """\
+            unit: 甲镇
+            reports:
+              - item: "1.1"
+                date: 2022-10-10
+                status: 不涉及
+                reason: 本镇无此事项
+            """
+    }
+    root = write_ledger(tasks=tasks, progress=progress)
+    code, problems = check(capsys, root)
+    assert code == 0 and [rule for _, _, rule in problems] == ["direct-na"]
+    result = run_ledger(capsys, "check", "--as-of", AS_OF, "--ledger", str(root))
+    assert "由牵头单位负责报告" in result.out + result.err  # the warning says why it does not count
+    shown = json.loads(
+        ok(capsys, "show", "1.1", "--as-of", AS_OF, "--format", "json", "--ledger", str(root))
+    )
+    assert shown["done"] is False
+    assert [(u["unit"], u["status"], u["overdue"]) for u in shown["units"]] == [
+        ("甲镇", "未启动", True)
+    ]
+    report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
+    assert "| 全部完成 |" not in report and "0 个条目已全部完成" in report
+    assert "1.1" in overdue_units(capsys, root)["甲镇"]

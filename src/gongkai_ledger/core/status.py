@@ -37,6 +37,7 @@ from .model import (
     Item,
     Ledger,
     Report,
+    ReportBy,
     Review,
     Status,
     Unit,
@@ -289,8 +290,11 @@ def _standing(
     review, pending_since = "", None
     decision: Review | None = None
     original_due: date | None = None
-    # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
+    # A 不涉及 without a reason removes nobody (the na-reason rule reports it); nor does a
+    # lead's when it reports for the whole item (report_by: lead, the direct-na rule says so).
     counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
+    if lead_reports_for_all(item):
+        counted = [r for r in counted if r.status is not Status.NOT_APPLICABLE]
     if deadline is not None and deadline.recurring:
         # 每月/每季度/每半年/每年: each period is owed on its own; 已完成 settles the year only
         # when every period's due date is met (see docs/semantics.md, 几个到期日)
@@ -368,6 +372,11 @@ def _standing(
         original_due=original_due if force.extension is not None else due,
         decision=decision,
     )
+
+
+def lead_reports_for_all(item: Item) -> bool:
+    """`report_by: lead` with a lead: the leads alone owe the item, for every owner."""
+    return item.report_by is ReportBy.LEAD and bool(item.leads)
 
 
 def _due_under(
