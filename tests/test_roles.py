@@ -352,3 +352,17 @@ def test_a_leads_na_under_report_by_lead_is_not_done(capsys: Cap, write_ledger: 
     report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
     assert "| 全部完成 |" not in report and "0 个条目已全部完成" in report
     assert "1.1" in overdue_units(capsys, root)["甲镇"]
+
+
+def test_a_cell_inside_a_list_is_split_like_the_cell(capsys: Cap, write_ledger: Write) -> None:
+    """owners: [县财政局、甲镇] is a pasted cell in a list: two owners, as owners: 县财政局、甲镇."""
+    root = write_ledger(tasks=item_11("", owners="[县财政局、甲镇]"))
+    assert check(capsys, root) == (0, [])
+    assert owing(capsys, root) == ["县财政局", "甲镇"]
+    assert "甲镇" in overdue_units(capsys, root)
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(root)).code != 0
+    assert ok(capsys, "fmt", "--ledger", str(root))
+    written = (root / "tasks.yaml").read_text(encoding="utf-8")
+    assert "owners: [县财政局, 甲镇]\n" in written
+    assert owing(capsys, root) == ["县财政局", "甲镇"]
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(root)).code == 0

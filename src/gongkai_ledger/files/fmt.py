@@ -472,6 +472,10 @@ def _dump(
                 if names and [value.strip()] != names:
                     value = node[name] = CommentedSeq(_flow_names(names))
                     listed.add((*path, str(name)))
+                if key is not None and key.written_ok and _cells_in(value):
+                    split = [n for element in value for n in split_names(element)]
+                    value = node[name] = CommentedSeq(_flow_names(split))
+                    listed.add((*path, str(name)))
                 if getattr(value, "comment", None) is not None:  # after a block scalar's "|"
                     value.comment = None
                 if key is not None and key.by_year and isinstance(value, CommentedMap):
@@ -499,6 +503,15 @@ def _dump(
     out = io.StringIO()
     rt.dump(data, out)
     return out.getvalue()
+
+
+def _cells_in(value: Any) -> bool:
+    """A list of names with “甲、乙” in an element ([县财政局、县发改委]), to be split."""
+    return (
+        isinstance(value, list)
+        and all(isinstance(v, str) for v in value)
+        and any(split_names(v) != [v.strip()] for v in value)
+    )
 
 
 def _flow_names(names: list[str]) -> list[Any]:
@@ -714,6 +727,9 @@ def _plain(
             for k, v in node.value
         )
         return ("map", frozenset(pairs.items()))
+    if path in listed and isinstance(node, SequenceNode):  # [甲、乙] became [甲, 乙]
+        cells = [v.value for v in node.value if isinstance(v, ScalarNode)]
+        return ("seq", _SEQ, tuple((_STR, name) for cell in cells for name in split_names(cell)))
     if isinstance(node, SequenceNode):
         return (
             "seq",

@@ -94,6 +94,8 @@ def _mapping(
             out.append(f"{head} {_scalar(value, text)}")
             previous_block = False
         elif isinstance(value, SequenceNode):
+            if key is not None and key.written_ok and _cell_in(value):
+                raise _Unsure  # [甲、乙]: fmt splits it
             _sequence(value, value_shape, indent, head, out, text, kind, (*path, name))
             previous_block = not _flow(value)
         elif isinstance(value, MappingNode):
@@ -211,6 +213,10 @@ def _valid_day(written: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _cell_in(node: SequenceNode) -> bool:
+    return any(isinstance(v, ScalarNode) and _splits(v.value) for v in node.value)
 
 
 def _splits(value: str) -> bool:

@@ -566,8 +566,11 @@ class Reader:
         result: list[Name] = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
-            if text is not None:
-                result.append(Name(text.strip(), self.at(element)))
+            if text is None:
+                continue
+            # [县财政局、县发改委]: a cell pasted into a list is split like the cell itself
+            for name in split_names(text) if written_ok else [text.strip()]:
+                result.append(Name(name, self.at(element)))
         return result
 
     def texts(self, node: Node, what: str) -> tuple[str, ...]:
