@@ -88,10 +88,14 @@ def test_unit_report_lists_what_the_unit_supports(
 ) -> None:
     md = ok(capsys, root, "report", "--unit", "区财政局", "--month", "2022-09")
     assert "本单位配合的条目(不计入本单位的任务数和完成率):" in md
-    assert "| 1.2 | 推进重点领域信息公开 | 区住建局 | 2022年6月底前 | 推进中 | 2022年9月15日 |" in md
+    assert (
+        "| 1.2 | 推进重点领域信息公开 | 区住建局 | 2022年6月底前 | 推进中 | 2022年9月15日 |" in md
+    )
     assert "| 2022年9月15日 | 区财政局(配合) | 1.2 |" in md
     assert_golden("states/report-unit-czj.md", md)
-    html = ok(capsys, root, "report", "--unit", "区财政局", "--month", "2022-09", "--format", "html")
+    html = ok(
+        capsys, root, "report", "--unit", "区财政局", "--month", "2022-09", "--format", "html"
+    )
     assert "<caption>本单位配合的条目(不计入本单位的任务数和完成率)</caption>" in html
     own = ok(capsys, root, "report", "--unit", "区住建局", "--month", "2022-09")
     assert "本单位配合的条目" not in own

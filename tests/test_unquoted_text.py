@@ -38,7 +38,9 @@ def test_check_warns_where_the_text_is(write_ledger: Write) -> None:
     ]
 
 
-def test_the_message_says_what_others_read(capsys: pytest.CaptureFixture[str], write_ledger: Write) -> None:
+def test_the_message_says_what_others_read(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write
+) -> None:
     root = write_ledger(tasks=MISREAD, progress=PROGRESS)
     run = run_ledger(capsys, "check", "--ledger", str(root), "--as-of", "2022-12-31")
     assert run.code == 0  # a warning

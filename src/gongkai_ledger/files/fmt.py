@@ -273,7 +273,9 @@ def canonical(text: str, kind: FileKind, shown: str) -> str:
     assert after is not None
     result = _weave(dumped, _anchors(after), placed, kind)
     requoted = {path for path, node in values.items() if _numeric(node) and _is_id(path, kind)}
-    requoted |= {path for path, node in values.items() if _misread_text_at(_key_at(path, kind), node)}
+    requoted |= {
+        path for path, node in values.items() if _misread_text_at(_key_at(path, kind), node)
+    }
     _verify(text, result, root, shown, requoted, listed)
     return result
 

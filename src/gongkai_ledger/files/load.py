@@ -580,9 +580,8 @@ class Reader:
         text = self.text(node, what)
         if text is None:
             return None
-        self.warn_misread_text(node, what)
         try:
-            return parse_deadline(text, year)
+            deadline = parse_deadline(text, year)
         except DeadlineError as error:
             if error.impossible:
                 self.add(impossible_date, node, str(error))
@@ -590,6 +589,8 @@ class Reader:
                 hint = "可用写法:" + "、".join(accepted_forms(year))
                 self.add(deadline_format, node, str(error), hint=hint)
             return Deadline(text=text, due=None)  # keeps missing-deadline quiet
+        self.warn_misread_text(node, what)  # only for a deadline that reads: one problem each
+        return deadline
 
     def fields(self, node: Node | None, shape: Shape, **labels: str) -> Fields:
         """The keys of a mapping as `shape` defines them, each read by its kind when asked."""
