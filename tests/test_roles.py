@@ -366,3 +366,5 @@ def test_a_cell_inside_a_list_is_split_like_the_cell(capsys: Cap, write_ledger: 
     assert "owners: [县财政局, 甲镇]\n" in written
     assert owing(capsys, root) == ["县财政局", "甲镇"]
     assert run_ledger(capsys, "fmt", "--check", "--ledger", str(root)).code == 0
+    quoted = write_ledger(tasks=item_11("", owners='["县财政局、甲镇"]'))  # as written: one name
+    assert check(capsys, quoted)[1] == [(20, 18, "unknown-unit")]

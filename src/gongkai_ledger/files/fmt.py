@@ -511,7 +511,7 @@ def _cells_in(value: Any) -> bool:
     """A list of names with “甲、乙” in an element ([县财政局、县发改委]), to be split."""
     return (
         isinstance(value, list)
-        and all(isinstance(v, str) for v in value)
+        and all(type(v) is str for v in value)  # plain: a quoted name is one name
         and any(split_names(v) != [v.strip()] for v in value)
     )
 

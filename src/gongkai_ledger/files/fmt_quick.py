@@ -216,7 +216,7 @@ def _valid_day(written: str) -> bool:
 
 
 def _cell_in(node: SequenceNode) -> bool:
-    return any(isinstance(v, ScalarNode) and _splits(v.value) for v in node.value)
+    return any(isinstance(v, ScalarNode) and not v.style and _splits(v.value) for v in node.value)
 
 
 def _splits(value: str) -> bool:

@@ -568,8 +568,10 @@ class Reader:
             text = self.text(element, f"{what}中的名称")
             if text is None:
                 continue
-            # [县财政局、县发改委]: a cell pasted into a list is split like the cell itself
-            for name in split_names(text) if written_ok else [text.strip()]:
+            # [县财政局、县发改委]: a plain cell pasted into a list is split like the cell itself;
+            # a quoted element is one name as written
+            plain = isinstance(element, ScalarNode) and not element.style
+            for name in split_names(text) if written_ok and plain else [text.strip()]:
                 result.append(Name(name, self.at(element)))
         return result
 
