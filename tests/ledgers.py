@@ -231,3 +231,7 @@ def quoted(text: str) -> str:
         + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
         + '"'
     )
+
+
+# 延期 (before and after the due date) and 办结审核 (已销号, 已退回, 待审核) together, and a 配合单位
+STATES_LEDGER = REPO / "tests" / "fixtures" / "states_ledger"

@@ -26,7 +26,7 @@ tasks:
   - id: 1
     section: S1
     title: 任务一
-    deadline: 2022-11-30
+    deadline: "2022-11-30"
     items:
       - id: "1.1"
         content: 集中发布,确保信息准确。
@@ -76,7 +76,9 @@ VARIANTS = [
     ("tagged", "title: 任务二", "title: !!str 任务二"),
     ("flow mapping", "  year: 2022\n", "  year: 2022\n  extra: {a: 1}\n"),
     ("block scalar", "title: 任务二", "title: |\n      任务二"),
-    ("date and time", "2022-11-30", "2022-11-30 10:00:00"),
+    ("date and time", '"2022-11-30"', "2022-11-30 10:00:00"),
+    ("deadline a date elsewhere", '"2022-11-30"', "2022-11-30"),
+    ("deadline a number elsewhere", '"2022-11-30"', "2022.11"),
     ("float", "  year: 2022\n", "  year: 2022.0\n"),
     ("document start", "# 分解表\n", "# 分解表\n---\n"),
     ("no final line break", "owners: [市财政局]\n", "owners: [市财政局]"),

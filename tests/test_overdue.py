@@ -120,6 +120,15 @@ def test_json_rows(root: Path) -> None:
         "support": [],
         "level": "红",
         "level_reasons": ["逾期", "更新滞后"],
+        "original_due": "2022-09-30",  # 延期 and 办结审核: present, empty when not used
+        "extended_to": None,
+        "extension_approved": None,
+        "extension_ref": None,
+        "extension_late": False,
+        "review": "",
+        "reviewed_on": None,
+        "return_reason": None,
+        "claimed_on": None,
     }
 
 

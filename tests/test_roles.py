@@ -322,3 +322,49 @@ def test_fmt_quotes_a_listed_name_yaml_would_misread(
     result = run_ledger(capsys, "fmt", str(root / "tasks.yaml"))
     assert result.code == 0, result.out + result.err
     assert 'owners: [县财政局, "yes"]' in (root / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def test_a_leads_na_under_report_by_lead_is_not_done(capsys: Cap, write_ledger: Write) -> None:
+    """The lead reports for the whole item: its 不涉及 cannot settle an item others work on."""
+    tasks = item_11("lead: 甲镇\nreport_by: lead", owners="[县财政局, 各乡镇]")
+    progress = {
+        "aaz.yaml": """\
+            unit: 甲镇
+            reports:
+              - item: "1.1"
+                date: 2022-10-10
+                status: 不涉及
+                reason: 本镇无此事项
+            """
+    }
+    root = write_ledger(tasks=tasks, progress=progress)
+    code, problems = check(capsys, root)
+    assert code == 0 and [rule for _, _, rule in problems] == ["direct-na"]
+    result = run_ledger(capsys, "check", "--as-of", AS_OF, "--ledger", str(root))
+    assert "由牵头单位负责报告" in result.out + result.err  # the warning says why it does not count
+    shown = json.loads(
+        ok(capsys, "show", "1.1", "--as-of", AS_OF, "--format", "json", "--ledger", str(root))
+    )
+    assert shown["done"] is False
+    assert [(u["unit"], u["status"], u["overdue"]) for u in shown["units"]] == [
+        ("甲镇", "未启动", True)
+    ]
+    report = ok(capsys, "report", "--month", "2022-10", "--ledger", str(root))
+    assert "| 全部完成 |" not in report and "0 个条目已全部完成" in report
+    assert "1.1" in overdue_units(capsys, root)["甲镇"]
+
+
+def test_a_cell_inside_a_list_is_split_like_the_cell(capsys: Cap, write_ledger: Write) -> None:
+    """owners: [县财政局、甲镇] is a pasted cell in a list: two owners, as owners: 县财政局、甲镇."""
+    root = write_ledger(tasks=item_11("", owners="[县财政局、甲镇]"))
+    assert check(capsys, root) == (0, [])
+    assert owing(capsys, root) == ["县财政局", "甲镇"]
+    assert "甲镇" in overdue_units(capsys, root)
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(root)).code != 0
+    assert ok(capsys, "fmt", "--ledger", str(root))
+    written = (root / "tasks.yaml").read_text(encoding="utf-8")
+    assert "owners: [县财政局, 甲镇]\n" in written
+    assert owing(capsys, root) == ["县财政局", "甲镇"]
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(root)).code == 0
+    quoted = write_ledger(tasks=item_11("", owners='["县财政局、甲镇"]'))  # as written: one name
+    assert check(capsys, quoted)[1] == [(20, 18, "unknown-unit")]

@@ -255,6 +255,9 @@ def loader_accepts(files: dict[FileKind, str], kind: FileKind, key: Key) -> bool
     """No problem in that file from the loader, nor from the check rule the key names."""
     loaded = load_ledger_from({FILE_NAMES[k]: t.encode("utf-8") for k, t in files.items()}, "t")
     mine = [p for p in loaded.problems if p.source.path == f"t/{FILE_NAMES[kind]}"]
+    # unquoted-text warns about a spelling (title: 2022 is a number to other readers), like
+    # numeric-id beyond what a schema of the parsed value can see: the value itself is fine.
+    mine = [p for p in mine if p.rule != "unquoted-text"]
     if key.rule:
         mine += [p for p in check_loaded(loaded, date(2022, 6, 1)) if p.rule == key.rule]
     return not mine

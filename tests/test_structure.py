@@ -38,7 +38,7 @@ sections:
     title: 基础信息公开
   - id: 一.1.1
     parent: 一.1
-    label: 1.
+    label: "1."
     title: 行政规范性文件
   - id: 二
     title: 依申请公开
@@ -323,8 +323,8 @@ def test_an_unknown_item_ids_value_is_refused(write_ledger: Write) -> None:
 def test_fmt_writes_the_new_keys_in_order(capsys: Capsys, write_ledger: Write) -> None:
     shuffled = (
         DISTRICT.replace(
-            "  - id: 一.1.1\n    parent: 一.1\n    label: 1.\n    title: 行政规范性文件\n",
-            "  - parent: 一.1\n    title: 行政规范性文件\n    label: 1.\n    id: 一.1.1\n",
+            '  - id: 一.1.1\n    parent: 一.1\n    label: "1."\n    title: 行政规范性文件\n',
+            '  - parent: 一.1\n    title: 行政规范性文件\n    label: "1."\n    id: 一.1.1\n',
         )
         .replace("  item_ids: free\n", "")
         .replace(
@@ -339,7 +339,7 @@ def test_fmt_writes_the_new_keys_in_order(capsys: Capsys, write_ledger: Write) -
         formatted.append((root / "tasks.yaml").read_text(encoding="utf-8"))
     assert formatted[0] == formatted[1]
     assert (
-        "  - id: 一.1.1\n    label: 1.\n    title: 行政规范性文件\n    parent: 一.1\n"
+        '  - id: 一.1.1\n    label: "1."\n    title: 行政规范性文件\n    parent: 一.1\n'
         in formatted[0]
     )
 

@@ -37,6 +37,7 @@ from .model import (
     Item,
     Ledger,
     Report,
+    ReportBy,
     Review,
     Status,
     Unit,
@@ -79,6 +80,8 @@ class Standing:
     extension_late: bool = False  # an extension was approved after a due date had passed
     review: str = ""  # CLOSED, PENDING, RETURNED, or "" (no review required, or no claim)
     pending_since: date | None = None  # PENDING: the date of the claim awaiting review
+    original_due: date | None = None  # `due` under the item's own deadline, before any 延期
+    decision: Review | None = None  # the review that made it CLOSED or RETURNED
 
     @property
     def latest(self) -> Report | None:
@@ -145,6 +148,32 @@ def standing_record(s: Standing, day: Callable[[date | None], Any] = lambda d: d
         "reason": latest.reason if latest else "",
         "evidence": latest.evidence if latest else (),
         "review": s.review,
+        **extension_fields(s, day),
+        **review_fields(s, day),
+    }
+
+
+def extension_fields(s: Standing, day: Callable[[date | None], Any]) -> dict[str, Any]:
+    """延期 as plain values (empty when the item has none in force): 原到期日, 延期至, 延期依据."""
+    ext = s.extension
+    return {
+        "original_due": day(s.original_due if ext is not None else s.due),
+        "extended_to": ext.deadline.text if ext is not None else None,
+        "extension_approved": day(ext.approved) if ext is not None else None,
+        "extension_ref": ext.ref if ext is not None else None,
+        "extension_reason": ext.reason if ext is not None else None,
+        "extension_late": s.extension_late,
+    }
+
+
+def review_fields(s: Standing, day: Callable[[date | None], Any]) -> dict[str, Any]:
+    """办结审核 as plain values: the decision's date, a 退回's reason, a pending claim's date."""
+    decision = s.decision
+    returned = decision is not None and not decision.passed
+    return {
+        "reviewed_on": day(decision.date) if decision is not None else None,
+        "return_reason": decision.reason if returned and decision is not None else None,
+        "claimed_on": day(s.pending_since),
     }
 
 
@@ -228,6 +257,26 @@ def reviewed_completion(
     return None, word, claim
 
 
+def deciding_review(reports: Sequence[Report], reviews: Sequence[Review]) -> Review | None:
+    """The review behind `reviewed_completion`'s word: the 通过 that closed the claim, or the
+    退回 that sent the last claim back (None while a claim waits, or without any review)."""
+    claims = [(r.date, 0, n) for n, r in enumerate(reports) if r.status is Status.DONE]
+    ordered = sorted(reviews, key=lambda v: (v.date, v.passed))
+    events = sorted(claims + [(v.date, 1, n) for n, v in enumerate(ordered)])
+    open_claim = False
+    decision: Review | None = None
+    for _day, kind, n in events:
+        if kind == 0:
+            if not open_claim:
+                open_claim, decision = True, None
+        elif open_claim:
+            decision = ordered[n]
+            if decision.passed:
+                return decision
+            open_claim = False
+    return decision
+
+
 def _standing(
     item: Item,
     unit: Unit,
@@ -239,8 +288,13 @@ def _standing(
     force = in_force(item, as_of)  # the deadline after the extensions approved by then
     deadline = force.deadline
     review, pending_since = "", None
-    # A 不涉及 without a reason removes nobody (the na-reason rule reports it).
+    decision: Review | None = None
+    original_due: date | None = None
+    # A 不涉及 without a reason removes nobody (the na-reason rule reports it); nor does a
+    # lead's when it reports for the whole item (report_by: lead, the direct-na rule says so).
     counted = [r for r in reports if r.status is not Status.NOT_APPLICABLE or r.reason]
+    if lead_reports_for_all(item):
+        counted = [r for r in counted if r.status is not Status.NOT_APPLICABLE]
     if deadline is not None and deadline.recurring:
         # 每月/每季度/每半年/每年: each period is owed on its own; 已完成 settles the year only
         # when every period's due date is met (see docs/semantics.md, 几个到期日)
@@ -248,6 +302,8 @@ def _standing(
         on_time_due = due
         if force.extension is not None and force.punctual is not None:
             on_time_due = recurring_due(force.punctual, counted)[0]
+        if force.extension is not None:
+            original_due = _due_under(item.deadline, counted, completed_on)
         if counted and counted[-1].status is Status.NOT_APPLICABLE:
             status = Status.NOT_APPLICABLE
         elif completed_on is not None:
@@ -260,6 +316,7 @@ def _standing(
         completed_on = next((r.date for r in reports if r.status is Status.DONE), None)
         if ledger.plan.review == REVIEW_REQUIRED:
             completed_on, review, pending_since = reviewed_completion(reports, reviews)
+            decision = deciding_review(reports, reviews)
         if completed_on is not None:
             status = Status.DONE
         elif counted:
@@ -272,6 +329,7 @@ def _standing(
         on_time_due = due
         if force.extension is not None:
             on_time_due = owed_due(force.punctual, counted, completed_on)
+            original_due = _due_under(item.deadline, counted, completed_on)
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
     overdue = open_ and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
@@ -311,7 +369,23 @@ def _standing(
         extension_late=force.late,
         review=review,
         pending_since=pending_since,
+        original_due=original_due if force.extension is not None else due,
+        decision=decision,
     )
+
+
+def lead_reports_for_all(item: Item) -> bool:
+    """`report_by: lead` with a lead: the leads alone owe the item, for every owner."""
+    return item.report_by is ReportBy.LEAD and bool(item.leads)
+
+
+def _due_under(
+    deadline: Deadline | None, counted: Sequence[Report], completed_on: date | None
+) -> date | None:
+    """The due date `deadline` alone would set (the item's own, before any 延期)."""
+    if deadline is not None and deadline.recurring:
+        return recurring_due(deadline, counted)[0]
+    return owed_due(deadline, counted, completed_on)
 
 
 @dataclass(frozen=True)

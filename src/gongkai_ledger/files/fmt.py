@@ -42,10 +42,11 @@ from .load import (
     REVIEWS_FILE,
     TASKS_FILE,
     UNITS_FILE,
+    misread_text,
     no_ledger_hint,
     shown_path,
 )
-from .schema import ROOTS, FileKind
+from .schema import ROOTS, TEXT_KINDS, FileKind
 from .schema import Node as Shape
 from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
@@ -272,6 +273,9 @@ def canonical(text: str, kind: FileKind, shown: str) -> str:
     assert after is not None
     result = _weave(dumped, _anchors(after), placed, kind)
     requoted = {path for path, node in values.items() if _numeric(node) and _is_id(path, kind)}
+    requoted |= {
+        path for path, node in values.items() if _misread_text_at(_key_at(path, kind), node)
+    }
     _verify(text, result, root, shown, requoted, listed)
     return result
 
@@ -432,6 +436,7 @@ def _dump(
     from ruamel.yaml.comments import CommentedMap, CommentedSeq, comment_attrib
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     rt = round_trip(width=_WIDTH, preserve_quotes=True, indent=(2, 4, 2))
     rt.Constructor = _constructor()
@@ -460,11 +465,18 @@ def _dump(
                 value = node[name]
                 if key is not None and key.quoted:
                     value = node[name] = _quoted(value, values.get((*path, str(name))))
+                written_as = values.get((*path, str(name)))
+                if _misread_text_at(key, written_as) and isinstance(written_as, ScalarNode):
+                    value = node[name] = DoubleQuotedScalarString(written_as.value)
                 # “甲、乙” becomes [甲, 乙]; one name (lead: 甲局) stays; none: check reports it
                 written = key is not None and key.written_ok and isinstance(value, str)
                 names = split_names(value) if written else []
                 if names and [value.strip()] != names:
                     value = node[name] = CommentedSeq(_flow_names(names))
+                    listed.add((*path, str(name)))
+                if key is not None and key.written_ok and _cells_in(value):
+                    split = [n for element in value for n in split_names(element)]
+                    value = node[name] = CommentedSeq(_flow_names(split))
                     listed.add((*path, str(name)))
                 if getattr(value, "comment", None) is not None:  # after a block scalar's "|"
                     value.comment = None
@@ -493,6 +505,15 @@ def _dump(
     out = io.StringIO()
     rt.dump(data, out)
     return out.getvalue()
+
+
+def _cells_in(value: Any) -> bool:
+    """A list of names with “甲、乙” in an element ([县财政局、县发改委]), to be split."""
+    return (
+        isinstance(value, list)
+        and all(type(v) is str for v in value)  # plain: a quoted name is one name
+        and any(split_names(v) != [v.strip()] for v in value)
+    )
 
 
 def _flow_names(names: list[str]) -> list[Any]:
@@ -635,13 +656,25 @@ def _compose(text: str, shown: str) -> Node | None:
 
 def _is_id(path: NodePath, kind: FileKind) -> bool:
     """Whether `path` leads to a key that `schema` marks as a quoted id."""
+    key = _key_at(path, kind)
+    return key is not None and key.quoted
+
+
+def _key_at(path: NodePath, kind: FileKind) -> Any:
+    """The schema key `path` leads to, or None (a list element, an unknown key)."""
+    if not path:
+        return None
     shape: Shape | None = ROOTS[kind]
     for step in path[:-1]:
         if isinstance(step, str):
             key = shape.key(step) if shape is not None else None
             shape = key.node if key is not None else None
-    key = shape.key(path[-1]) if shape is not None and isinstance(path[-1], str) else None
-    return key is not None and key.quoted
+    return shape.key(path[-1]) if shape is not None and isinstance(path[-1], str) else None
+
+
+def _misread_text_at(key: Any, node: Node | None) -> bool:
+    """A text key's plain value other YAML readers read as a number or a date (2023.06)."""
+    return key is not None and key.kind in TEXT_KINDS and misread_text(node) is not None
 
 
 def _verify(
@@ -696,6 +729,9 @@ def _plain(
             for k, v in node.value
         )
         return ("map", frozenset(pairs.items()))
+    if path in listed and isinstance(node, SequenceNode):  # [甲、乙] became [甲, 乙]
+        cells = [v.value for v in node.value if isinstance(v, ScalarNode)]
+        return ("seq", _SEQ, tuple((_STR, name) for cell in cells for name in split_names(cell)))
     if isinstance(node, SequenceNode):
         return (
             "seq",

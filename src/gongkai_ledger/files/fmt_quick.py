@@ -15,7 +15,7 @@ import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .schema import ROOTS, FileKind
+from .schema import ROOTS, TEXT_KINDS, FileKind
 from .schema import Node as Shape
 
 _TAG = "tag:yaml.org,2002:"
@@ -89,9 +89,13 @@ def _mapping(
                 raise _Unsure
             if key is not None and key.written_ok and _splits(value.value):
                 raise _Unsure
+            if key is not None and key.kind in TEXT_KINDS and _plain_not_text(value):
+                raise _Unsure  # 2022-06-30 as a deadline: fmt quotes it
             out.append(f"{head} {_scalar(value, text)}")
             previous_block = False
         elif isinstance(value, SequenceNode):
+            if key is not None and key.written_ok and _cell_in(value):
+                raise _Unsure  # [甲、乙]: fmt splits it
             _sequence(value, value_shape, indent, head, out, text, kind, (*path, name))
             previous_block = not _flow(value)
         elif isinstance(value, MappingNode):
@@ -110,6 +114,10 @@ def _mapping(
             previous_block = True
         else:
             raise _Unsure
+
+
+def _plain_not_text(node: ScalarNode) -> bool:
+    return not node.style and node.tag != _TAG + "str"
 
 
 def _flow(node: SequenceNode) -> bool:
@@ -205,6 +213,10 @@ def _valid_day(written: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _cell_in(node: SequenceNode) -> bool:
+    return any(isinstance(v, ScalarNode) and not v.style and _splits(v.value) for v in node.value)
 
 
 def _splits(value: str) -> bool:

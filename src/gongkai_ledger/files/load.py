@@ -68,6 +68,7 @@ from ..rules import (
     progress_file,
     unknown_key,
     unknown_status,
+    unquoted_text,
     wrong_type,
     yaml_tag,
 )
@@ -432,6 +433,14 @@ class Reader:
             self.add(wrong_type, node, f"{what}应为文本", hint="含特殊符号的文本请加引号")
         return None
 
+    def warn_misread_text(self, node: Node, what: str) -> None:
+        """A plain text other YAML readers take for a number or a date: unquoted-text."""
+        misread = misread_text(node)
+        if misread is not None and isinstance(node, ScalarNode):
+            shown = _excerpt(node.value)
+            hint = f'请写成 "{node.value}"' if len(node.value) <= _EXCERPT else "请给文本加引号"
+            self.add(unquoted_text, node, f"{what}“{shown}”没有加引号,{misread}", hint=hint)
+
     def _refuse_invisible(self, node: ScalarNode, what: str, *, multiline: bool) -> None:
         """Control, bidi and zero-width characters: a control-char problem at the character."""
         value = node.value
@@ -557,8 +566,13 @@ class Reader:
         result: list[Name] = []
         for element in self.sequence(node, what) or []:
             text = self.text(element, f"{what}中的名称")
-            if text is not None:
-                result.append(Name(text.strip(), self.at(element)))
+            if text is None:
+                continue
+            # [县财政局、县发改委]: a plain cell pasted into a list is split like the cell itself;
+            # a quoted element is one name as written
+            plain = isinstance(element, ScalarNode) and not element.style
+            for name in split_names(text) if written_ok and plain else [text.strip()]:
+                result.append(Name(name, self.at(element)))
         return result
 
     def texts(self, node: Node, what: str) -> tuple[str, ...]:
@@ -569,7 +583,7 @@ class Reader:
         if text is None:
             return None
         try:
-            return parse_deadline(text, year)
+            deadline = parse_deadline(text, year)
         except DeadlineError as error:
             if error.impossible:
                 self.add(impossible_date, node, str(error))
@@ -577,6 +591,8 @@ class Reader:
                 hint = "可用写法:" + "、".join(accepted_forms(year))
                 self.add(deadline_format, node, str(error), hint=hint)
             return Deadline(text=text, due=None)  # keeps missing-deadline quiet
+        self.warn_misread_text(node, what)  # only for a deadline that reads: one problem each
+        return deadline
 
     def fields(self, node: Node | None, shape: Shape, **labels: str) -> Fields:
         """The keys of a mapping as `shape` defines them, each read by its kind when asked."""
@@ -1024,7 +1040,10 @@ class Fields:
     def text(self, name: str) -> str | None:
         def read(key: Key, node: Node, what: str) -> str | None:
             multiline = key.kind is Kind.MULTILINE
-            return self.reader.text(node, what, empty_ok=key.empty_ok, multiline=multiline)
+            text = self.reader.text(node, what, empty_ok=key.empty_ok, multiline=multiline)
+            if text is not None:
+                self.reader.warn_misread_text(node, what)
+            return text
 
         value = self._once(name, read, Kind.TEXT, Kind.MULTILINE, Kind.TIMEZONE)
         return value if isinstance(value, str) else None
@@ -1150,6 +1169,17 @@ def _misread_number(node: ScalarNode) -> str | None:
     if not node.style and node.tag == _STR and _YAML12_NUMBER.fullmatch(node.value):  # plain
         return f"在 YAML 1.2 的工具中会被读成{_number(lambda: _yaml12_number(node.value))}"
     return None
+
+
+def misread_text(node: Node | None) -> str | None:
+    """How other YAML readers misread a plain text (2023.06 → a number, 2022-06-30 → a date),
+    or None; fmt quotes such values, check warns (unquoted-text)."""
+    if not isinstance(node, ScalarNode) or node.style:
+        return None
+    if node.tag == _TIMESTAMP:
+        return "在别的 YAML 工具中会被读成日期"
+    misread = _misread_number(node)
+    return misread.replace("被读成了", "在别的 YAML 工具中会被读成") if misread else None
 
 
 def _yaml12_number(text: str) -> int | float:

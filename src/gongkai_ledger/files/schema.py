@@ -60,6 +60,11 @@ class Kind(StrEnum):
     NODE = "映射"  # `many`: a list of mappings
 
 
+# Kinds whose value is text: a plain 2023.06 or 2022-06-30 is text here, a number or a date to
+# other YAML readers (unquoted-text), so `fmt` quotes it.
+TEXT_KINDS = frozenset({Kind.TEXT, Kind.MULTILINE, Kind.DEADLINE, Kind.TIMEZONE})
+
+
 @dataclass(frozen=True)
 class Key:
     name: str

@@ -213,12 +213,20 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
             o.item.id,
             level_text(o.level, plain),
             text,
-            o.item.deadline.text if o.item.deadline else "",
+            deadline_cell(o),
             s.due.isoformat() if s.due else "",
             kinds,
-            s.status.value,
+            s.status.value + (f"\n{s.review}" if s.review else ""),
         )
     return t
+
+
+def deadline_cell(o: OwedItem) -> str:
+    """完成时间: the one in force; after a 延期 the item's own too (原完成时间)."""
+    s, deadline = o.standing, o.item.deadline
+    if s.extension is None:
+        return deadline.text if deadline else ""
+    return s.extension.deadline.text + (f"\n(原{deadline.text})" if deadline else "")
 
 
 # -- json -----------------------------------------------------------------------
@@ -226,6 +234,18 @@ def _unit_table(owed: Owed, width: int, plain: bool) -> Table:
 
 _ITEM_FIELDS = ("overdue", "due_soon", "stale", "kinds", "days_late", "workdays_late")
 _ITEM_TAIL = ("days_left", "status", "completed_on", "last_report")
+# 延期 and 办结审核, last (every record has them, empty when the ledger uses neither).
+STATE_FIELDS = (
+    "original_due",
+    "extended_to",
+    "extension_approved",
+    "extension_ref",
+    "extension_late",
+    "review",
+    "reviewed_on",
+    "return_reason",
+    "claimed_on",
+)
 
 
 def item_record(o: OwedItem) -> dict[str, Any]:
@@ -239,6 +259,7 @@ def item_record(o: OwedItem) -> dict[str, Any]:
         "support": [name.text for name in o.item.support],
         "level": o.level,
         "level_reasons": list(o.light.reasons),
+        **pick(record, STATE_FIELDS),
     }
 
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ..core.levels import HALF_GONE, MILESTONE_BEHIND, Light
-from ..core.model import Deadline, Report, ReportBy, Unit
+from ..core.model import Deadline, Extension, Item, Report, ReportBy, Unit
 from ..core.safetext import json_text
-from ..core.status import DUE_SOON, OVERDUE, STALE, Standing, iso, pick, standing_record
+from ..core.status import (
+    CLOSED,
+    DUE_SOON,
+    OVERDUE,
+    PENDING,
+    RETURNED,
+    STALE,
+    Standing,
+    in_force,
+    iso,
+    pick,
+    standing_record,
+)
 from ..views.overdue import uncovered_years
 from ..views.show import ItemView
 from .overdue import calendar_note_for, level_text
@@ -48,6 +61,46 @@ def _deadline(deadline: Deadline | None) -> str:
     return deadline.text + (f"({';'.join(notes)})" if notes else "")
 
 
+def extension_lines(item: Item, as_of: date) -> list[str]:
+    """The item's 延期 approved by `as_of`, in approval order: new deadline, date, ref, reason."""
+    lines = []
+    approved = [e for e in item.extensions if e.approved is not None and e.approved <= as_of]
+    for ext in sorted(approved, key=lambda e: e.approved or as_of):
+        assert ext.approved is not None
+        late = in_force(item, ext.approved).late
+        text = f"延期至 {_deadline(ext.deadline)},{ext.approved.isoformat()} 批准"
+        text += f",依据:{ext.ref}" if ext.ref else ""
+        text += f",理由:{' '.join(ext.reason.split())}" if ext.reason else ""
+        lines.append(text + ("(逾期后批准,按期完成仍按原到期日计)" if late else ""))
+    return lines
+
+
+def progress_word(s: Standing) -> str:
+    """进展 with the review state beside it when there is one: 推进中(待审核), 已完成(已销号)."""
+    return s.status.value + (f"({s.review})" if s.review else "")
+
+
+def unit_notes(s: Standing) -> list[str]:
+    """What a unit's row leaves out: the due date a 延期 moved, and the review's record."""
+    notes = []
+    if s.extension is not None and s.due != s.original_due:
+        original = s.original_due.isoformat() if s.original_due else NONE
+        due = s.due.isoformat() if s.due else NONE
+        note = f"到期日 {due}(原到期日 {original}"
+        if s.extension_late and s.punctual_due is not None:
+            note += f",逾期后批准延期,按期完成按 {s.punctual_due.isoformat()} 计"
+        notes.append(note + ")")
+    decision = s.decision
+    if s.review == CLOSED and decision is not None:
+        notes.append(f"{CLOSED}({decision.date.isoformat()} 审核通过)")
+    elif s.review == RETURNED and decision is not None:
+        reason = " ".join(decision.reason.split())
+        notes.append(f"{RETURNED}({decision.date.isoformat()} 退回,理由:{reason})")
+    elif s.review == PENDING and s.pending_since is not None:
+        notes.append(f"{PENDING}({s.pending_since.isoformat()} 报已完成,待发文机关审核)")
+    return notes
+
+
 def names(units: tuple[Unit, ...], sep: str = "、") -> str:
     return sep.join(u.name for u in units)
 
@@ -69,6 +122,8 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
         field("章节", " > ".join(label + title for label, title in view.section_path))
     field("内容", item.content)
     field("完成时间", _deadline(item.deadline))
+    for text in extension_lines(item, view.as_of):
+        field("延期", text)
     if item.update_every is not None:
         field("报送周期", item.update_every.value)
     if item.leads:
@@ -105,7 +160,7 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
         t.add_row(
             s.unit.name,
             level_text(lit.level, plain) if lit else "",
-            s.status.value,
+            progress_word(s),
             s.completed_on.isoformat() if s.completed_on else "",
             s.last_report_date.isoformat() if s.last_report_date else "",
             situation(s, lit),
@@ -113,16 +168,20 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
     parts.append(t)
     if note := calendar_note_for(uncovered_years(view.standings, view.as_of)):
         line(note)
+    for s in view.standings:
+        for note in unit_notes(s):
+            line(f"{s.unit.name}:{note}", indent="  ")
 
-    reported = [s for s in view.standings if s.reports]
+    reported = [(s.unit, s.reports, "") for s in view.standings if s.reports]
+    reported += [(unit, reports, ",配合") for unit, reports in view.supporting]
     parts.append(Text(""))
     if not reported:
         line("进展记录:截至该日没有任何单位报送。", label)
         return Group(*parts)
     line("进展记录:", label)
-    for s in reported:
-        line(f"{s.unit.name}({s.unit.id})", label)
-        for r in s.reports:
+    for unit, reports, role in reported:
+        line(f"{unit.name}({unit.id}{role})", label)
+        for r in reports:
             text = f"  {r.date.isoformat()} {r.status.value}"
             if r.summary:
                 text += " " + " ".join(r.summary.split())
@@ -159,6 +218,20 @@ def _level_record(lit: Light | None) -> dict[str, Any]:
     return {"level": lit.level, "level_reasons": list(lit.reasons)} if lit else {}
 
 
+_EXTENSION_KEYS = ("original_due", "extended_to", "extension_approved", "extension_ref")
+_REVIEW_KEYS = ("reviewed_on", "return_reason", "claimed_on")
+
+
+def _extension_record(ext: Extension) -> dict[str, Any]:
+    """One 延期 approved by the as-of date, as written."""
+    return {
+        "deadline": _deadline_record(ext.deadline),
+        "approved": iso(ext.approved),
+        "ref": ext.ref,
+        "reason": ext.reason,
+    }
+
+
 def to_json(view: ItemView) -> str:
     item = view.item
     document = {
@@ -190,9 +263,23 @@ def to_json(view: ItemView) -> str:
                 **pick(record, ("days_late", "workdays_late", "days_left")),
                 "reports": [_report_record(r) for r in s.reports],
                 **_level_record(view.light_of(n)),
+                **pick(record, ("due", *_EXTENSION_KEYS, "review", *_REVIEW_KEYS)),
             }
             for n, s in enumerate(view.standings)
             for record in (standing_record(s, iso),)
+        ],
+        "extensions": [
+            _extension_record(e)
+            for e in item.extensions
+            if e.approved is not None and e.approved <= view.as_of
+        ],
+        "supporting": [
+            {
+                "unit_id": unit.id,
+                "unit": unit.name,
+                "reports": [_report_record(r) for r in reports],
+            }
+            for unit, reports in view.supporting
         ],
     }
     return json_text(document)

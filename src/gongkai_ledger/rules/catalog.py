@@ -47,6 +47,7 @@ from . import (
     unknown_section,
     unknown_status,
     unknown_unit,
+    unquoted_text,
     wrong_type,
     yaml_tag,
 )
@@ -68,6 +69,7 @@ ALL: tuple[ModuleType, ...] = (
     wrong_type,
     impossible_date,
     numeric_id,
+    unquoted_text,
     id_format,
     deadline_format,
     missing_deadline,

@@ -70,6 +70,19 @@ ITEM_COLUMNS = (
     Column("done", "已完成"),
 )
 
+# 延期 and 办结审核 (last in unit-items and overdue; always there, empty when not used).
+STATE_COLUMNS = (
+    Column("original_due", "原到期日"),
+    Column("extended_to", "延期至"),
+    Column("extension_approved", "延期批准日期"),
+    Column("extension_ref", "延期依据", wrap=True),
+    Column("extension_late", "逾期后批准延期"),
+    Column("review", "审核状态"),
+    Column("reviewed_on", "审核日期"),
+    Column("return_reason", "退回理由", wrap=True),
+    Column("claimed_on", "待审核申请日期"),
+)
+
 UNIT_ITEM_COLUMNS = (
     Column("item", "条目"),
     Column("task", "任务"),
@@ -91,6 +104,7 @@ UNIT_ITEM_COLUMNS = (
     Column("summary", "最近进展", wrap=True),
     Column("reason", "不涉及理由", wrap=True),
     Column("level", "亮灯"),
+    *STATE_COLUMNS,
 )
 
 OVERDUE_COLUMNS = (
@@ -109,6 +123,7 @@ OVERDUE_COLUMNS = (
     Column("last_report", "最近报送"),
     Column("via", "负责依据(原文)", wrap=True),
     Column("level", "亮灯"),
+    *STATE_COLUMNS,
 )
 
 VIEW_NAMES = ("items", "unit-items", "overdue")
@@ -153,6 +168,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
             summary=record["summary"] or None,
             reason=record["reason"] or None,
             level=light(s, ledger.plan, as_of).level,
+            review=record["review"] or None,
         )
         unit_items.append(pick(record, unit_item_keys))
 
@@ -162,7 +178,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
     for unit_owes in owed.units:
         for o in unit_owes.items:
             record = {**standing_record(o.standing), "via": o.via, "level": o.level}
-            overdue.append(pick(record, overdue_keys))
+            overdue.append(pick({**record, "review": record["review"] or None}, overdue_keys))
 
     return Export(
         ledger.plan,

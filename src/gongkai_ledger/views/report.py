@@ -63,7 +63,11 @@ The context (see also README, "月度通报"):
   via}``, longest overdue first.
 - ``stale``: ``[{unit, unit_id, count, rows: [row]}]``, most first.
 - ``received``: reports dated within the month, up to ``as_of``: ``[{date, unit, unit_id,
-  item, task_title, status, summary, reason, evidence}]``.
+  item, task_title, status, summary, reason, evidence, role}]``; ``role`` is 配合 for a
+  配合单位's report on an item it does not own, else "".
+- ``supporting`` (``--unit`` only, else []): the items the unit supports (配合) without
+  owning them, with its latest report by ``as_of``: ``[{item, task_title, short, deadline,
+  owners, status (未报送 without a report), last_report, summary}]``.
 - ``awaiting_review`` (``plan.review: required``): claims 待审核 for more than
   ``header.review_days`` 工作日, oldest first: ``[{item, unit, unit_id, since, workdays}]``
   (``workdays`` None when the calendar does not cover the dates).
@@ -95,6 +99,7 @@ from ..core.status import (
     item_done,
     last_due,
     pick,
+    reports_by_unit_item,
     standing_record,
     standings,
 )
@@ -217,6 +222,7 @@ def _context(
         "annual": None,  # set for a year (views/period.py)
         "levels": _levels(ledger, mine, as_of),
         "unit_levels": [],  # the 督办单's: filled in by report_context
+        "supporting": _supporting(ledger, unit, as_of, registry, tasks),
     }
 
 
@@ -711,11 +717,52 @@ def _received(
                         "summary": r.summary,
                         "reason": r.reason,
                         "evidence": list(r.evidence),
+                        "role": _role(item, owner, registry),
                     },
                 )
             )
     found.sort(key=lambda pair: pair[0])
     return [row for _, row in found]
+
+
+def _role(item: Item | None, unit: Unit, registry: Registry) -> str:
+    """SUPPORTING when `unit` reports on an item only as its 配合单位, else ""."""
+    if item is None or unit in registry.owning_units(item):
+        return ""
+    supporting = (u for name in item.support for u in registry.expand(name.text))
+    return SUPPORTING if unit in supporting else ""
+
+
+SUPPORTING = "配合"  # how a 通报 marks a 配合单位's report
+
+
+def _supporting(
+    ledger: Ledger, unit: Unit | None, as_of: date, registry: Registry, tasks: dict[str, Task]
+) -> list[Data]:
+    """A 督办单's items the unit supports (配合) and does not own, with its reports by `as_of`."""
+    if unit is None:
+        return []
+    reports = reports_by_unit_item(ledger, registry, as_of)
+    rows = []
+    for item in ledger.items():
+        if _role(item, unit, registry) != SUPPORTING:
+            continue
+        mine = reports.get((unit.id, item.id), [])
+        latest = mine[-1] if mine else None
+        task = tasks.get(item.task_id)
+        rows.append(
+            {
+                "item": item.id,
+                "task_title": task.title if task is not None else "",
+                "short": shorten(item.content),
+                "deadline": _deadline_text(item.deadline),
+                "owners": [name.text for name in item.owners],
+                "status": latest.status.value if latest else NOT_REPORTED,
+                "last_report": _iso(latest.date) if latest else "",
+                "summary": latest.summary if latest else "",
+            }
+        )
+    return rows
 
 
 def _falls_in(deadline: Deadline, year: int, month: int) -> date | None:

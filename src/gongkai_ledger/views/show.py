@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.levels import Light, light
-from ..core.model import Group, Item, Ledger, Section, Task, Unit
+from ..core.model import Group, Item, Ledger, Report, Section, Task, Unit
 from ..core.registry import Registry, did_you_mean, suggest_item
 from ..core.sections import document_order, parent_ids
-from ..core.status import Standing, item_done, standings
+from ..core.status import Standing, item_done, reports_by_unit_item, standings
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class ItemView:
     as_of: date
     # The task's section and those above it, from the top: label (as written or derived) and title.
     section_path: tuple[tuple[str, str], ...] = ()
+    # 配合单位 that reported on the item (as of the date), in support order: never owing.
+    supporting: tuple[tuple[Unit, tuple[Report, ...]], ...] = ()
     lights: tuple[Light, ...] = ()  # 亮灯, one per standing
 
     def light_of(self, n: int) -> Light | None:
@@ -73,8 +75,32 @@ def item_view(
         )
     own = tuple(s for s in standings(ledger, as_of, registry) if s.item is item)
     lit = tuple(light(s, ledger.plan, as_of) for s in own)
-    path = _path(ledger, task.section)
-    return ItemView(item, task, section, tuple(owners), own, as_of, path, lit)
+    return ItemView(
+        item,
+        task,
+        section,
+        tuple(owners),
+        own,
+        as_of,
+        _path(ledger, task.section),
+        supporting=supporting_reports(ledger, item, as_of, registry),
+        lights=lit,
+    )
+
+
+def supporting_reports(
+    ledger: Ledger, item: Item, as_of: date, registry: Registry
+) -> tuple[tuple[Unit, tuple[Report, ...]], ...]:
+    """The 配合单位 (not owning the item) and their reports on it dated by `as_of`."""
+    owning = {u.id for u in registry.owning_units(item)}
+    reports = reports_by_unit_item(ledger, registry, as_of)
+    found: dict[str, tuple[Unit, tuple[Report, ...]]] = {}
+    for name in item.support:
+        for unit in registry.expand(name.text):
+            mine = reports.get((unit.id, item.id), [])
+            if unit.id not in owning and unit.id not in found and mine:
+                found[unit.id] = (unit, tuple(mine))
+    return tuple(found.values())
 
 
 def _path(ledger: Ledger, section_id: str) -> tuple[tuple[str, str], ...]:
