@@ -16,7 +16,8 @@ def test_equal_by_fields_and_hashable() -> None:
     a, b = Source("tasks.yaml", 3, 5), Source("tasks.yaml", 3, 5)
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1
     assert a != Source("tasks.yaml", 3, 6)
-    assert Name("市财政局", a) != ("市财政局", a)  # only a record of the same class
+    other: object = ("市财政局", a)
+    assert Name("市财政局", a) != other  # only a record of the same class
 
 
 def test_frozen() -> None:
