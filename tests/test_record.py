@@ -25,7 +25,7 @@ def test_frozen() -> None:
     with pytest.raises(FrozenInstanceError):
         source.line = 4  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        del source.col  # type: ignore[misc]
+        del source.col
     with pytest.raises(AttributeError):
         source.extra = 1  # type: ignore[attr-defined]  # slots: no new attributes
 
