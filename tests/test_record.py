@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import copy
+import importlib
+import os
 import pickle
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +86,27 @@ def test_a_class_without_slots_keeps_its_own_methods() -> None:
     )
     with pytest.raises(FrozenInstanceError):
         Pair(1).left = 2  # type: ignore[misc]
+
+
+def test_every_records_init_is_written_out_so_none_is_compiled_at_start_up() -> None:
+    """core/_record_inits.py is generated: GOLDEN_UPDATE=1 rewrites it when a record changes."""
+    import gongkai_ledger
+    from gongkai_ledger.core import record as records
+
+    package = Path(gongkai_ledger.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        if path.name != "__main__.py":
+            parts = path.relative_to(package.parent).with_suffix("").parts
+            importlib.import_module(".".join(p for p in parts if p != "__init__"))
+    written = package / "core" / "_record_inits.py"
+    if os.environ.get("GOLDEN_UPDATE"):
+        written.write_text(records.inits_source(), encoding="utf-8")
+    assert written.read_text(encoding="utf-8") == records.inits_source()
+    assert len(records.SPECS) > 30  # the walk found the records
+
+
+def test_the_everyday_path_compiles_no_init() -> None:
+    probe = "from gongkai_ledger.ops import valid; from gongkai_ledger.views import overdue, show, units;"
+    probe += "from gongkai_ledger.core import record; print(len(record.MISSES))"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "0"

@@ -21,6 +21,7 @@ A field's default is its class attribute (immutable values only); `__post_init__
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter, ge, gt, le, lt
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
@@ -87,51 +88,8 @@ def _make(cls: type[T], *, order: bool, slots: bool) -> type[T]:
             if n in klass.__dict__ and not _is_slot(klass.__dict__[n]):
                 defaults[n] = klass.__dict__[n]
                 break
-    namespace: dict[str, Any] = {"_set": _SETTER, "_Frozen": FrozenInstanceError}
-    params, body = [], []
-    for n in names:
-        if n in defaults:
-            namespace[f"_d_{n}"] = defaults[n]
-            params.append(f"{n}=_d_{n}")
-        else:
-            params.append(n)
-        body.append(f"  _set(self, {n!r}, {n})")
-    if hasattr(cls, "__post_init__"):
-        body.append("  self.__post_init__()")
-    this = "(" + "".join(f"self.{n}," for n in names) + ")"
-    that = "(" + "".join(f"other.{n}," for n in names) + ")"
-    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
-    source = [
-        f"def __init__(self, {', '.join(params)}):",
-        *(body or ["  pass"]),
-        "def __repr__(self):",
-        f"  return f'{{self.__class__.__qualname__}}({shown})'",
-        "def __eq__(self, other):",
-        f"  if other.__class__ is self.__class__: return {this} == {that}",
-        "  return NotImplemented",
-        "def __hash__(self):",
-        f"  return hash({this})",
-        "def __setattr__(self, name, value):",
-        "  raise _Frozen(f'cannot assign to field {name!r}')",
-        "def __delattr__(self, name):",
-        "  raise _Frozen(f'cannot delete field {name!r}')",
-        "def __getstate__(self):",
-        f"  return {this}",
-        "def __setstate__(self, state):",
-        f"  for name, value in zip({tuple(names)!r}, state): _set(self, name, value)",
-    ]
-    for op, name in (("<", "lt"), ("<=", "le"), (">", "gt"), (">=", "ge")) if order else ():
-        source += [
-            f"def __{name}__(self, other):",
-            f"  if other.__class__ is self.__class__: return {this} {op} {that}",
-            "  return NotImplemented",
-        ]
-    exec("\n".join(source), namespace)
-    methods = {
-        key: value
-        for key, value in namespace.items()
-        if key.startswith("__") and key != "__builtins__"
-    }
+    methods = _methods(tuple(names), order)
+    methods["__init__"] = _init(f"{cls.__module__}.{cls.__qualname__}", names, defaults, cls)
     body_dict = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
     if slots:
         for n in names:
@@ -139,7 +97,6 @@ def _make(cls: type[T], *, order: bool, slots: bool) -> type[T]:
         body_dict["__slots__"] = tuple(n for n in names if n not in inherited)
     for key, method in methods.items():
         if key not in cls.__dict__ or key in ("__setattr__", "__delattr__"):
-            method.__qualname__ = f"{cls.__qualname__}.{key}"
             body_dict[key] = method
     body_dict["__match_args__"] = tuple(names)
     body_dict["__record__"] = True
@@ -149,6 +106,114 @@ def _make(cls: type[T], *, order: bool, slots: bool) -> type[T]:
             if key not in ("__dict__", "__weakref__") and cls.__dict__.get(key) is not value:
                 type.__setattr__(cls, key, value)
     return made
+
+
+def _methods(names: tuple[str, ...], order: bool) -> dict[str, Callable[..., Any]]:
+    """Every method but `__init__`, from closures: no source to compile."""
+    values: Callable[[Any], Any] = attrgetter(*names) if names else (lambda _: ())
+
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self: Any, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self: Any) -> tuple[Any, ...]:
+        return tuple(getattr(self, n) for n in names)
+
+    def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            _SETTER(self, name, value)
+
+    methods: dict[str, Callable[..., Any]] = {
+        "__repr__": __repr__,
+        "__eq__": __eq__,
+        "__hash__": __hash__,
+        "__setattr__": __setattr__,
+        "__delattr__": __delattr__,
+        "__getstate__": __getstate__,
+        "__setstate__": __setstate__,
+    }
+    if order:
+        for name, compare in (("lt", lt), ("le", le), ("gt", gt), ("ge", ge)):
+            methods[f"__{name}__"] = _ordering(values, compare)
+    return methods
+
+
+def _ordering(
+    values: Callable[[Any], Any], compare: Callable[[Any, Any], bool]
+) -> Callable[[Any, Any], Any]:
+    def method(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return compare(values(self), values(other))
+        return NotImplemented
+
+    return method
+
+
+MISSES: list[str] = []  # records whose __init__ was not in _record_inits (compiled at start-up)
+SPECS: dict[str, str] = {}  # every record's key → the source of its __init__ factory
+
+
+def _init(where: str, names: list[str], defaults: dict[str, Any], cls: type) -> Callable[..., None]:
+    """`__init__`: written out in `_record_inits` (compiled once, like any module), else now.
+
+    The key names the class and its fields, so a changed class never gets a stale `__init__`.
+    """
+    post = hasattr(cls, "__post_init__")
+    params = [f"{n}=_d[{n!r}]" if n in defaults else n for n in names]
+    key = f"{where}({', '.join(f'{n}=' if n in defaults else n for n in names)}){'+post' * post}"
+    body = [f"        _set(self, {n!r}, {n})" for n in names]
+    body += ["        self.__post_init__()"] if post else []
+    SPECS[key] = "\n".join(
+        [
+            "def _(_set, _d):",
+            f"    def __init__({', '.join(['self', *params])}):",
+            *(body or ["        pass"]),
+            "",
+            "    return __init__",
+        ]
+    )
+    from ._record_inits import INITS
+
+    make = INITS.get(key)
+    if make is None:
+        MISSES.append(key)
+        namespace: dict[str, Any] = {}
+        exec(SPECS[key], namespace)  # our own text, built from field names
+        make = namespace["_"]
+    init: Callable[..., None] = make(_SETTER, defaults)
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+def inits_source() -> str:
+    """The text of `_record_inits.py` for every record defined so far."""
+    parts = [
+        '"""Generated by tests/test_record.py (GOLDEN_UPDATE=1): every record\'s __init__, so that',
+        'none is compiled at start-up (see record.py). Do not edit."""',
+        "",
+        "# ruff: noqa",
+        "# mypy: ignore-errors",
+        "from typing import Any",
+        "",
+        "INITS: dict[str, Any] = {}",
+    ]
+    for key in sorted(k for k in SPECS if k.startswith("gongkai_ledger.")):
+        parts += ["", "", SPECS[key], f"INITS[{key!r}] = _"]
+    return "\n".join(parts) + "\n"
 
 
 def _is_slot(value: object) -> bool:
