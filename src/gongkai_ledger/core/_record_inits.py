@@ -358,6 +358,17 @@ INITS['gongkai_ledger.files.schema.Node(name, description, keys, what=, extra=)'
 
 
 def _(_set, _d):
+    def __init__(self, node, text, problems, editor=_d['editor']):
+        _set(self, 'node', node)
+        _set(self, 'text', text)
+        _set(self, 'problems', problems)
+        _set(self, 'editor', editor)
+
+    return __init__
+INITS['gongkai_ledger.files.yamlio.Document(node, text, problems, editor=)'] = _
+
+
+def _(_set, _d):
     def __init__(self, path, unit, report, created, warnings):
         _set(self, 'path', path)
         _set(self, 'unit', unit)
