@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import json
 import random
@@ -28,6 +27,7 @@ from hypothesis import strategies as st
 
 from gongkai_ledger.core.model import Ledger, Source, Status
 from gongkai_ledger.core.problems import Level
+from gongkai_ledger.core.record import fields, is_record, replace
 from gongkai_ledger.core.status import standings
 from gongkai_ledger.files.fmt import format_bytes
 from gongkai_ledger.files.load import load_ledger
@@ -258,10 +258,10 @@ def shape(value: Any) -> Any:
     """The model without positions: what the user wrote, not where."""
     if isinstance(value, Source):
         return None
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_record(value) and not isinstance(value, type):
         return (
             type(value).__name__,
-            tuple((f.name, shape(getattr(value, f.name))) for f in dataclasses.fields(value)),
+            tuple((name, shape(getattr(value, name))) for name in fields(value)),
         )
     if isinstance(value, tuple | list):
         return tuple(shape(v) for v in value)
@@ -302,7 +302,7 @@ def test_status_does_not_depend_on_report_or_file_order(
         ledger = load_ledger(root).ledger
         write(root, render(shuffled, CANONICAL))
         reordered = load_ledger(root).ledger
-    files_reordered = dataclasses.replace(
+    files_reordered = replace(
         reordered, progress=tuple(rnd.sample(reordered.progress, len(reordered.progress)))
     )
     expected = standing_rows(ledger, as_of)
@@ -453,6 +453,4 @@ def test_progress_add_adds_exactly_the_report_and_keeps_every_byte(
         report.evidence,
         report.reason,
     )
-    assert shape(dataclasses.replace(after, progress=())) == shape(
-        dataclasses.replace(before, progress=())
-    )
+    assert shape(replace(after, progress=())) == shape(replace(before, progress=()))

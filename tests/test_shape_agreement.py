@@ -21,6 +21,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from gongkai_ledger.core import record
 from gongkai_ledger.files import schema
 from gongkai_ledger.files.load import load_ledger_from
 from gongkai_ledger.files.schema import FileKind, Key, Kind, Node
@@ -160,7 +161,7 @@ def values(key: Key) -> tuple[list[Any], list[Any]]:
             valid = [low, high, (low + high) // 2]
             return valid, [low - 1, high + 1, -(10**20), 10**20, str(low), 1.5, None, True, []]
         case Kind.DATE if key.many:
-            one, wrong = values(dataclasses.replace(key, many=False))
+            one, wrong = values(record.replace(key, many=False))
             return [[v] for v in one] + [[], None], [[v] for v in wrong] + ["2027-11-06"]
         case Kind.DATE:
             valid = ["2022-09-26", "2022-9-6", "2024-02-29", "2000-02-29", "0001-01-01"]
@@ -362,8 +363,8 @@ def test_year_1500_is_refused_by_both() -> None:
 def test_a_loader_that_drifts_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     year = schema.PLAN.key("year")
     assert year is not None
-    drifted = dataclasses.replace(year, minimum=1000)  # the loader's range before issue 10
-    plan = dataclasses.replace(
+    drifted = record.replace(year, minimum=1000)  # the loader's range before issue 10
+    plan = record.replace(
         schema.PLAN, keys=tuple(drifted if k is year else k for k in schema.PLAN.keys)
     )
     monkeypatch.setattr(schema, "PLAN", plan)  # what load.py reads; json_schema does not

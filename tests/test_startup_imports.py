@@ -20,7 +20,17 @@ from gongkai_ledger.commands import COMMANDS
 from .ledgers import REPO, SHIPPED
 from .test_fmt_quick import TASKS
 
-HEAVY = ("typer", "rich", "jinja2", "ruamel", "openpyxl", "git", "json", "difflib")
+HEAVY = (
+    "typer",
+    "rich",
+    "jinja2",
+    "ruamel",
+    "openpyxl",
+    "git",
+    "json",
+    "difflib",
+    "dataclasses",
+)
 
 # Runs the CLI in a fresh interpreter, output piped, and names the heavy modules it loaded.
 PROBE = """
@@ -62,6 +72,25 @@ def test_everyday_commands_load_no_template_editor_or_export_library(args: tuple
 
 def test_check_loads_no_rich() -> None:
     assert "rich" not in _loaded("check", *DAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", *DAY),
+        ("overdue", "--unit", "市财政局", *DAY),
+        ("show", "5.1", *DAY),
+        ("units", "--ledger", str(SHIPPED)),
+    ],
+    ids=["check", "overdue", "show", "units"],
+)
+def test_everyday_commands_build_no_dataclass(args: tuple[str, ...]) -> None:
+    """The model and views are core.record classes: no dataclass generation at start-up.
+    (difflib still comes with Typer; the package itself imports it only to suggest a name.)"""
+    loaded = _loaded(*args)
+    assert not loaded & {"jinja2", "ruamel", "openpyxl", "git", "json"}
+    assert ("dataclasses" in loaded) == ("rich" in loaded)  # rich brings its own; check has none
 
 
 def test_version_loads_no_typer() -> None:

@@ -15,7 +15,7 @@ The level is the worst that applies. 配合单位 own nothing, so they have no s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from .record import record
 from datetime import date, timedelta
 
 from .model import Ledger, Plan, Report, Status
@@ -44,7 +44,7 @@ REASON_LEVEL = {
 _PROGRESS = (Status.IN_PROGRESS, Status.DONE)
 
 
-@dataclass(frozen=True)
+@record
 class Light:
     """A pair's level and why (worst first; empty for 绿)."""
 

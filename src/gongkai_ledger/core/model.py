@@ -7,9 +7,10 @@ point at the exact line and column. Nothing here reads files or the clock.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+from .record import record
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 ITEM_IDS_PREFIXED = "prefixed"  # plan.item_ids: an item id is its task's id, ".", a number
@@ -21,7 +22,7 @@ ITEM_IDS_FREE = "free"  # tables with unnumbered rows: any id
 UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@record(order=True, slots=True)
 class Source:
     """A position in a ledger file; line and col are 1-based."""
 
@@ -54,7 +55,7 @@ class Cadence(StrEnum):
     YEAR = "年"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Deadline:
     """A deadline as written (`text`) and what it means.
 
@@ -80,7 +81,7 @@ class Deadline:
             object.__setattr__(self, "dues", (self.due,))
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Name:
     """A unit or group name as the user wrote it, with where."""
 
@@ -88,7 +89,7 @@ class Name:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Plan:
     title: str
     issuer: str
@@ -108,7 +109,7 @@ class Plan:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Section:
     id: str
     title: str
@@ -118,14 +119,14 @@ class Section:
     parent_source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Milestone:
     deadline: Deadline
     what: str
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Extension:
     """延期: a new deadline for an item, approved by the office (tasks.yaml, the item's
     `extensions`). `approved` is None only when the file leaves it out (missing-key refuses it).
@@ -139,7 +140,7 @@ class Extension:
     deadline_source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Item:
     id: str
     task_id: str
@@ -161,7 +162,7 @@ class Item:
     ] = ()  # 延期, as written (approval order need not be file order)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Task:
     id: str
     section: str
@@ -174,7 +175,7 @@ class Task:
     report_by: ReportBy | None = None  # None: the plan's
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Unit:
     id: str
     name: str
@@ -184,7 +185,7 @@ class Unit:
     id_source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Group:
     name: str
     aliases: tuple[str, ...]
@@ -192,7 +193,7 @@ class Group:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Report:
     item: str
     date: date
@@ -206,7 +207,7 @@ class Report:
     date_source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Review:
     """办结审核: the office's 销号 (`passed`) or 退回 of a unit's 已完成 on an item (reviews.yaml)."""
 
@@ -218,14 +219,14 @@ class Review:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class ProgressFile:
     path: str
     unit: Name
     reports: tuple[Report, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Holiday:
     """放假: `name` from `start` to `end`, both included (calendar.yaml's `from`/`to`)."""
 
@@ -236,7 +237,7 @@ class Holiday:
     end_source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CalendarDay:
     """A date written in calendar.yaml (a 调休 working day), with where."""
 
@@ -244,7 +245,7 @@ class CalendarDay:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class CalendarYear:
     """One year of the State Council's holiday notice, as calendar.yaml writes it."""
 
@@ -255,16 +256,16 @@ class CalendarYear:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Ledger:
     plan: Plan
     sections: tuple[Section, ...]
     tasks: tuple[Task, ...]
     units: tuple[Unit, ...]
     groups: tuple[Group, ...]
-    progress: tuple[ProgressFile, ...] = field(default=())
-    calendar: tuple[CalendarYear, ...] = field(default=())  # calendar.yaml, if any
-    reviews: tuple[Review, ...] = field(default=())  # reviews.yaml, if any
+    progress: tuple[ProgressFile, ...] = ()
+    calendar: tuple[CalendarYear, ...] = ()  # calendar.yaml, if any
+    reviews: tuple[Review, ...] = ()  # reviews.yaml, if any
 
     def items(self) -> tuple[Item, ...]:
         return tuple(item for task in self.tasks for item in task.items)

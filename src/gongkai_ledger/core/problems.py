@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import LedgerUnreadable as LedgerUnreadable  # re-exported: callers import it here
 from .model import Source
+from .record import record
 from .safetext import one_line
 
 
@@ -40,7 +40,7 @@ def shorten_quoted(text: str) -> str:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     source: Source
     rule: str

@@ -5,7 +5,6 @@ Also the one way a mistyped name, id, key or status is answered with “是否�
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Collection, Iterable
 
@@ -21,6 +20,8 @@ _COMPARE_ALL_ITEMS_UP_TO = 2_000
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate `word` was probably meant to be, or None."""
+    import difflib  # only when a name is unknown: not at every start
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=SUGGEST_CUTOFF)
     return close[0] if close else None
 

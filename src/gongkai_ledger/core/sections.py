@@ -8,9 +8,9 @@ section-parent rule reports it), so every view still shows every section exactly
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from .model import Section
+from .record import record
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -66,7 +66,7 @@ def in_cycle(sections: Sequence[Section]) -> list[Section]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Placed:
     """A section where the document puts it."""
 

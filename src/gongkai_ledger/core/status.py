@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -42,6 +41,7 @@ from .model import (
     Status,
     Unit,
 )
+from .record import record
 from .registry import Registry
 from .workdays import CalendarGap, workdays_after
 
@@ -59,7 +59,7 @@ OWED_KINDS = ((OVERDUE, "overdue"), (DUE_SOON, "due_soon"), (STALE, "stale"))  #
 _RANK = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.NOT_APPLICABLE: 2, Status.DONE: 3}
 
 
-@dataclass(frozen=True)
+@record
 class Standing:
     """One unit's position on one item as of a date."""
 
@@ -388,7 +388,7 @@ def _due_under(
     return owed_due(deadline, counted, completed_on)
 
 
-@dataclass(frozen=True)
+@record
 class InForce:
     """An item's deadline as of a date, after the extensions approved by then."""
 

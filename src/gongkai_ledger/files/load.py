@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -51,6 +50,7 @@ from ..core.model import (
     Unit,
 )
 from ..core.problems import EXCERPT, LedgerUnreadable, Level, Problem, excerpt
+from ..core.record import record, replace
 from ..core.registry import did_you_mean, suggest
 from ..core.timezones import zone
 from ..rules import (
@@ -109,7 +109,7 @@ _YAML12_NUMBER = re.compile(
 _File = TypeVar("_File", Path, str)  # a file on disk, or one held in memory
 
 
-@dataclass(frozen=True)
+@record
 class Loaded:
     ledger: Ledger
     problems: list[Problem]

@@ -11,8 +11,8 @@ turns the same definition into a draft 2020-12 schema, so the two accept the sam
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from ..core.deadline import ACCEPTED_FORMS
@@ -28,6 +28,7 @@ from ..core.model import (
     ReportBy,
     Status,
 )
+from ..core.record import record
 from ..rules import id_format, unit_id_format
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -65,7 +66,7 @@ class Kind(StrEnum):
 TEXT_KINDS = frozenset({Kind.TEXT, Kind.MULTILINE, Kind.DEADLINE, Kind.TIMEZONE})
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     name: str
     kind: Kind
@@ -96,13 +97,13 @@ class Key:
         return self.kind in (Kind.ID, Kind.REFERENCE) and not self.numbers_ok
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     name: str  # the name under $defs
     description: str
     keys: tuple[Key, ...]
     what: str = ""  # how the loader names the mapping in messages
-    extra: Mapping[str, Any] = field(default_factory=dict)  # e.g. if/then between keys
+    extra: Mapping[str, Any] = MappingProxyType({})  # e.g. if/then between keys
 
     @property
     def order(self) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from yaml.nodes import Node
 
 from ..core.model import Source
 from ..core.problems import Problem
+from ..core.record import record
 from ..rules import (
     anchor,
     bom,
@@ -170,14 +170,14 @@ _SYNTAX_ZH = {
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A composed YAML document, its decoded text, and the problems met reading it."""
 
     node: Node | None
     text: str
     problems: tuple[Problem, ...]
-    editor: EditorLines | None = field(default=None, compare=False, repr=False)
+    editor: EditorLines | None = None  # compared by identity (a record compares every field)
 
     def source(self, shown: str, mark: Any) -> Source:
         """Where `mark` is in an editor (libyaml counts lines differently, see `EditorLines`)."""

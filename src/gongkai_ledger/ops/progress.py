@@ -8,7 +8,6 @@ substituted (nothing is written when that adds an error), and writes through
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..core.errors import LedgerUnreadable, Rejected, os_reason
 from ..core.model import Ledger, Report, Status, Unit
 from ..core.multisets import unmatched
 from ..core.problems import Level, Problem
+from ..core.record import record, replace
 from ..core.registry import Registry, unit_named
 from ..files.load import Loaded, Reader, ledger_files, load_ledger, shown_path
 from ..files.rewrite import progress_path, update_file
@@ -25,7 +25,7 @@ from ..rules import foreign_file
 from .check import check_loaded
 
 
-@dataclass(frozen=True)
+@record
 class Added:
     """What `add_report` wrote."""
 
@@ -137,7 +137,7 @@ def _reports_of(ledger: Ledger, path: Path) -> list[ReportFields]:
     return []
 
 
-@dataclass(frozen=True)
+@record
 class AddedAll:
     """What `add_reports` wrote (or, with dry_run, would write)."""
 

@@ -11,12 +11,12 @@ left out; errors in tasks.yaml or units.yaml, the office's own files, still refu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ..core.model import Ledger
 from ..core.problems import LedgerUnreadable, Level, Problem, format_text
+from ..core.record import record, replace
 from ..files.load import PROGRESS_DIR, load_ledger
 from .check import check_loaded
 
@@ -45,7 +45,7 @@ _CANNOT_SKIP = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Valid:
     """The ledger to answer from, and the first error of each progress file left out of it."""
 

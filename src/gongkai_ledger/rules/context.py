@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..core.model import Item, Ledger
 from ..core.registry import Registry
 
 
-@dataclass(frozen=True)
 class Context:
-    ledger: Ledger
-    as_of: date
-    registry: Registry = field(init=False)
-    items_by_id: dict[str, Item] = field(init=False)
+    """Made once per check; the rules only read it (a plain class: no dataclass at start-up)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "registry", Registry.of(self.ledger))
+    __slots__ = ("as_of", "items_by_id", "ledger", "registry")
+
+    def __init__(self, ledger: Ledger, as_of: date) -> None:
+        self.ledger = ledger
+        self.as_of = as_of
+        self.registry = Registry.of(ledger)
         items: dict[str, Item] = {}
-        for item in self.ledger.items():
+        for item in ledger.items():
             items.setdefault(item.id, item)
-        object.__setattr__(self, "items_by_id", items)
+        self.items_by_id = items

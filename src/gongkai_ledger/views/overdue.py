@@ -7,17 +7,17 @@ reuse the same rows and the same worst-first order. No I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from ..core.levels import GREEN, NO_LIGHT, Light, level_rank, light
 from ..core.model import CalendarYear, Item, Ledger, Task, Unit
+from ..core.record import record
 from ..core.registry import Registry
 from ..core.status import Standing, standings
 from ..core.workdays import covered_years
 
 
-@dataclass(frozen=True)
+@record
 class OwedItem:
     """One item one unit owes: 逾期, 临期 and/or 更新滞后."""
 
@@ -48,7 +48,7 @@ class OwedItem:
         return (self.unit.name, *self.unit.aliases, self.unit.id)
 
 
-@dataclass(frozen=True)
+@record
 class UnitOwes:
     """Everything one unit owes, worst first."""
 
@@ -86,7 +86,7 @@ class UnitOwes:
         return self.worst.standing.workdays_late if self.worst else 0
 
 
-@dataclass(frozen=True)
+@record
 class Owed:
     """The answer of `ledger overdue`: units that owe (or the one asked about), worst first."""
 

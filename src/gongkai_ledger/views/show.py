@@ -5,17 +5,17 @@ No I/O, no clock; `show_render` formats it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ..core.levels import Light, light
 from ..core.model import Group, Item, Ledger, Report, Section, Task, Unit
+from ..core.record import record
 from ..core.registry import Registry, did_you_mean, suggest_item
 from ..core.sections import document_order, parent_ids
 from ..core.status import Standing, item_done, reports_by_unit_item, standings
 
 
-@dataclass(frozen=True)
+@record
 class Owner:
     """An owner as written on an item, and the units it stands for."""
 
@@ -24,7 +24,7 @@ class Owner:
     group: Group | None  # None when the name is a unit's
 
 
-@dataclass(frozen=True)
+@record
 class ItemView:
     item: Item
     task: Task

@@ -5,15 +5,15 @@ No I/O, no clock; `units_render` formats it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ..core.model import Group, Item, Ledger, Unit
+from ..core.record import record
 from ..core.registry import Registry
 from ..core.status import Standing, standings
 
 
-@dataclass(frozen=True)
+@record
 class UnitLoad:
     """A unit of the registry and what it carries as of a date."""
 
@@ -24,13 +24,13 @@ class UnitLoad:
     supported: tuple[Item, ...] = ()  # items it is a 配合单位 of (and does not owe)
 
 
-@dataclass(frozen=True)
+@record
 class GroupView:
     group: Group
     units: tuple[Unit, ...]  # the members expanded, nested groups included
 
 
-@dataclass(frozen=True)
+@record
 class RegistryView:
     as_of: date
     units: tuple[UnitLoad, ...]  # registry order
