@@ -9,6 +9,15 @@ INITS: dict[str, Any] = {}
 
 
 def _(_set, _d):
+    def __init__(self, level, reasons):
+        _set(self, 'level', level)
+        _set(self, 'reasons', reasons)
+
+    return __init__
+INITS['gongkai_ledger.core.levels.Light(level, reasons)'] = _
+
+
+def _(_set, _d):
     def __init__(self, day, source):
         _set(self, 'day', day)
         _set(self, 'source', source)
@@ -285,7 +294,7 @@ INITS['gongkai_ledger.core.status.InForce(deadline, punctual, extension=, late=)
 
 
 def _(_set, _d):
-    def __init__(self, item, unit, reports, status, completed_on, due, overdue, days_late, workdays_late, due_soon, days_left, stale, on_time_due=_d['on_time_due'], extension=_d['extension'], extension_late=_d['extension_late'], review=_d['review'], pending_since=_d['pending_since']):
+    def __init__(self, item, unit, reports, status, completed_on, due, overdue, days_late, workdays_late, due_soon, days_left, stale, on_time_due=_d['on_time_due'], extension=_d['extension'], extension_late=_d['extension_late'], review=_d['review'], pending_since=_d['pending_since'], original_due=_d['original_due'], decision=_d['decision']):
         _set(self, 'item', item)
         _set(self, 'unit', unit)
         _set(self, 'reports', reports)
@@ -303,9 +312,11 @@ def _(_set, _d):
         _set(self, 'extension_late', extension_late)
         _set(self, 'review', review)
         _set(self, 'pending_since', pending_since)
+        _set(self, 'original_due', original_due)
+        _set(self, 'decision', decision)
 
     return __init__
-INITS['gongkai_ledger.core.status.Standing(item, unit, reports, status, completed_on, due, overdue, days_late, workdays_late, due_soon, days_left, stale, on_time_due=, extension=, extension_late=, review=, pending_since=)'] = _
+INITS['gongkai_ledger.core.status.Standing(item, unit, reports, status, completed_on, due, overdue, days_late, workdays_late, due_soon, days_left, stale, on_time_due=, extension=, extension_late=, review=, pending_since=, original_due=, decision=)'] = _
 
 
 def _(_set, _d):
@@ -403,27 +414,29 @@ INITS['gongkai_ledger.ops.valid.Valid(ledger, skipped=)'] = _
 
 
 def _(_set, _d):
-    def __init__(self, as_of, units, unit, uncovered_years):
+    def __init__(self, as_of, units, unit, uncovered_years, min_level=_d['min_level']):
         _set(self, 'as_of', as_of)
         _set(self, 'units', units)
         _set(self, 'unit', unit)
         _set(self, 'uncovered_years', uncovered_years)
+        _set(self, 'min_level', min_level)
 
     return __init__
-INITS['gongkai_ledger.views.overdue.Owed(as_of, units, unit, uncovered_years)'] = _
+INITS['gongkai_ledger.views.overdue.Owed(as_of, units, unit, uncovered_years, min_level=)'] = _
 
 
 def _(_set, _d):
-    def __init__(self, unit, item, task, via, direct, standing):
+    def __init__(self, unit, item, task, via, direct, standing, light=_d['light']):
         _set(self, 'unit', unit)
         _set(self, 'item', item)
         _set(self, 'task', task)
         _set(self, 'via', via)
         _set(self, 'direct', direct)
         _set(self, 'standing', standing)
+        _set(self, 'light', light)
 
     return __init__
-INITS['gongkai_ledger.views.overdue.OwedItem(unit, item, task, via, direct, standing)'] = _
+INITS['gongkai_ledger.views.overdue.OwedItem(unit, item, task, via, direct, standing, light=)'] = _
 
 
 def _(_set, _d):
@@ -436,7 +449,7 @@ INITS['gongkai_ledger.views.overdue.UnitOwes(unit, items)'] = _
 
 
 def _(_set, _d):
-    def __init__(self, item, task, section, owners, standings, as_of, section_path=_d['section_path']):
+    def __init__(self, item, task, section, owners, standings, as_of, section_path=_d['section_path'], supporting=_d['supporting'], lights=_d['lights']):
         _set(self, 'item', item)
         _set(self, 'task', task)
         _set(self, 'section', section)
@@ -444,9 +457,11 @@ def _(_set, _d):
         _set(self, 'standings', standings)
         _set(self, 'as_of', as_of)
         _set(self, 'section_path', section_path)
+        _set(self, 'supporting', supporting)
+        _set(self, 'lights', lights)
 
     return __init__
-INITS['gongkai_ledger.views.show.ItemView(item, task, section, owners, standings, as_of, section_path=)'] = _
+INITS['gongkai_ledger.views.show.ItemView(item, task, section, owners, standings, as_of, section_path=, supporting=, lights=)'] = _
 
 
 def _(_set, _d):

@@ -15,10 +15,10 @@ The level is the worst that applies. 配合单位 own nothing, so they have no s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from .record import record
 from datetime import date, timedelta
 
 from .model import Ledger, Plan, Report, Status
+from .record import record
 from .status import DUE_SOON, OVERDUE, STALE, Standing, standings
 
 GREEN, BLUE, YELLOW, RED = "绿", "蓝", "黄", "红"
