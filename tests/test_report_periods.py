@@ -337,3 +337,60 @@ def test_all_units_for_a_quarter(
     assert "**2022年第四季度**" in sheet
     assert "## 五、本期报送进展(2022年第四季度)" in sheet
     assert "与2022年第三季度末(2022年9月30日)相比" in sheet
+
+
+def test_quarter_docx_lists_the_period_s_reports_and_the_next_period_s_dues(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "季度.docx"
+    run = run_ledger(
+        capsys, "report", "--quarter", "2022Q4", "--ledger", str(fixture_copy), "-o", str(out)
+    )
+    assert run.code == 0, run.err
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "亮灯情况:红灯4项,黄灯3项,蓝灯1项,绿灯12项。" in texts
+    assert (
+        "本期(2022年第四季度)共收到进展报送17条(明细见附件4);"
+        "下期(2023年第一季度)有3个条目或时间节点到期(见附件5)。"
+    ) in texts
+    assert ["4.本期报送进展情况表", "5.下期到期事项清单"] == [
+        t for t in texts if t[:2] in ("4.", "5.")
+    ]
+    assert texts.count("附件4") == texts.count("附件5") == 1
+    received, upcoming = document.tables[3], document.tables[4]
+    rows = [[c.text for c in row.cells] for row in received.rows]
+    assert rows[0] == ["日期", "单位", "条目", "状态", "进展情况", "佐证材料"]
+    assert len(rows) == 1 + 17
+    assert rows[3] == [
+        "2022年10月15日",
+        "甲镇",
+        "1.3",
+        "已完成",
+        "各村公开栏集中公开惠民惠农补贴发放结果。",
+        "https://example.gov.cn/jiaz/hmhn",
+    ]
+    dues = [[c.text for c in row.cells] for row in upcoming.rows]
+    assert dues[1:3] == [
+        ["2023年1月31日", "2.2", "条目", "公开城镇老旧小区改造计划和进展情况。", "2023年1月", "县住建局"],
+        ["2023年1月31日", "3.1", "时间节点", "完成政府网站适老化和无障碍改造", "2023年1月底前", "县数据局"],
+    ]
+
+
+def test_the_monthly_docx_keeps_its_three_attachments(
+    capsys: pytest.CaptureFixture[str], fixture_copy: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "月度.docx"
+    run = run_ledger(
+        capsys, "report", "--month", "2022-12", "--ledger", str(fixture_copy), "-o", str(out)
+    )
+    assert run.code == 0, run.err
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "亮灯情况:红灯4项,黄灯3项,蓝灯1项,绿灯12项。" in texts
+    assert len(document.tables) == 3 and "附件4" not in texts
+    assert not [t for t in texts if t.startswith("本期")]

@@ -133,3 +133,30 @@ def test_export_golden(capsys: pytest.CaptureFixture[str], root: Path) -> None:
     assert rows["1.2"]["extension_ref"] == "https://example.gov.cn/ledger/pull/7"
     assert rows["1.2"]["return_reason"] == "未公开改造进展,请补充后重报。"
     assert (rows["1.3"]["extended_to"], rows["1.3"]["claimed_on"]) == ("", "2022-11-10")
+
+
+def test_the_docx_supervision_sheet_lists_what_the_unit_supports(
+    capsys: pytest.CaptureFixture[str], root: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "督办单.docx"
+    args = ("report", "--unit", "区财政局", "--month", "2022-09", "-o", str(out))
+    ok(capsys, root, *args)
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert "本单位配合的条目(不计入本单位的任务数和完成率):" in texts
+    rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[0] == ["条目", "任务", "责任单位", "完成时间", "本单位报送", "最近报送", "进展情况"]
+    assert rows[1] == [
+        "1.2",
+        "推进重点领域信息公开",
+        "区住建局",
+        "2022年6月底前",
+        "推进中",
+        "2022年9月15日",
+        "配合提供改造资金安排。",
+    ]
+    own = tmp_path / "住建局.docx"
+    ok(capsys, root, "report", "--unit", "区住建局", "--month", "2022-09", "-o", str(own))
+    assert "本单位配合的条目" not in "".join(p.text for p in Document(str(own)).paragraphs)

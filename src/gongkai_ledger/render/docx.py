@@ -376,8 +376,10 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
     )
     _para(document, "一、总体情况", "一级标题")
     _para(document, _overall(s, h))
+    _para(document, levels_sentence(context["levels"]))
     if h.get("period"):
         _para(document, h["period"]["comparison"])
+        _para(document, period_sentence(context))
     where = f"notes/{h['month']}.md"
     _para(document, "(一)工作成效", "二级标题")
     this = "本期" if h.get("period") else "本月"
@@ -404,6 +406,10 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
     hang.paragraph_format.first_line_indent = 5 * _pt(BODY_PT)
     hang2 = _para(document, "3.各项任务进展情况表")
     hang2.paragraph_format.first_line_indent = 5 * _pt(BODY_PT)
+    if h.get("period"):
+        for title in PERIOD_ATTACHMENTS:
+            more = _para(document, title)
+            more.paragraph_format.first_line_indent = 5 * _pt(BODY_PT)
     _signature(document, office, context)
     _attachment(document, 1, "各单位重点任务完成情况表")
     _table(
@@ -446,6 +452,8 @@ def _notice(document: DocumentObject, context: Data, office: Data) -> None:
         _para(document, "无逾期未完成事项。")
     _attachment(document, 3, "各项任务进展情况表")
     _progress_table(document, context)
+    if h.get("period"):
+        _period_attachments(document, context)
     _record(document, office, context, office.get("version", True))
 
 
@@ -457,6 +465,107 @@ def _annual(document: DocumentObject, annual: Data | None) -> None:
     _para(document, annual["intro"])
     for task in annual["tasks"]:
         _para(document, f"{task['number']}{task['title']}。{task['text']}")
+
+
+def levels_sentence(levels: Data) -> str:
+    """亮灯情况, as the md/html 总体情况 says it."""
+    return (
+        f"亮灯情况:红灯{levels['red']}项,黄灯{levels['yellow']}项,"
+        f"蓝灯{levels['blue']}项,绿灯{levels['green']}项。"
+    )
+
+
+# A period's (--quarter/--half/--year) two more attachments, after the monthly three.
+PERIOD_ATTACHMENTS = ("4.本期报送进展情况表", "5.下期到期事项清单")
+
+
+def period_sentence(context: Data) -> str:
+    """How many reports came in during the period and how many dues the next one holds."""
+    h, upcoming = context["header"], context["next_month"]
+    received = context["received"]
+    got = (
+        f"本期({h['month_label']})共收到进展报送{len(received)}条(明细见附件4)"
+        if received
+        else f"本期({h['month_label']})无报送"
+    )
+    due = (
+        f"下期({upcoming['month_label']})有{len(upcoming['rows'])}个条目或时间节点到期"
+        "(见附件5)"
+        if upcoming["rows"]
+        else f"下期({upcoming['month_label']})无到期事项"
+    )
+    return f"{got};{due}。"
+
+
+def _period_attachments(document: DocumentObject, context: Data) -> None:
+    """附件4 本期报送进展 and 附件5 下期到期事项, as the md/html 五、六 list them."""
+    h, upcoming = context["header"], context["next_month"]
+    _attachment(document, 4, "本期报送进展情况表")
+    rows = [
+        (
+            zh_date(r["date"]),
+            r["unit"] + (f"({r['role']})" if r["role"] else ""),
+            r["item"],
+            r["status"],
+            r["summary"] + (f"(理由:{r['reason']})" if r["reason"] else ""),
+            "、".join(r["evidence"]) or "—",
+        )
+        for r in context["received"]
+    ]
+    if rows:
+        _table(
+            document,
+            ("日期", "单位", "条目", "状态", "进展情况", "佐证材料"),
+            rows,
+            (24, 26, 12, 16, 44, 34),
+        )
+    else:
+        _para(document, f"{h['month_label']}无报送。")
+    _attachment(document, 5, "下期到期事项清单")
+    due_rows = [
+        (
+            zh_date(r["due"]),
+            r["item"],
+            r["kind"],
+            r["what"],
+            r["deadline"],
+            "、".join(r["units"]),
+        )
+        for r in upcoming["rows"]
+    ]
+    if due_rows:
+        _table(
+            document,
+            ("应完成日期", "条目", "类型", "事项", "完成时间", "尚未完成的单位"),
+            due_rows,
+            (24, 12, 18, 44, 24, 34),
+        )
+    else:
+        _para(document, f"{upcoming['month_label']}无到期事项。")
+
+
+def _supporting(document: DocumentObject, rows: Sequence[Data]) -> None:
+    """A 督办单's 本单位配合的条目, as the md/html list them: not counted as the unit's own."""
+    if not rows:
+        return
+    _para(document, "本单位配合的条目(不计入本单位的任务数和完成率):")
+    _table(
+        document,
+        ("条目", "任务", "责任单位", "完成时间", "本单位报送", "最近报送", "进展情况"),
+        [
+            (
+                r["item"],
+                r["task_title"],
+                "、".join(r["owners"]),
+                r["deadline"],
+                r["status"],
+                zh_date(r["last_report"]) if r["last_report"] else "—",
+                r["summary"] or "—",
+            )
+            for r in rows
+        ],
+        (12, 30, 22, 22, 18, 22, 30),
+    )
 
 
 def _pt(value: float) -> Any:
@@ -563,6 +672,7 @@ def _supervision(document: DocumentObject, context: Data, office: Data) -> None:
         )
     else:
         _para(document, f"截至{zh_date(h['as_of'])},你单位承担的任务无逾期、临期或更新滞后事项。")
+    _supporting(document, context.get("supporting", []))
     _para(document, "督办要求", "一级标题")
     by = zh_date(office["reply_by"]) if office.get("reply_by") else "【待填写:办结时限】"
     _para(
