@@ -154,6 +154,29 @@ def test_min_level_nothing_lit(capsys: pytest.CaptureFixture[str]) -> None:
     assert "没有亮灯黄及以上的事项。" in out
 
 
+def test_min_level_yellow_counts_the_yellow_items_per_unit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """节点滞后 and 过半未启动 are neither 逾期, 临期 nor 更新滞后: the 黄灯 column counts them."""
+    table = overdue(capsys, "--min-level", "黄").splitlines()
+    assert table[1] == "合计逾期 1 项次,临期 0 项次,更新滞后 1 项次,黄灯 3 项次。"
+    assert table[2].split() == [
+        "单位", "亮灯", "逾期", "临期", "更新滞后", "黄灯", "最长逾期", "逾期条目"
+    ]  # fmt: skip
+    assert table[4].split() == ["区住建局", "黄", "0", "0", "0", "2"]
+    unit = overdue(capsys, "--min-level", "黄", "--unit", "区住建局").splitlines()
+    assert unit[1] == "逾期 0 项,临期 0 项,更新滞后 0 项,黄灯 2 项。"
+
+
+@pytest.mark.parametrize("args", [(), ("--min-level", "红")])
+def test_without_yellow_in_the_list_there_is_no_yellow_column(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    for fmt in ("table", "md"):
+        out = overdue(capsys, "--format", fmt, *args)
+        assert "黄灯" not in out and "更新滞后" in out
+
+
 @pytest.mark.parametrize("unit", [None, "区住建局"])
 def test_overdue_all_levels_golden(capsys: pytest.CaptureFixture[str], unit: str | None) -> None:
     args = ("--unit", unit) if unit else ()

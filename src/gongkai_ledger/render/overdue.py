@@ -22,6 +22,7 @@ from .mdtext import md_escape
 from .textcells import shorten, view_table, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
+YELLOW_COLUMN = "黄灯"  # with --min-level 绿/蓝/黄: the items lit 黄, whatever the reason
 
 CSV_FIELDS = (
     "unit_id",
@@ -71,11 +72,17 @@ def summary_line(owed: Owed) -> str:
     if not owed.items:
         return NOTHING_OWED
     if owed.unit is not None:
-        return counts(owed.units[0]) + "。"
+        return counts(owed.units[0]) + yellow_count(owed, owed.units[0].yellow, "项") + "。"
     overdue = sum(u.overdue for u in owed.units)
     due_soon = sum(u.due_soon for u in owed.units)
     stale = sum(u.stale for u in owed.units)
-    return f"合计逾期 {overdue} 项次,临期 {due_soon} 项次,更新滞后 {stale} 项次。"
+    yellow = yellow_count(owed, sum(u.yellow for u in owed.units), "项次")
+    return f"合计逾期 {overdue} 项次,临期 {due_soon} 项次,更新滞后 {stale} 项次{yellow}。"
+
+
+def yellow_count(owed: Owed, n: int, unit: str) -> str:
+    """“,黄灯 n 项” when the list is by 亮灯 at 黄 or milder; else nothing (as before 亮灯)."""
+    return f",黄灯 {n} {unit}" if owed.counts_yellow else ""
 
 
 def calendar_note(owed: Owed) -> str:
@@ -158,6 +165,8 @@ def _units_table(owed: Owed, plain: bool) -> Table:
     t.add_column("亮灯", no_wrap=True)
     for word, _ in OWED_KINDS:
         t.add_column(word, justify="right", no_wrap=True)
+    if owed.counts_yellow:
+        t.add_column(YELLOW_COLUMN, justify="right", no_wrap=True)
     t.add_column("最长逾期", no_wrap=True)
     t.add_column("逾期条目", overflow="fold", ratio=1)
     for u in owed.units:
@@ -165,12 +174,14 @@ def _units_table(owed: Owed, plain: bool) -> Table:
             f"{u.max_days_late} 天({_workdays(u.max_workdays_late)} 工作日)" if u.overdue else ""
         )
         overdue_items = " ".join(o.item.id for o in u.items if o.standing.overdue)
+        yellow = (str(u.yellow),) if owed.counts_yellow else ()
         t.add_row(
             u.unit.name,
             level_text(u.level, plain),
             str(u.overdue),
             str(u.due_soon),
             str(u.stale),
+            *yellow,
             longest,
             overdue_items,
         )
@@ -330,9 +341,10 @@ def to_markdown(owed: Owed) -> str:
             lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
         lines.append("")
     elif owed.items:
+        yellow = f" {YELLOW_COLUMN} |" if owed.counts_yellow else ""
         lines += [
-            "| 单位 | 亮灯 | 逾期 | 临期 | 更新滞后 | 最长逾期天数 | 最长逾期工作日 | 逾期条目 |",
-            "|---|---|---:|---:|---:|---:|---:|---|",
+            f"| 单位 | 亮灯 | 逾期 | 临期 | 更新滞后 |{yellow} 最长逾期天数 | 最长逾期工作日 | 逾期条目 |",
+            "|---|---|---:|---:|---:|" + ("---:|" if yellow else "") + "---:|---:|---|",
         ]
         for u in owed.units:
             cells = [
@@ -341,6 +353,7 @@ def to_markdown(owed: Owed) -> str:
                 str(u.overdue),
                 str(u.due_soon),
                 str(u.stale),
+                *((str(u.yellow),) if yellow else ()),
                 str(u.max_days_late) if u.overdue else "",
                 _workdays(u.max_workdays_late) if u.overdue else "",
                 " ".join(o.item.id for o in u.items if o.standing.overdue),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from ..core.levels import GREEN, NO_LIGHT, Light, level_rank, light
+from ..core.levels import GREEN, NO_LIGHT, YELLOW, Light, level_rank, light
 from ..core.model import CalendarYear, Item, Ledger, Task, Unit
 from ..core.record import record
 from ..core.registry import Registry
@@ -68,6 +68,11 @@ class UnitOwes:
         return sum(o.standing.stale for o in self.items)
 
     @property
+    def yellow(self) -> int:
+        """The items listed lit 黄 (behind 序时进度: 更新滞后, 节点滞后, 过半未启动)."""
+        return sum(o.level == YELLOW for o in self.items)
+
+    @property
     def level(self) -> str:
         """The worst level among the unit's items listed (绿 when none)."""
         return max((o.level for o in self.items), key=level_rank, default=GREEN)
@@ -99,6 +104,12 @@ class Owed:
     @property
     def items(self) -> tuple[OwedItem, ...]:
         return tuple(o for u in self.units for o in u.items)
+
+    @property
+    def counts_yellow(self) -> bool:
+        """Listed by 亮灯 at 黄 or milder (--min-level 绿/蓝/黄): a 黄灯 count belongs beside
+        逾期/临期/更新滞后, since 节点滞后 and 过半未启动 are in none of them."""
+        return self.min_level is not None and level_rank(self.min_level) <= level_rank(YELLOW)
 
     @property
     def anything_overdue(self) -> bool:
