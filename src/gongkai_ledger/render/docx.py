@@ -489,8 +489,7 @@ def period_sentence(context: Data) -> str:
         else f"本期({h['month_label']})无报送"
     )
     due = (
-        f"下期({upcoming['month_label']})有{len(upcoming['rows'])}个条目或时间节点到期"
-        "(见附件5)"
+        f"下期({upcoming['month_label']})有{len(upcoming['rows'])}个条目或时间节点到期(见附件5)"
         if upcoming["rows"]
         else f"下期({upcoming['month_label']})无到期事项"
     )
