@@ -78,6 +78,13 @@ EXAMPLE: dict[FileKind, dict[str, Any]] = {
                                 "reason": "理由",
                             }
                         ],
+                        "carried_from": {
+                            "year": 2021,
+                            "item": "3.2",
+                            "units": [
+                                {"unit": "甲局", "state": "逾期完成", "completed": "2022-01-10"}
+                            ],
+                        },
                     }
                 ],
             }
@@ -318,7 +325,7 @@ def test_every_key_of_every_node_is_walked() -> None:
         collect(root)
     every = {(n.name, k.name) for n in nodes.values() for k in n.keys}
     assert {(c.node.name, c.key.name) for c in CASES} == every
-    assert len(every) == 73
+    assert len(every) == 73 + 7  # carried_from: year, item, units; unit, state, completed
     assert {c.key.kind for c in CASES} == set(Kind)
 
 

@@ -39,6 +39,27 @@ INITS['gongkai_ledger.core.model.CalendarYear(year, notice, holidays, workdays, 
 
 
 def _(_set, _d):
+    def __init__(self, year, item, units, source):
+        _set(self, 'year', year)
+        _set(self, 'item', item)
+        _set(self, 'units', units)
+        _set(self, 'source', source)
+
+    return __init__
+INITS['gongkai_ledger.core.model.CarriedFrom(year, item, units, source)'] = _
+
+
+def _(_set, _d):
+    def __init__(self, unit, state, completed=_d['completed']):
+        _set(self, 'unit', unit)
+        _set(self, 'state', state)
+        _set(self, 'completed', completed)
+
+    return __init__
+INITS['gongkai_ledger.core.model.CarriedUnit(unit, state, completed=)'] = _
+
+
+def _(_set, _d):
     def __init__(self, text, due, continuing=_d['continuing'], yearly=_d['yearly'], dues=_d['dues'], recurring=_d['recurring'], starts=_d['starts']):
         _set(self, 'text', text)
         _set(self, 'due', due)
@@ -90,7 +111,7 @@ INITS['gongkai_ledger.core.model.Holiday(name, start, end, source, end_source=)'
 
 
 def _(_set, _d):
-    def __init__(self, id, task_id, content, owners, deadline, own_deadline, lead, milestones, source, deadline_source=_d['deadline_source'], update_every=_d['update_every'], default_deadline=_d['default_deadline'], leads=_d['leads'], support=_d['support'], report_by=_d['report_by'], extensions=_d['extensions']):
+    def __init__(self, id, task_id, content, owners, deadline, own_deadline, lead, milestones, source, deadline_source=_d['deadline_source'], update_every=_d['update_every'], default_deadline=_d['default_deadline'], leads=_d['leads'], support=_d['support'], report_by=_d['report_by'], extensions=_d['extensions'], carried_from=_d['carried_from']):
         _set(self, 'id', id)
         _set(self, 'task_id', task_id)
         _set(self, 'content', content)
@@ -107,9 +128,10 @@ def _(_set, _d):
         _set(self, 'support', support)
         _set(self, 'report_by', report_by)
         _set(self, 'extensions', extensions)
+        _set(self, 'carried_from', carried_from)
 
     return __init__
-INITS['gongkai_ledger.core.model.Item(id, task_id, content, owners, deadline, own_deadline, lead, milestones, source, deadline_source=, update_every=, default_deadline=, leads=, support=, report_by=, extensions=)'] = _
+INITS['gongkai_ledger.core.model.Item(id, task_id, content, owners, deadline, own_deadline, lead, milestones, source, deadline_source=, update_every=, default_deadline=, leads=, support=, report_by=, extensions=, carried_from=)'] = _
 
 
 def _(_set, _d):

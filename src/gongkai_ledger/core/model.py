@@ -140,6 +140,34 @@ class Extension:
     deadline_source: Source | None = None
 
 
+# 回头看: a carried item's state in last year's ledger (views/rollover.py decides which).
+CARRIED_NOT_REPORTED = "未报送"
+CARRIED_OVERDUE_OPEN = "逾期未完成"
+CARRIED_OPEN = "未完成"
+CARRIED_DONE_LATE = "逾期完成"
+CARRIED_STATES = (CARRIED_NOT_REPORTED, CARRIED_OVERDUE_OPEN, CARRIED_OPEN, CARRIED_DONE_LATE)
+
+
+@record(slots=True)
+class CarriedUnit:
+    """One unit's state of a carried item in last year's ledger, as of its year's end."""
+
+    unit: str  # as last year's ledger named it
+    state: str  # one of CARRIED_STATES
+    completed: date | None = None  # 逾期完成: when
+
+
+@record(slots=True)
+class CarriedFrom:
+    """回头看: the item of an earlier year's ledger this item carries on (`carried_from`,
+    written by `ledger rollover`). Provenance only: it changes no status."""
+
+    year: int
+    item: str
+    units: tuple[CarriedUnit, ...]
+    source: Source
+
+
 @record(slots=True)
 class Item:
     id: str
@@ -160,6 +188,7 @@ class Item:
     extensions: tuple[
         Extension, ...
     ] = ()  # 延期, as written (approval order need not be file order)
+    carried_from: CarriedFrom | None = None  # 回头看: last year's item it carries on
 
 
 @record(slots=True)

@@ -30,6 +30,8 @@ from ..core.model import (
     Cadence,
     CalendarDay,
     CalendarYear,
+    CarriedFrom,
+    CarriedUnit,
     Deadline,
     Extension,
     Group,
@@ -772,7 +774,30 @@ class Reader:
             support=support,
             report_by=ReportBy(report_by) if report_by else task_report_by,
             extensions=tuple(extensions),
+            carried_from=self.carried_from(fields.node("carried_from"), ident),
         )
+
+    def carried_from(self, node: Node | None, item: str) -> CarriedFrom | None:
+        """回头看: where an item comes from (provenance; no rule reads it beyond its shape)."""
+        if node is None:
+            return None
+        fields = self.fields(node, schema.CARRIED_FROM, item=item)
+        if not fields.complete:
+            return None
+        year, old = fields.integer("year"), fields.ident("item")
+        units = []
+        for unit_node in fields.sequence("units"):
+            u_fields = self.fields(unit_node, schema.CARRIED_UNIT, item=item)
+            if not u_fields.complete:
+                continue
+            unit, state = u_fields.text("unit"), u_fields.choice("state")
+            if unit is not None and state is not None:
+                units.append(CarriedUnit(unit.strip(), state, u_fields.day("completed")))
+        if fields.empty_list("units"):
+            self.add(wrong_type, fields.at("units"), f"{fields.what('units')}不能为空")
+        if year is None or old is None:
+            return None
+        return CarriedFrom(year, old.strip(), tuple(units), self.at(node))
 
     def extension(self, node: Node, item: str, plan: Plan) -> Extension | None:
         fields = self.fields(node, schema.EXTENSION, item=item)

@@ -18,6 +18,7 @@ from typing import Any
 from ..core.deadline import ACCEPTED_FORMS
 from ..core.flowlist import NAME_SEPARATORS
 from ..core.model import (
+    CARRIED_STATES,
     DEFAULT_REVIEW_DAYS,
     ITEM_IDS_FREE,
     ITEM_IDS_PREFIXED,
@@ -317,6 +318,62 @@ EXTENSION = Node(
     what="条目 {item} 的延期",
 )
 
+CARRIED_UNIT = Node(
+    "carried-unit",
+    "回头看:一个单位在原台账中截至年底的情况",
+    (
+        _text("unit", "单位名称,照原台账的写法", "条目 {item} 回头看的单位", required=True),
+        Key(
+            "state",
+            Kind.CHOICE,
+            "截至原台账年底的情况:" + "、".join(CARRIED_STATES[:-1]) + " 或 " + CARRIED_STATES[-1],
+            "条目 {item} 回头看的情况",
+            required=True,
+            values=CARRIED_STATES,
+            unknown="{what}“{text}”应为 {values} 之一",
+            suggest=True,
+        ),
+        Key("completed", Kind.DATE, "逾期完成的日期,写成 YYYY-MM-DD", "条目 {item} 的完成日期"),
+    ),
+    what="条目 {item} 回头看的单位",
+)
+
+CARRIED_FROM = Node(
+    "carried-from",
+    "回头看:条目由哪一年台账的哪个条目转来(ledger rollover 写入;只记来源,不影响状态)",
+    (
+        Key(
+            "year",
+            Kind.INTEGER,
+            "原台账的年度,如 2022",
+            "条目 {item} 回头看的年度",
+            required=True,
+            minimum=YEARS[0],
+            maximum=YEARS[1],
+            too_small=_YEAR_WRONG,
+            too_large=_YEAR_WRONG,
+        ),
+        Key(
+            "item",
+            Kind.REFERENCE,
+            '原条目编号,加引号,如 "1.2"',
+            "条目 {item} 回头看的原条目编号",
+            required=True,
+        ),
+        Key(
+            "units",
+            Kind.NODE,
+            "原台账中未完成或逾期完成的单位,每个一项",
+            "条目 {item} 回头看的 units",
+            node=CARRIED_UNIT,
+            many=True,
+            required=True,
+            min_items=1,
+        ),
+    ),
+    what="条目 {item} 的回头看来源",
+)
+
 ITEM = Node(
     "item",
     "条目:任务下的一项具体工作,有责任单位和完成时间",
@@ -381,6 +438,13 @@ ITEM = Node(
             "条目 {id} 的 extensions",
             node=EXTENSION,
             many=True,
+        ),
+        Key(
+            "carried_from",
+            Kind.NODE,
+            "回头看:由上一年台账的哪个条目转来(见 docs/format.md“回头看”)",
+            "条目 {id} 的 carried_from",
+            node=CARRIED_FROM,
         ),
     ),
     what="任务 {task} 的条目",
