@@ -104,6 +104,7 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
         "责任单位数",
         "已完成或不涉及的单位数",
         "已完成",
+        "回头看来源",
     ]
     assert [c.value for c in items[3]][:3] == ["1.2", "1", "任务一"]
     assert items["F3"].value == "各乡镇"
@@ -125,7 +126,7 @@ def test_xlsx(ledger_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
 
     assert (unit_items["T1"].value, unit_items["T3"].value) == ("亮灯", "红")
     assert [r[14].value for r in owed.iter_rows(min_row=1)] == ["亮灯", "红", "黄"]
-    for sheet, columns, rows in ((items, "N", 3), (unit_items, "AC", 4), (owed, "X", 3)):
+    for sheet, columns, rows in ((items, "O", 3), (unit_items, "AC", 4), (owed, "X", 3)):
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{columns}{rows}"
         assert all(c.font.b for c in sheet[1])

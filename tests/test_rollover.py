@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -260,7 +261,9 @@ def test_format_doc_example_is_the_golden() -> None:
     golden = (REPO / "tests" / "golden" / "rollover" / "tasks.yaml").read_text(encoding="utf-8")
     for line in example.splitlines():
         assert line in golden.splitlines(), line
-    for word in ("逾期完成,2022-08-10 完成", "未报送", "逾期未完成", "未完成"):
+    for word in ("state: 逾期完成\n              completed: 2022-08-10", "state: 未报送"):
+        assert word in golden, word
+    for word in ("state: 逾期未完成", "state: 未完成"):
         assert word in golden, word
 
 
@@ -317,3 +320,55 @@ def test_refuses_a_result_that_would_not_pass_check(
     assert "写出的新台账通不过 ledger check,什么也没有写" in run.err
     assert f"{new.as_posix()}/tasks.yaml:" in run.err and "[id-format]" in run.err
     assert not new.exists()
+
+
+def test_show_and_export_read_carried_from(capsys: pytest.CaptureFixture[str], old: Path) -> None:
+    """The provenance rollover writes is data: `show` says it, json and the export carry it."""
+    new = old.parent / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    args = ("--ledger", str(new), "--as-of", "2023-01-05")
+    shown = run_ledger(capsys, "show", "H1.3", *args).out
+    assert "回头看:转自 2022 年台账条目 1.3(区财政局 逾期未完成;乙乡 未报送)" in shown
+    late = run_ledger(capsys, "show", "H1.2", *args).out
+    assert "回头看:转自 2022 年台账条目 1.2(区住建局 逾期完成,2022-08-10 完成)" in late
+    data = json.loads(run_ledger(capsys, "show", "H1.2", *args, "--format", "json").out)
+    assert data["carried_from"] == {
+        "year": 2022,
+        "item": "1.2",
+        "units": [{"unit": "区住建局", "state": "逾期完成", "completed": "2022-08-10"}],
+    }
+    rows = json.loads(run_ledger(capsys, "export", *args, "--format", "json").out)["items"]
+    assert [(r["item"], r["carried_from"]) for r in rows] == [
+        ("H1.2", "2022年条目1.2"),
+        ("H1.3", "2022年条目1.3"),
+        ("H2.1", "2022年条目2.1"),
+        ("H2.2", "2022年条目2.2"),
+    ]
+    before = json.loads(
+        run_ledger(capsys, "show", "1.2", "--ledger", str(old), "--format", "json").out
+    )
+    assert before["carried_from"] is None
+
+
+def test_a_wrong_carried_state_is_named_with_its_position(
+    capsys: pytest.CaptureFixture[str], old: Path
+) -> None:
+    new = old.parent / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    tasks = new / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace("state: 未报送", "state: 没报送", 1), encoding="utf-8")
+    line = text.split("state: 未报送")[0].count("\n") + 1
+    run = run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05")
+    assert run.code == 1
+    assert (
+        f"tasks.yaml:{line}:22" in run.out
+        and "回头看的情况“没报送”应为 未报送、逾期未完成、未完成 或 逾期完成 之一(是否为“未报送”?)"
+        in run.out
+    )

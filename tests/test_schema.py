@@ -180,4 +180,5 @@ def test_key_order_is_the_format_order() -> None:
         "update_every",
         "milestones",
         "extensions",
+        "carried_from",
     ]

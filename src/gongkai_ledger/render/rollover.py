@@ -2,7 +2,8 @@
 
 The text is written the way `ledger fmt` writes it (key order of files/schema.py), so the new
 ledger passes `ledger check` and `ledger fmt --check` as it is. Each carried item says where it
-comes from in a comment above it: the old item's id, its deadline, and each unit's reason.
+comes from: a comment above it (the old item's id and deadline) and `carried_from` (the old
+year, the old item, each unit's state: the data `show` and `export` read).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..core.model import (
     REVIEW_NONE,
     ReportBy,
 )
-from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Owed, Rollover
+from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 _WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}  # not text in YAML
@@ -126,16 +127,10 @@ def _content(text: str) -> list[str]:
     return ["        content: |-", *(f"          {line}" for line in lines)]
 
 
-def _why(owed: Owed) -> str:
-    when = owed.completed_on
-    return f"{owed.why},{when.isoformat()} 完成" if when and owed.why == DONE_LATE else owed.why
-
-
 def _item(one: Carried, view: Rollover) -> list[str]:
     item = one.item
     deadline = item.deadline.text if item.deadline else "未写明"
     due = f"(应于 {one.due.isoformat()})" if one.due else ""
-    owed = "、".join(f"{o.unit}({_why(o)})" for o in one.owed)
     not_due = one.due is not None and one.due > view.as_of and item.deadline is not None
     new = (
         f"{scalar(_comment(item.deadline.text))}  # 原完成时间,未到期"
@@ -144,9 +139,25 @@ def _item(one: Carried, view: Rollover) -> list[str]:
     )
     return [
         f"      # 回头看:原条目 {item.id},原完成时间“{_comment(deadline)}”{due};"
-        f"截至 {view.as_of.isoformat()}:{_comment(owed)}",
+        f"截至 {view.as_of.isoformat()} 各单位的情况见 carried_from",
         f"      - id: {json.dumps(SECTION_ID + item.id, ensure_ascii=False)}",
         *_content(item.content),
         f"        owners: [{', '.join(scalar(name, flow=True) for name in one.owners)}]",
         f"        deadline: {new}",
+        *_carried_from(one, view),
     ]
+
+
+def _carried_from(one: Carried, view: Rollover) -> list[str]:
+    """The same provenance as the comment, as data (`carried_from`): show and export read it."""
+    lines = [
+        "        carried_from:",
+        f"          year: {view.ledger.plan.year}",
+        f"          item: {json.dumps(one.item.id, ensure_ascii=False)}",
+        "          units:",
+    ]
+    for o in one.owed:
+        lines += [f"            - unit: {scalar(o.unit)}", f"              state: {o.why}"]
+        if o.completed_on is not None and o.why == DONE_LATE:
+            lines.append(f"              completed: {o.completed_on.isoformat()}")
+    return lines

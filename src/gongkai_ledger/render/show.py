@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ..core.levels import HALF_GONE, MILESTONE_BEHIND, Light
-from ..core.model import Deadline, Extension, Item, Report, ReportBy, Unit
+from ..core.model import CarriedFrom, Deadline, Extension, Item, Report, ReportBy, Unit
 from ..core.safetext import json_text
 from ..core.status import (
     CLOSED,
@@ -75,6 +75,27 @@ def extension_lines(item: Item, as_of: date) -> list[str]:
     return lines
 
 
+def carried_line(carried: CarriedFrom) -> str:
+    """转自 2022 年台账条目 1.3(区财政局 逾期未完成;乙乡 未报送)."""
+    units = ";".join(
+        f"{u.unit} {u.state}" + (f",{u.completed.isoformat()} 完成" if u.completed else "")
+        for u in carried.units
+    )
+    return f"转自 {carried.year} 年台账条目 {carried.item}" + (f"({units})" if units else "")
+
+
+def _carried_record(carried: CarriedFrom | None) -> dict[str, Any] | None:
+    if carried is None:
+        return None
+    return {
+        "year": carried.year,
+        "item": carried.item,
+        "units": [
+            {"unit": u.unit, "state": u.state, "completed": iso(u.completed)} for u in carried.units
+        ],
+    }
+
+
 def progress_word(s: Standing) -> str:
     """进展 with the review state beside it when there is one: 推进中(待审核), 已完成(已销号)."""
     return s.status.value + (f"({s.review})" if s.review else "")
@@ -124,6 +145,8 @@ def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> Rendera
     field("完成时间", _deadline(item.deadline))
     for text in extension_lines(item, view.as_of):
         field("延期", text)
+    if item.carried_from is not None:
+        field("回头看", carried_line(item.carried_from))
     if item.update_every is not None:
         field("报送周期", item.update_every.value)
     if item.leads:
@@ -281,5 +304,6 @@ def to_json(view: ItemView) -> str:
             }
             for unit, reports in view.supporting
         ],
+        "carried_from": _carried_record(item.carried_from),
     }
     return json_text(document)

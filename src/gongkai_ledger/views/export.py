@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..core.levels import light
-from ..core.model import Ledger, Plan
+from ..core.model import CarriedFrom, Ledger, Plan
 from ..core.registry import Registry
 from ..core.status import Standing, item_done, pick, standing_record, standings
 from .overdue import owed_from
@@ -68,6 +68,7 @@ ITEM_COLUMNS = (
     Column("units", "责任单位数"),
     Column("units_settled", "已完成或不涉及的单位数"),
     Column("done", "已完成"),
+    Column("carried_from", "回头看来源"),  # last: “2022年条目1.3”, empty when not carried
 )
 
 # 延期 and 办结审核 (last in unit-items and overdue; always there, empty when not used).
@@ -129,6 +130,11 @@ OVERDUE_COLUMNS = (
 VIEW_NAMES = ("items", "unit-items", "overdue")
 
 
+def carried_from_text(carried: CarriedFrom | None) -> str | None:
+    """回头看: the earlier ledger's year and item, “2022年条目1.3”; None when not carried."""
+    return f"{carried.year}年条目{carried.item}" if carried is not None else None
+
+
 def export(ledger: Ledger, as_of: date) -> Export:
     registry = Registry.of(ledger)
     all_standings = standings(ledger, as_of, registry)
@@ -156,6 +162,7 @@ def export(ledger: Ledger, as_of: date) -> Export:
                     "units": len(mine),
                     "units_settled": sum(s.settled for s in mine),
                     "done": item_done(mine),
+                    "carried_from": carried_from_text(item.carried_from),
                 }
             )
 

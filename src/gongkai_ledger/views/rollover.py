@@ -14,14 +14,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.model import Item, Ledger, Status, Task
+from ..core.model import (
+    CARRIED_DONE_LATE,
+    CARRIED_NOT_REPORTED,
+    CARRIED_OPEN,
+    CARRIED_OVERDUE_OPEN,
+    Item,
+    Ledger,
+    Status,
+    Task,
+)
 from ..core.registry import Registry
 from ..core.status import Standing, standings
 
-NOT_REPORTED = "未报送"
-OVERDUE_OPEN = "逾期未完成"
-OPEN = "未完成"
-DONE_LATE = "逾期完成"
+# The words of `carried_from.units[].state` (files/schema.py reads the same ones).
+NOT_REPORTED = CARRIED_NOT_REPORTED
+OVERDUE_OPEN = CARRIED_OVERDUE_OPEN
+OPEN = CARRIED_OPEN
+DONE_LATE = CARRIED_DONE_LATE
 
 SECTION_ID = "H"  # 回(huí)头看: a section id must be ASCII letters, digits or 中文数字
 
