@@ -19,7 +19,8 @@ def test_every_key_of_every_node_is_a_row() -> None:
     text = render_markdown()
     listed = list(nodes())
     assert {root.name for root in ROOTS.values()} <= {node.name for node in listed}
-    assert len(listed) == len({node.name for node in listed}) == 17 + 2  # carried-from, carried-unit
+    # 17, and carried-from and carried-unit
+    assert len(listed) == len({node.name for node in listed}) == 17 + 2
     for node in listed:
         section = text.split(f'<a id="{node.name}"></a>', 1)[1].split("<a id=", 1)[0]
         rows = [line for line in section.splitlines() if line.startswith("| `")]
