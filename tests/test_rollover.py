@@ -203,7 +203,11 @@ def test_shipped_data_rolls_over(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 @pytest.mark.parametrize(
     "text",
-    [*HOSTILE_TEXTS, "true", "2023", "- 列表", "a: b", "a #b", "结尾:", " 空格", "[x, y]", "~"],
+    [
+        *HOSTILE_TEXTS,
+        *("true", "2023", "- 列表", "a: b", "a #b", "结尾:", " 空格", "[x, y]", "~"),
+        *("+1", ".inf", ".5", "=", "0o17", "1_000", "2022-06-30 12:00"),
+    ],
 )
 def test_scalar_reads_back_as_itself(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
@@ -317,3 +321,21 @@ def test_refuses_a_result_that_would_not_pass_check(
     assert "写出的新台账通不过 ledger check,什么也没有写" in run.err
     assert f"{new.as_posix()}/tasks.yaml:" in run.err and "[id-format]" in run.err
     assert not new.exists()
+
+
+def test_ascii_texts_come_out_quoted_so_check_has_nothing_to_warn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    tasks = (old / "tasks.yaml").read_text(encoding="utf-8")
+    (old / "tasks.yaml").write_text(
+        tasks.replace('"公开惠民惠农补贴: 按乡镇逐项公开。"', '"+1"'), encoding="utf-8"
+    )
+    new = tmp_path / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    assert '        content: "+1"\n' in (new / "tasks.yaml").read_text(encoding="utf-8")
+    run = run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05")
+    assert (run.code, "unquoted-text" in run.out + run.err) == (0, False)
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0

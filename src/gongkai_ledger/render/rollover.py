@@ -20,7 +20,6 @@ from ..core.model import (
 from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Owed, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
-_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}  # not text in YAML
 _FLOW = re.compile(r"[,\[\]{}]")
 
 
@@ -33,8 +32,7 @@ def scalar(text: str, *, flow: bool = False) -> str:
         text == text.strip()
         and text != ""
         and text[0] not in _INDICATORS
-        and (not text[0].isdigit() or not text.isascii())
-        and text.lower() not in _WORDS
+        and not text.isascii()  # +1, .inf, 2023, yes, 0o17: numbers, booleans, dates in YAML
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
