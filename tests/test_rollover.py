@@ -339,3 +339,19 @@ def test_ascii_texts_come_out_quoted_so_check_has_nothing_to_warn(
     run = run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05")
     assert (run.code, "unquoted-text" in run.out + run.err) == (0, False)
     assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+
+
+def test_a_file_that_appears_after_the_check_is_not_replaced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gongkai_ledger.files.scaffold as scaffold
+
+    new = tmp_path / "2023"
+    new.mkdir()
+    (new / "units.yaml").write_text("someone else's\n", encoding="utf-8")
+    monkeypatch.setattr(scaffold, "existing", lambda root, files: [])  # it appears meanwhile
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert "在写入时出现了,ledger rollover 不覆盖任何文件" in run.err
+    assert (new / "units.yaml").read_text(encoding="utf-8") == "someone else's\n"
+    assert sorted(files_under(new)) == ["units.yaml"]  # tasks.yaml, written first, removed

@@ -95,16 +95,28 @@ def _refuse_unless_valid(texts: dict[str, bytes], root: Path, year: int) -> None
 
 
 def _write(root: Path, texts: dict[str, bytes]) -> None:
-    from ..files.atomic import write_atomic
+    """Each file created, never replaced: one that appeared since the check stops the writing,
+    and the files written so far are removed again (the directory is left as it was found)."""
+    from ..files.atomic import write_new
 
+    written: list[Path] = []
     try:
         for name, data in texts.items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
+            write_new(path, data)
+            written.append(path)
     except OSError as error:
         from ..core.errors import os_reason
 
+        for path in written:
+            path.unlink(missing_ok=True)
+        if isinstance(error, FileExistsError):
+            raise EditError(
+                f"“{(root / name).as_posix()}”在写入时出现了,ledger rollover 不覆盖任何文件,"
+                "已写的文件已删除",
+                hint="换一个目录,或先移走这个文件",
+            ) from None
         raise EditError(f"无法写入“{root.as_posix()}”:{os_reason(error)}") from None
 
 
