@@ -119,7 +119,15 @@ def _year(text: str) -> int:
 
 def parse_period(kind: str, text: str) -> Period:
     """The period `text` names (--month 2022-12, --quarter 2022Q4, --half 2022H2, --year 2022);
-    the label a report prints (2022年第四季度, 2022年下半年, 2022年度) is accepted too."""
+    the label a report prints (2022年第四季度, 2022年下半年, 2022年度) is accepted too. A report
+    compares with the previous period and lists the next one's dues: both must be dates."""
+    period = _parse_period(kind, text)
+    if period.shifted(-1).year < 1 or period.shifted(1).year > 9999:
+        raise UsageError(f"“{text}”超出可以计算的日期范围:上一期或下一期不在 1 至 9999 年之内")
+    return period
+
+
+def _parse_period(kind: str, text: str) -> Period:
     typed = ascii_digits(text.strip())
     try:
         if kind == "quarter" and (m := _QUARTER.fullmatch(typed)):
