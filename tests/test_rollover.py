@@ -14,6 +14,7 @@ from gongkai_ledger.render.rollover import scalar
 from gongkai_ledger.views.rollover import rollover
 
 from .cli_run import run_ledger
+from .conftest import Write
 from .goldens import assert_golden
 from .ledgers import HOSTILE_TEXTS, REPO, SHIPPED
 
@@ -355,3 +356,45 @@ def test_a_file_that_appears_after_the_check_is_not_replaced(
     assert "在写入时出现了,ledger rollover 不覆盖任何文件" in run.err
     assert (new / "units.yaml").read_text(encoding="utf-8") == "someone else's\n"
     assert sorted(files_under(new)) == ["units.yaml"]  # tasks.yaml, written first, removed
+
+
+NOT_YET_DUE = """\
+plan:
+  title: 2022年某区政务公开工作要点
+  year: 2022
+tasks:
+  - id: 1
+    title: 未到期的条目
+    items:
+      - id: "1.1"
+        content: 次年的事。
+        owners: [甲局]
+        deadline: 次年3月底前
+      - id: "1.2"
+        content: 按期批准延期到次年的事。
+        owners: [甲局]
+        deadline: 2022年6月底前
+        extensions:
+          - deadline: 2023年3月底前
+            approved: 2022-05-10
+      - id: "1.3"
+        content: 写明年份的事。
+        owners: [甲局]
+        deadline: 2023年5月底前
+"""
+
+
+def test_a_deadline_not_yet_due_keeps_its_date_in_the_new_plan(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, tmp_path: Path
+) -> None:
+    old = write_ledger(NOT_YET_DUE, "units:\n  - id: jj\n    name: 甲局\n")
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 0
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    # 次年3月底前 in a 2023 plan would be 2024-03-31; 2022年6月底前 is no longer what is owed
+    assert "deadline: 2023年3月31日前  # 原完成时间,未到期\n" in text
+    assert "deadline: 2023年3月底前  # 延期后的完成时间,未到期\n" in text
+    assert "deadline: 2023年5月底前  # 原完成时间,未到期\n" in text
+    dues = {i.id: i.deadline.due for i in load_ledger(new).ledger.items() if i.deadline}
+    assert dues == {"H1.1": date(2023, 3, 31), "H1.2": date(2023, 3, 31), "H1.3": date(2023, 5, 31)}

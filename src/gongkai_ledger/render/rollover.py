@@ -17,6 +17,7 @@ from ..core.model import (
     REVIEW_NONE,
     ReportBy,
 )
+from ..core.status import in_force
 from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Owed, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
@@ -134,10 +135,10 @@ def _item(one: Carried, view: Rollover) -> list[str]:
     deadline = item.deadline.text if item.deadline else "未写明"
     due = f"(应于 {one.due.isoformat()})" if one.due else ""
     owed = "、".join(f"{o.unit}({_why(o)})" for o in one.owed)
-    not_due = one.due is not None and one.due > view.as_of and item.deadline is not None
+    what = "延期后的完成时间" if in_force(item, view.as_of).extension else "原完成时间"
     new = (
-        f"{scalar(_comment(item.deadline.text))}  # 原完成时间,未到期"
-        if not_due and item.deadline
+        f"{scalar(_comment(one.running))}  # {what},未到期"
+        if one.running is not None
         else f"{view.year}年6月底前  # 回头看的完成时间:由办公室确定"
     )
     return [

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.deadline import DeadlineError, parse_deadline
 from ..core.model import Item, Ledger, Status, Task
 from ..core.registry import Registry
-from ..core.status import Standing, standings
+from ..core.status import Standing, in_force, standings
 
 NOT_REPORTED = "未报送"
 OVERDUE_OPEN = "逾期未完成"
@@ -42,6 +43,7 @@ class Carried:
     item: Item
     due: date | None
     owed: tuple[Owed, ...]  # every unit with a reason, owner order
+    running: str | None = None  # the deadline in force, not yet due: `still_running`
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -86,7 +88,33 @@ def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None =
             )
             if owed:
                 dues = [s.punctual_due for s in rows if s.punctual_due is not None]
-                carried.append(Carried(item, min(dues) if dues else None, owed))
+                running = still_running(item, as_of, ledger.plan.year, year)
+                carried.append(Carried(item, min(dues) if dues else None, owed, running))
         if carried:
             tasks.append((task, tuple(carried)))
     return Rollover(ledger, year, as_of, tuple(tasks))
+
+
+def still_running(item: Item, as_of: date, old_year: int, year: int) -> str | None:
+    """The deadline in force at `as_of` (an approved 延期's, else the item's), when it is not
+    yet due and means the same in the new plan: its text when it does (2023年3月底前), the date
+    spelt out when it has one due date and the text would move (次年3月底前 is 2024 in a 2023
+    plan), else None (the office sets a new one)."""
+    force = in_force(item, as_of).deadline
+    if force is None or not force.dues or max(force.dues) <= as_of:
+        return None
+    try:
+        again = parse_deadline(force.text, year)
+    except DeadlineError:
+        again = None
+    same = again is not None and (again.dues, again.continuing, again.starts) == (
+        force.dues,
+        force.continuing,
+        force.starts,
+    )
+    if same and not force.recurring:
+        return force.text
+    if len(force.dues) == 1 and not force.continuing:
+        due = force.dues[0]
+        return f"{due.year}年{due.month}月{due.day}日前"
+    return None
