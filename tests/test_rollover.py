@@ -398,3 +398,15 @@ def test_a_deadline_not_yet_due_keeps_its_date_in_the_new_plan(
     assert "deadline: 2023年5月底前  # 原完成时间,未到期\n" in text
     dues = {i.id: i.deadline.due for i in load_ledger(new).ledger.items() if i.deadline}
     assert dues == {"H1.1": date(2023, 3, 31), "H1.2": date(2023, 3, 31), "H1.3": date(2023, 5, 31)}
+
+
+def test_a_unit_name_with_a_separator_stays_one_owner(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, tmp_path: Path
+) -> None:
+    tasks = NOT_YET_DUE.replace("owners: [甲局]", 'owners: ["住建局;城管局"]')
+    old = write_ledger(tasks, 'units:\n  - id: jj\n    name: "住建局;城管局"\n')
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert (run.code, run.err) == (0, "")
+    owners = {tuple(n.text for n in i.owners) for i in load_ledger(new).ledger.items()}
+    assert owners == {("住建局;城管局",)}

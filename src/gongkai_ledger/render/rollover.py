@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..core.flowlist import NAME_SEPARATORS
 from ..core.model import (
     DEFAULT_REVIEW_DAYS,
     DEFAULT_TIMEZONE,
@@ -21,13 +22,14 @@ from ..core.status import in_force
 from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Owed, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
-_FLOW = re.compile(r"[,\[\]{}]")
+_FLOW = re.compile(rf"[,\[\]{{}}{NAME_SEPARATORS}]")  # ends a name in […], or splits it
 
 
 def scalar(text: str, *, flow: bool = False) -> str:
     """`text` as a YAML scalar on one line: plain when it reads back as itself, else quoted.
 
-    `flow`: inside `[…]`, where a comma or a bracket ends the name.
+    `flow`: inside `[…]`, where a comma or a bracket ends the name and a plain item is split
+    at 、 , ， ; ；(the one-cell rule of owners lists); a quoted item is one name.
     """
     plain = (
         text == text.strip()
