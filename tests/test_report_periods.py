@@ -229,6 +229,8 @@ def test_the_first_period_of_the_plan_has_nothing_to_compare() -> None:
         context["header"]["period"]["comparison"]
         == "2022年第一季度是2022年台账的第一期,没有上期可比。"
     )
+    before = period_context(_ledger(REPORT_LEDGER), Period("year", 2021))
+    assert before["header"]["period"]["comparison"] == "2021年度早于2022年台账的年度,没有上期可比。"
 
 
 def test_annual_states_and_reasons(year_ledger: Path) -> None:

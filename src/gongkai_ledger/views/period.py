@@ -267,6 +267,8 @@ def _change(
 
 def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -> str:
     """The sentence a report writes about the change since the previous period."""
+    if change is None and period.end.year < plan_year:
+        return f"{period.label}早于{plan_year}年台账的年度,没有上期可比。"
     if change is None:
         return f"{period.label}是{plan_year}年台账的第一期,没有上期可比。"
     before = change["before"]
