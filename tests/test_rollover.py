@@ -410,3 +410,16 @@ def test_a_unit_name_with_a_separator_stays_one_owner(
     assert (run.code, run.err) == (0, "")
     owners = {tuple(n.text for n in i.owners) for i in load_ledger(new).ledger.items()}
     assert owners == {("住建局;城管局",)}
+
+
+def test_a_claim_awaiting_review_is_carried_as_pending(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    new = tmp_path / "2023"
+    ledger = str(REPO / "tests" / "fixtures" / "review_ledger")
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", ledger)
+    assert run.code == 0
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    # claimed on time, never reviewed: the office's own backlog, not 逾期未完成
+    assert "截至 2022-12-31:区财政局(待审核,2022-11-10 报已完成)\n" in text
+    assert "截至 2022-12-31:区住建局(待审核,2022-12-05 报已完成)\n" in text  # claimed again

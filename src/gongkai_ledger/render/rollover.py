@@ -19,7 +19,7 @@ from ..core.model import (
     ReportBy,
 )
 from ..core.status import in_force
-from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Owed, Rollover
+from ..views.rollover import DONE_LATE, PENDING, SECTION_ID, Carried, Owed, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 _FLOW = re.compile(rf"[,\[\]{{}}{NAME_SEPARATORS}]")  # ends a name in […], or splits it
@@ -129,7 +129,11 @@ def _content(text: str) -> list[str]:
 
 def _why(owed: Owed) -> str:
     when = owed.completed_on
-    return f"{owed.why},{when.isoformat()} 完成" if when and owed.why == DONE_LATE else owed.why
+    if when and owed.why == DONE_LATE:
+        return f"{owed.why},{when.isoformat()} 完成"
+    if when and owed.why == PENDING:
+        return f"{owed.why},{when.isoformat()} 报已完成"
+    return owed.why
 
 
 def _item(one: Carried, view: Rollover) -> list[str]:

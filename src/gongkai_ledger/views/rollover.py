@@ -3,8 +3,9 @@
 Plain data for `ledger rollover`; `render/rollover.py` writes it as next year's tasks.yaml.
 Per (item, owning unit), as of the as-of date (core/status.py decides every word):
 不涉及 and 按期完成 are not carried; 已完成 after the due date is 逾期完成; not completed and
-without any report is 未报送; not completed past the due date is 逾期未完成; not completed and
-not yet due (or with no due date) is 未完成. An item is carried when any unit has one of these;
+without any report is 未报送; claimed 已完成 but not yet 销号 (review required) is 待审核;
+not completed past the due date is 逾期未完成; not completed and not yet due (or with no due
+date) is 未完成. An item is carried when any unit has one of these;
 its owners are the units that have not completed it, or, when every one has (late), those
 that completed it late.
 """
@@ -23,6 +24,7 @@ NOT_REPORTED = "未报送"
 OVERDUE_OPEN = "逾期未完成"
 OPEN = "未完成"
 DONE_LATE = "逾期完成"
+PENDING = "待审核"  # review required: claimed 已完成, not yet 销号 (not done, but not the unit's delay)
 
 SECTION_ID = "H"  # 回(huí)头看: a section id must be ASCII letters, digits or 中文数字
 
@@ -33,7 +35,7 @@ class Owed:
 
     unit: str
     why: str
-    completed_on: date | None = None  # 逾期完成: when
+    completed_on: date | None = None  # 逾期完成: when; 待审核: the claim's date
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ def why(s: Standing) -> str | None:
         return None
     if s.status is Status.DONE:
         return None if s.on_time else DONE_LATE
+    if s.pending_since is not None:
+        return PENDING
     if not s.reports:
         return NOT_REPORTED
     return OVERDUE_OPEN if s.overdue else OPEN
@@ -84,7 +88,9 @@ def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None =
         for item in task.items:
             rows = by_item.get(item.id, [])
             owed = tuple(
-                Owed(s.unit.name, w, s.completed_on) for s in rows if (w := why(s)) is not None
+                Owed(s.unit.name, w, s.pending_since if w == PENDING else s.completed_on)
+                for s in rows
+                if (w := why(s)) is not None
             )
             if owed:
                 dues = [s.punctual_due for s in rows if s.punctual_due is not None]
