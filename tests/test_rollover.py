@@ -423,3 +423,14 @@ def test_a_claim_awaiting_review_is_carried_as_pending(
     # claimed on time, never reviewed: the office's own backlog, not 逾期未完成
     assert "截至 2022-12-31:区财政局(待审核,2022-11-10 报已完成)\n" in text
     assert "截至 2022-12-31:区住建局(待审核,2022-12-05 报已完成)\n" in text  # claimed again
+
+
+def test_refuses_a_directory_inside_the_old_progress(
+    capsys: pytest.CaptureFixture[str], old: Path
+) -> None:
+    before = files_under(old)
+    new = old / "progress" / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2 and "在原台账的 progress/ 目录中" in run.err
+    assert files_under(old) == before and not new.exists()
+    assert run_ledger(capsys, "check", "--ledger", str(old), "--as-of", "2022-12-31").code == 0

@@ -53,6 +53,7 @@ def rollover_command(
     from ..views.rollover import rollover
 
     data = valid_ledger(ledger, ledger_today(ledger))
+    _refuse_inside_progress(ledger, output, year)
     old_year = data.plan.year
     if year <= old_year:
         raise UsageError(f"--year {year} 应晚于原台账的年份 {old_year}(plan.year)")
@@ -73,6 +74,22 @@ def rollover_command(
         )
     _write(output, texts)
     sys.stdout.write(_done(output, view.year, len(view.carried), day))
+
+
+def _refuse_inside_progress(ledger: Path, output: Path, year: int) -> None:
+    """The old ledger stays readable: a directory in its progress/ would be a progress-file
+    error of it (progress/ holds only <单位编号>.yaml)."""
+    import os
+
+    from ..files.load import PROGRESS_DIR
+
+    progress = Path(os.path.realpath(ledger / PROGRESS_DIR))
+    if Path(os.path.realpath(output)).is_relative_to(progress):
+        raise UsageError(
+            f"-o {output.as_posix()} 在原台账的 {PROGRESS_DIR}/ 目录中:那里只能放各单位的进展文件,"
+            "原台账会因此通不过 ledger check",
+            hint=f"换一个目录,如 {(ledger.parent / str(year)).as_posix()}",
+        )
 
 
 def _refuse_unless_valid(texts: dict[str, bytes], root: Path, year: int) -> None:
