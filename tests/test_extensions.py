@@ -133,5 +133,6 @@ def test_next_month_lists_the_due_date_in_force() -> None:
     ledger = load_ledger(STATES_LEDGER).ledger
     rows = report_context(ledger, (2022, 10))["next_month"]["rows"]
     assert [(r["item"], r["due"], r["deadline"]) for r in rows if r["kind"] == "条目"] == [
-        ("1.2", "2022-11-30", "2022年11月底前")
+        ("1.2", "2022-11-30", "2022年11月底前"),
+        ("1.3", "2022-11-30", "2022年11月底前"),  # its task's deadline, no 延期
     ]
