@@ -24,7 +24,7 @@ NOT_REPORTED = "未报送"
 OVERDUE_OPEN = "逾期未完成"
 OPEN = "未完成"
 DONE_LATE = "逾期完成"
-PENDING = "待审核"  # review required: claimed 已完成, not yet 销号 (not done, but not the unit's delay)
+PENDING = "待审核"  # review required: claimed, not yet 销号 (not done, not the unit's delay)
 
 SECTION_ID = "H"  # 回(huí)头看: a section id must be ASCII letters, digits or 中文数字
 
