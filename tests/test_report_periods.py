@@ -343,3 +343,31 @@ def test_all_units_for_a_quarter(
     assert "**2022年第四季度**" in sheet
     assert "## 五、本期报送进展(2022年第四季度)" in sheet
     assert "与2022年第三季度末(2022年9月30日)相比" in sheet
+
+
+def test_a_continuing_item_extended_to_a_date_is_not_done_rather_than_ongoing(
+    write_ledger: Write,
+) -> None:
+    tasks = YEAR_TASKS.replace(
+        "        deadline: 2022年11月\n", "        deadline: 2022年9月并持续更新\n", 1
+    )
+    progress = {
+        "bbx.yaml": """\
+            unit: 乙乡
+            reports:
+              - item: "4.1"
+                date: 2022-12-20
+                status: 推进中
+                summary: 正在整理。
+            """
+    }
+    tasks = tasks.replace(
+        "        content: 公开乡镇财政收支。\n        owners: [乙乡]\n        deadline: 2022年9月并持续更新\n",
+        "        content: 公开乡镇财政收支。\n        owners: [乙乡]\n        deadline: 2022年9月并持续更新\n"
+        "        extensions:\n          - deadline: 2022年12月底前\n            approved: 2022-09-10\n",
+    )
+    ledger = _ledger(write_ledger(tasks, YEAR_UNITS, {**YEAR_PROGRESS, **progress}))
+    annual = period_context(ledger, Period("year", 2022))["annual"]
+    (row,) = [t for t in annual["tasks"] if t["id"] == "4"]
+    assert row["state"] == "未完成"  # due 2022-12-31 under the 延期: a fixed date, not 持续推进
+    assert "4.1条目乙乡:推进中,已批准延期至2022年12月底前" in row["text"]

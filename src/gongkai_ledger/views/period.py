@@ -321,8 +321,9 @@ def _bare(text: str) -> str:
 
 
 def ongoing(s: Standing) -> bool:
-    """A 持续更新/常态化 item that the unit keeps up: not finished, and not owed either."""
-    deadline = s.item.deadline
+    """A 持续更新/常态化 item that the unit keeps up: not finished, and not owed either. The
+    deadline is the one in force: a 延期 to a fixed date makes it a task to finish."""
+    deadline = s.extension.deadline if s.extension is not None else s.item.deadline
     return (
         deadline is not None
         and deadline.continuing
