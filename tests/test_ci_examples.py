@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +195,15 @@ def test_github_example_finds_every_years_ledger(tmp_path: Path) -> None:
     assert found() == "LEDGERS=data\n"  # none yet: ledger check says what is missing
     assert found("data/2023", "data/2022") == "LEDGERS=data/2022 data/2023\n"
     assert found("data") == "LEDGERS=data data/2022 data/2023\n"
+    for odd in ("data/2024 年", "data/[ab]", "data/x*"):
+        (tmp_path / odd).mkdir()
+        (tmp_path / odd / "tasks.yaml").write_text("plan: {}\n", encoding="utf-8")
+        run = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=tmp_path,
+            env={"GITHUB_ENV": str(env_file), "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 1 and f"::error::台账目录“{odd}”的名称中有空白" in run.stdout
+        shutil.rmtree(tmp_path / odd)

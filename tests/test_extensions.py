@@ -16,7 +16,7 @@ from gongkai_ledger.views.report import report_context
 from .cli_run import run_ledger
 from .conftest import Write, found
 from .goldens import assert_golden
-from .ledgers import WORKFLOW_LEDGER
+from .ledgers import STATES_LEDGER, WORKFLOW_LEDGER
 
 
 def standing(item: str, as_of: date) -> Standing:
@@ -125,3 +125,14 @@ def test_check_message_names_both_dates(
         "tasks.yaml:13:23: 错误 [extension-date] 条目 1.1 的延期把完成时间从 2022-09-30 提前到 2022-08-31"
         in run.out
     )
+
+
+def test_next_month_lists_the_due_date_in_force() -> None:
+    """1.2 (2022年6月底前) was extended to 2022年11月底前 on 2022-08-10: October's 通报 lists
+    it as due in November, at its new date, not under a June date that no longer applies."""
+    ledger = load_ledger(STATES_LEDGER).ledger
+    rows = report_context(ledger, (2022, 10))["next_month"]["rows"]
+    assert [(r["item"], r["due"], r["deadline"]) for r in rows if r["kind"] == "条目"] == [
+        ("1.2", "2022-11-30", "2022年11月底前"),
+        ("1.3", "2022-11-30", "2022年11月底前"),  # its task's deadline, no 延期
+    ]

@@ -310,3 +310,41 @@ reports:
     assert result.code == 0, result.err
     # no plan.issued: the window for 过半未启动 starts on 1 January, and a report was made
     assert [u["level"] for u in json.loads(result.out)["units"]] == [level]
+
+
+EXTENDED_TASKS = """\
+plan:
+  title: 2022年某区政务公开工作要点
+  year: 2022
+  issued: 2022-03-01
+tasks:
+  - id: 1
+    title: 推进城市更新信息公开
+    deadline: 2022年6月底前
+    items:
+      - id: "1.1"
+        content: 公开城市更新项目。
+        owners: [区住建局]
+        extensions:
+          - deadline: 2022年10月底前
+            approved: 2022-06-20
+"""
+
+
+def test_an_extended_deadline_has_one_window_from_the_plan_start(write_ledger: Write) -> None:
+    """延期 replaces the deadline: its due date is not a second one of 几个到期日, so a report
+    before the original due date still counts for 过半未启动 (window from plan.issued)."""
+    progress = """\
+unit: 区住建局
+reports:
+  - item: "1.1"
+    date: 2022-06-01
+    status: 推进中
+    summary: 梳理项目。
+"""
+    root = write_ledger(EXTENDED_TASKS, MILESTONE_UNITS, {"zjj.yaml": progress})
+    ledger = load_ledger(root).ledger
+    as_of = date(2022, 9, 15)
+    (s,) = standings(ledger, as_of)
+    assert (s.due, s.overdue) == (date(2022, 10, 31), False)
+    assert light(s, ledger.plan, as_of).level == "绿"

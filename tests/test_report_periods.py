@@ -229,6 +229,8 @@ def test_the_first_period_of_the_plan_has_nothing_to_compare() -> None:
         context["header"]["period"]["comparison"]
         == "2022年第一季度是2022年台账的第一期,没有上期可比。"
     )
+    before = period_context(_ledger(REPORT_LEDGER), Period("year", 2021))
+    assert before["header"]["period"]["comparison"] == "2021年度早于2022年台账的年度,没有上期可比。"
 
 
 def test_annual_states_and_reasons(year_ledger: Path) -> None:
@@ -263,6 +265,10 @@ def test_only_a_year_has_the_annual_section() -> None:
             "--as-of 2022-06-30 不在通报期间2022年下半年之内",
         ),
         (("--year", "2999"), "2999年度尚未开始"),
+        (("--year", "0001"), "“0001”超出可以计算的日期范围"),
+        (("--quarter", "0001Q1"), "“0001Q1”超出可以计算的日期范围"),
+        (("--half", "9999H2", "--as-of", "9999-12-01"), "“9999H2”超出可以计算的日期范围"),
+        (("--year", "9999", "--as-of", "9999-12-01"), "“9999”超出可以计算的日期范围"),
     ],
 )
 def test_usage_errors(
@@ -409,3 +415,31 @@ def test_the_monthly_docx_keeps_its_three_attachments(
     assert "亮灯情况:红灯4项,黄灯3项,蓝灯1项,绿灯12项。" in texts
     assert len(document.tables) == 3 and "附件4" not in texts
     assert not [t for t in texts if t.startswith("本期")]
+
+
+def test_a_continuing_item_extended_to_a_date_is_not_done_rather_than_ongoing(
+    write_ledger: Write,
+) -> None:
+    tasks = YEAR_TASKS.replace(
+        "        deadline: 2022年11月\n", "        deadline: 2022年9月并持续更新\n", 1
+    )
+    progress = {
+        "bbx.yaml": """\
+            unit: 乙乡
+            reports:
+              - item: "4.1"
+                date: 2022-12-20
+                status: 推进中
+                summary: 正在整理。
+            """
+    }
+    tasks = tasks.replace(
+        "        content: 公开乡镇财政收支。\n        owners: [乙乡]\n        deadline: 2022年9月并持续更新\n",
+        "        content: 公开乡镇财政收支。\n        owners: [乙乡]\n        deadline: 2022年9月并持续更新\n"
+        "        extensions:\n          - deadline: 2022年12月底前\n            approved: 2022-09-10\n",
+    )
+    ledger = _ledger(write_ledger(tasks, YEAR_UNITS, {**YEAR_PROGRESS, **progress}))
+    annual = period_context(ledger, Period("year", 2022))["annual"]
+    (row,) = [t for t in annual["tasks"] if t["id"] == "4"]
+    assert row["state"] == "未完成"  # due 2022-12-31 under the 延期: a fixed date, not 持续推进
+    assert "4.1条目乙乡:推进中,已批准延期至2022年12月底前" in row["text"]

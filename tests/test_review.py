@@ -177,3 +177,28 @@ def test_codeowners_gives_reviews_to_the_office(capsys: pytest.CaptureFixture[st
     run = run_ledger(capsys, "codeowners", "--ledger", str(REVIEW_LEDGER))
     assert run.code == 0, run.err
     assert "/tests/fixtures/review_ledger/reviews.yaml @org/zfb" in run.out
+
+
+def test_review_writes_through_a_symlink_within_the_ledger(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    (ledger / "office").mkdir()
+    (ledger / "reviews.yaml").rename(ledger / "office" / "reviews.yaml")
+    (ledger / "reviews.yaml").symlink_to(Path("office") / "reviews.yaml")
+    args = ("1.3", "--unit", "czj", "--pass", "--date", "2022-12-01", "--ledger", str(ledger))
+    assert run_ledger(capsys, "review", *args).code == 0
+    assert (ledger / "reviews.yaml").is_symlink()  # not replaced by a copy
+    assert '  - item: "1.3"\n' in (ledger / "office" / "reviews.yaml").read_text(encoding="utf-8")
+
+
+def test_review_refuses_a_symlink_out_of_the_ledger(
+    capsys: pytest.CaptureFixture[str], ledger: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    (ledger / "reviews.yaml").rename(outside)
+    (ledger / "reviews.yaml").symlink_to(outside)
+    before = outside.read_bytes()
+    args = ("1.3", "--unit", "czj", "--pass", "--date", "2022-12-01", "--ledger", str(ledger))
+    run = run_ledger(capsys, "review", *args)
+    assert run.code == 2 and "指向台账目录之外" in run.err
+    assert outside.read_bytes() == before and (ledger / "reviews.yaml").is_symlink()

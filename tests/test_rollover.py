@@ -15,6 +15,7 @@ from gongkai_ledger.render.rollover import scalar
 from gongkai_ledger.views.rollover import rollover
 
 from .cli_run import run_ledger
+from .conftest import Write
 from .goldens import assert_golden
 from .ledgers import HOSTILE_TEXTS, REPO, SHIPPED
 
@@ -204,7 +205,11 @@ def test_shipped_data_rolls_over(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 @pytest.mark.parametrize(
     "text",
-    [*HOSTILE_TEXTS, "true", "2023", "- 列表", "a: b", "a #b", "结尾:", " 空格", "[x, y]", "~"],
+    [
+        *HOSTILE_TEXTS,
+        *("true", "2023", "- 列表", "a: b", "a #b", "结尾:", " 空格", "[x, y]", "~"),
+        *("+1", ".inf", ".5", "=", "0o17", "1_000", "2022-06-30 12:00"),
+    ],
 )
 def test_scalar_reads_back_as_itself(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
@@ -372,3 +377,115 @@ def test_a_wrong_carried_state_is_named_with_its_position(
         and "回头看的情况“没报送”应为 未报送、逾期未完成、未完成 或 逾期完成 之一(是否为“未报送”?)"
         in run.out
     )
+
+
+def test_ascii_texts_come_out_quoted_so_check_has_nothing_to_warn(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    tasks = (old / "tasks.yaml").read_text(encoding="utf-8")
+    (old / "tasks.yaml").write_text(
+        tasks.replace('"公开惠民惠农补贴: 按乡镇逐项公开。"', '"+1"'), encoding="utf-8"
+    )
+    new = tmp_path / "2023"
+    assert (
+        run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old)).code
+        == 0
+    )
+    assert '        content: "+1"\n' in (new / "tasks.yaml").read_text(encoding="utf-8")
+    run = run_ledger(capsys, "check", "--ledger", str(new), "--as-of", "2023-01-05")
+    assert (run.code, "unquoted-text" in run.out + run.err) == (0, False)
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+
+
+def test_a_file_that_appears_after_the_check_is_not_replaced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gongkai_ledger.files.scaffold as scaffold
+
+    new = tmp_path / "2023"
+    new.mkdir()
+    (new / "units.yaml").write_text("someone else's\n", encoding="utf-8")
+    monkeypatch.setattr(scaffold, "existing", lambda root, files: [])  # it appears meanwhile
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2
+    assert "在写入时出现了,ledger rollover 不覆盖任何文件" in run.err
+    assert (new / "units.yaml").read_text(encoding="utf-8") == "someone else's\n"
+    assert sorted(files_under(new)) == ["units.yaml"]  # tasks.yaml, written first, removed
+
+
+NOT_YET_DUE = """\
+plan:
+  title: 2022年某区政务公开工作要点
+  year: 2022
+tasks:
+  - id: 1
+    title: 未到期的条目
+    items:
+      - id: "1.1"
+        content: 次年的事。
+        owners: [甲局]
+        deadline: 次年3月底前
+      - id: "1.2"
+        content: 按期批准延期到次年的事。
+        owners: [甲局]
+        deadline: 2022年6月底前
+        extensions:
+          - deadline: 2023年3月底前
+            approved: 2022-05-10
+      - id: "1.3"
+        content: 写明年份的事。
+        owners: [甲局]
+        deadline: 2023年5月底前
+"""
+
+
+def test_a_deadline_not_yet_due_keeps_its_date_in_the_new_plan(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, tmp_path: Path
+) -> None:
+    old = write_ledger(NOT_YET_DUE, "units:\n  - id: jj\n    name: 甲局\n")
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 0
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    # 次年3月底前 in a 2023 plan would be 2024-03-31; 2022年6月底前 is no longer what is owed
+    assert "deadline: 2023年3月31日前  # 原完成时间,未到期\n" in text
+    assert "deadline: 2023年3月底前  # 延期后的完成时间,未到期\n" in text
+    assert "deadline: 2023年5月底前  # 原完成时间,未到期\n" in text
+    dues = {i.id: i.deadline.due for i in load_ledger(new).ledger.items() if i.deadline}
+    assert dues == {"H1.1": date(2023, 3, 31), "H1.2": date(2023, 3, 31), "H1.3": date(2023, 5, 31)}
+
+
+def test_a_unit_name_with_a_separator_stays_one_owner(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, tmp_path: Path
+) -> None:
+    tasks = NOT_YET_DUE.replace("owners: [甲局]", 'owners: ["住建局;城管局"]')
+    old = write_ledger(tasks, 'units:\n  - id: jj\n    name: "住建局;城管局"\n')
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert (run.code, run.err) == (0, "")
+    owners = {tuple(n.text for n in i.owners) for i in load_ledger(new).ledger.items()}
+    assert owners == {("住建局;城管局",)}
+
+
+def test_a_claim_awaiting_review_is_carried_as_pending(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    new = tmp_path / "2023"
+    ledger = str(REPO / "tests" / "fixtures" / "review_ledger")
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", ledger)
+    assert run.code == 0
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    # claimed on time, never reviewed: the office's own backlog, not 逾期未完成
+    assert "截至 2022-12-31:区财政局(待审核,2022-11-10 报已完成)\n" in text
+    assert "截至 2022-12-31:区住建局(待审核,2022-12-05 报已完成)\n" in text  # claimed again
+
+
+def test_refuses_a_directory_inside_the_old_progress(
+    capsys: pytest.CaptureFixture[str], old: Path
+) -> None:
+    before = files_under(old)
+    new = old / "progress" / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 2 and "在原台账的 progress/ 目录中" in run.err
+    assert files_under(old) == before and not new.exists()
+    assert run_ledger(capsys, "check", "--ledger", str(old), "--as-of", "2022-12-31").code == 0

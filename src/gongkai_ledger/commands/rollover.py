@@ -53,6 +53,7 @@ def rollover_command(
     from ..views.rollover import rollover
 
     data = valid_ledger(ledger, ledger_today(ledger))
+    _refuse_inside_progress(ledger, output, year)
     old_year = data.plan.year
     if year <= old_year:
         raise UsageError(f"--year {year} 应晚于原台账的年份 {old_year}(plan.year)")
@@ -75,6 +76,22 @@ def rollover_command(
     sys.stdout.write(_done(output, view.year, len(view.carried), day))
 
 
+def _refuse_inside_progress(ledger: Path, output: Path, year: int) -> None:
+    """The old ledger stays readable: a directory in its progress/ would be a progress-file
+    error of it (progress/ holds only <单位编号>.yaml)."""
+    import os
+
+    from ..files.load import PROGRESS_DIR
+
+    progress = Path(os.path.realpath(ledger / PROGRESS_DIR))
+    if Path(os.path.realpath(output)).is_relative_to(progress):
+        raise UsageError(
+            f"-o {output.as_posix()} 在原台账的 {PROGRESS_DIR}/ 目录中:那里只能放各单位的进展文件,"
+            "原台账会因此通不过 ledger check",
+            hint=f"换一个目录,如 {(ledger.parent / str(year)).as_posix()}",
+        )
+
+
 def _refuse_unless_valid(texts: dict[str, bytes], root: Path, year: int) -> None:
     """The new ledger is checked before anything is written: it must pass `ledger check`.
 
@@ -95,16 +112,28 @@ def _refuse_unless_valid(texts: dict[str, bytes], root: Path, year: int) -> None
 
 
 def _write(root: Path, texts: dict[str, bytes]) -> None:
-    from ..files.atomic import write_atomic
+    """Each file created, never replaced: one that appeared since the check stops the writing,
+    and the files written so far are removed again (the directory is left as it was found)."""
+    from ..files.atomic import write_new
 
+    written: list[Path] = []
     try:
         for name, data in texts.items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
+            write_new(path, data)
+            written.append(path)
     except OSError as error:
         from ..core.errors import os_reason
 
+        for path in written:
+            path.unlink(missing_ok=True)
+        if isinstance(error, FileExistsError):
+            raise EditError(
+                f"“{(root / name).as_posix()}”在写入时出现了,ledger rollover 不覆盖任何文件,"
+                "已写的文件已删除",
+                hint="换一个目录,或先移走这个文件",
+            ) from None
         raise EditError(f"无法写入“{root.as_posix()}”:{os_reason(error)}") from None
 
 

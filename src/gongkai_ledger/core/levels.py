@@ -104,8 +104,9 @@ def milestone_behind(s: Standing, as_of: date) -> bool:
 def half_gone(s: Standing, plan: Plan, as_of: date) -> bool:
     """More than half the window gone, nothing reported in it. The window ends on the due date
     owed (`s.due`) and starts on the due date before it (several fixed due dates), else on the
-    plan's start; recurring deadlines (每月…) owe each period on its own and have no window."""
-    deadline = s.item.deadline
+    plan's start; recurring deadlines (每月…) owe each period on its own and have no window.
+    The deadline is the one in force: an approved 延期's replaces the item's."""
+    deadline = s.extension.deadline if s.extension is not None else s.item.deadline
     if s.due is None or deadline is None or deadline.recurring:
         return False
     earlier = [d for d in deadline.dues if d < s.due]

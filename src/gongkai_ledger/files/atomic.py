@@ -44,6 +44,25 @@ def write_atomic(path: Path, data: bytes) -> None:
     _sync_directory(path.parent)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data` all at once, never replacing a file: FileExistsError when
+    something is already there (even one that appeared a moment ago: the link is atomic)."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(temp, flags, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temp, path)
+    finally:
+        with suppress(OSError):
+            os.unlink(temp)
+    _sync_directory(path.parent)
+
+
 def _sync_directory(directory: Path) -> None:
     """Make the rename itself durable (POSIX); elsewhere the rename is as durable as it gets."""
     if os.name != "posix":

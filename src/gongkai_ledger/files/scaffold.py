@@ -239,10 +239,20 @@ jobs:
 
       - name: 台账目录
         # 每个含 tasks.yaml 的目录是一本台账:@LEDGER@ 本身,或一个仓库放几年时的 @LEDGER@/2022、@LEDGER@/2023……
-        # (README“一个仓库放几年的台账”);以下各步对每本台账各运行一次。目录名中不要有空格
+        # (README“一个仓库放几年的台账”);以下各步对每本台账各运行一次。目录名中不能有空白和 * ? [ ]
         run: |
-          found=$(for t in @LEDGER@/tasks.yaml @LEDGER@/*/tasks.yaml; do if [ -f "$t" ]; then dirname "$t"; fi; done)
-          echo "LEDGERS=$(echo ${found:-@LEDGER@})" >> "$GITHUB_ENV"
+          found=""
+          for t in @LEDGER@/tasks.yaml @LEDGER@/*/tasks.yaml; do
+            [ -f "$t" ] || continue
+            d="${t%/tasks.yaml}"
+            case "$d" in
+              *[[:space:]]* | *[][*?]*)
+                echo "::error::台账目录“$d”的名称中有空白或 * ? [ ],请改名(如 @LEDGER@/2023)"
+                exit 1 ;;
+            esac
+            found="$found $d"
+          done
+          echo "LEDGERS=${found# }" | sed 's/^LEDGERS=$/LEDGERS=@LEDGER@/' >> "$GITHUB_ENV"
 
       - name: ledger check
         # --format github:问题以注释形式显示在 PR 的“文件”页对应行上

@@ -333,7 +333,12 @@ CARRIED_UNIT = Node(
             unknown="{what}“{text}”应为 {values} 之一",
             suggest=True,
         ),
-        Key("completed", Kind.DATE, "逾期完成的日期,写成 YYYY-MM-DD", "条目 {item} 的完成日期"),
+        Key(
+            "completed",
+            Kind.DATE,
+            "逾期完成的完成日期、待审核的报已完成日期,写成 YYYY-MM-DD",
+            "条目 {item} 的完成日期",
+        ),
     ),
     what="条目 {item} 回头看的单位",
 )

@@ -8,6 +8,7 @@ the new record back, and writes through `rewrite.update_file`, as `progress add`
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,8 +78,21 @@ def add_review(
         done.append(Reviewed(shown, unit, review, old is None))
         return new
 
-    update_file(path, shown, append, timeout=timeout)
+    update_file(_real_file(root, path, shown), shown, append, timeout=timeout)
     return done[0]
+
+
+def _real_file(root: Path, path: Path, shown: str) -> Path:
+    """The file to write: a reviews.yaml that is a symlink within the ledger is written where
+    it points (as `progress add` and `fmt` do), not replaced by a copy; one leading out of the
+    ledger directory is refused."""
+    real = Path(os.path.realpath(path))
+    if os.path.lexists(path) and not real.is_relative_to(os.path.realpath(root)):
+        raise EditError(
+            f"拒绝写入:{shown} 是指向台账目录之外({real})的符号链接",
+            hint="请把 reviews.yaml 改为台账目录中的普通文件",
+        )
+    return real
 
 
 def _reviews_of(ledger: Ledger) -> list[tuple[str, str, date, bool]]:

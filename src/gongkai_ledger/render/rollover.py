@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..core.flowlist import NAME_SEPARATORS
 from ..core.model import (
     DEFAULT_REVIEW_DAYS,
     DEFAULT_TIMEZONE,
@@ -18,24 +19,24 @@ from ..core.model import (
     REVIEW_NONE,
     ReportBy,
 )
-from ..views.rollover import DONE_LATE, SECTION_ID, Carried, Rollover
+from ..core.status import in_force
+from ..views.rollover import DONE_LATE, PENDING, SECTION_ID, Carried, Rollover
 
 _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
-_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}  # not text in YAML
-_FLOW = re.compile(r"[,\[\]{}]")
+_FLOW = re.compile(rf"[,\[\]{{}}{NAME_SEPARATORS}]")  # ends a name in […], or splits it
 
 
 def scalar(text: str, *, flow: bool = False) -> str:
     """`text` as a YAML scalar on one line: plain when it reads back as itself, else quoted.
 
-    `flow`: inside `[…]`, where a comma or a bracket ends the name.
+    `flow`: inside `[…]`, where a comma or a bracket ends the name and a plain item is split
+    at 、 , ， ; ；(the one-cell rule of owners lists); a quoted item is one name.
     """
     plain = (
         text == text.strip()
         and text != ""
         and text[0] not in _INDICATORS
-        and (not text[0].isdigit() or not text.isascii())
-        and text.lower() not in _WORDS
+        and not text.isascii()  # +1, .inf, 2023, yes, 0o17: numbers, booleans, dates in YAML
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
@@ -131,10 +132,10 @@ def _item(one: Carried, view: Rollover) -> list[str]:
     item = one.item
     deadline = item.deadline.text if item.deadline else "未写明"
     due = f"(应于 {one.due.isoformat()})" if one.due else ""
-    not_due = one.due is not None and one.due > view.as_of and item.deadline is not None
+    what = "延期后的完成时间" if in_force(item, view.as_of).extension else "原完成时间"
     new = (
-        f"{scalar(_comment(item.deadline.text))}  # 原完成时间,未到期"
-        if not_due and item.deadline
+        f"{scalar(_comment(one.running))}  # {what},未到期"
+        if one.running is not None
         else f"{view.year}年6月底前  # 回头看的完成时间:由办公室确定"
     )
     return [
@@ -158,6 +159,6 @@ def _carried_from(one: Carried, view: Rollover) -> list[str]:
     ]
     for o in one.owed:
         lines += [f"            - unit: {scalar(o.unit)}", f"              state: {o.why}"]
-        if o.completed_on is not None and o.why == DONE_LATE:
+        if o.completed_on is not None and o.why in (DONE_LATE, PENDING):
             lines.append(f"              completed: {o.completed_on.isoformat()}")
     return lines

@@ -9,7 +9,16 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ..core.levels import HALF_GONE, MILESTONE_BEHIND, Light
-from ..core.model import CarriedFrom, Deadline, Extension, Item, Report, ReportBy, Unit
+from ..core.model import (
+    CARRIED_PENDING,
+    CarriedFrom,
+    Deadline,
+    Extension,
+    Item,
+    Report,
+    ReportBy,
+    Unit,
+)
 from ..core.safetext import json_text
 from ..core.status import (
     CLOSED,
@@ -75,10 +84,18 @@ def extension_lines(item: Item, as_of: date) -> list[str]:
     return lines
 
 
+_CARRIED_DATE = {CARRIED_PENDING: "报已完成"}  # what `completed` is, when not the 完成 day
+
+
 def carried_line(carried: CarriedFrom) -> str:
     """转自 2022 年台账条目 1.3(区财政局 逾期未完成;乙乡 未报送)."""
     units = ";".join(
-        f"{u.unit} {u.state}" + (f",{u.completed.isoformat()} 完成" if u.completed else "")
+        f"{u.unit} {u.state}"
+        + (
+            f",{u.completed.isoformat()} {_CARRIED_DATE.get(u.state, '完成')}"
+            if u.completed
+            else ""
+        )
         for u in carried.units
     )
     return f"转自 {carried.year} 年台账条目 {carried.item}" + (f"({units})" if units else "")

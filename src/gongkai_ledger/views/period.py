@@ -119,7 +119,15 @@ def _year(text: str) -> int:
 
 def parse_period(kind: str, text: str) -> Period:
     """The period `text` names (--month 2022-12, --quarter 2022Q4, --half 2022H2, --year 2022);
-    the label a report prints (2022年第四季度, 2022年下半年, 2022年度) is accepted too."""
+    the label a report prints (2022年第四季度, 2022年下半年, 2022年度) is accepted too. A report
+    compares with the previous period and lists the next one's dues: both must be dates."""
+    period = _parse_period(kind, text)
+    if period.shifted(-1).year < 1 or period.shifted(1).year > 9999:
+        raise UsageError(f"“{text}”超出可以计算的日期范围:上一期或下一期不在 1 至 9999 年之内")
+    return period
+
+
+def _parse_period(kind: str, text: str) -> Period:
     typed = ascii_digits(text.strip())
     try:
         if kind == "quarter" and (m := _QUARTER.fullmatch(typed)):
@@ -259,6 +267,8 @@ def _change(
 
 def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -> str:
     """The sentence a report writes about the change since the previous period."""
+    if change is None and period.end.year < plan_year:
+        return f"{period.label}早于{plan_year}年台账的年度,没有上期可比。"
     if change is None:
         return f"{period.label}是{plan_year}年台账的第一期,没有上期可比。"
     before = change["before"]
@@ -311,8 +321,9 @@ def _bare(text: str) -> str:
 
 
 def ongoing(s: Standing) -> bool:
-    """A 持续更新/常态化 item that the unit keeps up: not finished, and not owed either."""
-    deadline = s.item.deadline
+    """A 持续更新/常态化 item that the unit keeps up: not finished, and not owed either. The
+    deadline is the one in force: a 延期 to a fixed date makes it a task to finish."""
+    deadline = s.extension.deadline if s.extension is not None else s.item.deadline
     return (
         deadline is not None
         and deadline.continuing

@@ -796,8 +796,10 @@ def _next_month(
         if not open_units:
             continue
         due_dates: list[tuple[date, int, str, str, str]] = []
-        if item.deadline is not None and (due := _falls_in(item.deadline, year, mon)):
-            due_dates.append((due, 0, "条目", shorten(item.content), item.deadline.text))
+        # the deadline in force: an approved 延期's (the same for every unit of the item)
+        deadline = of[0].extension.deadline if of[0].extension is not None else item.deadline
+        if deadline is not None and (due := _falls_in(deadline, year, mon)):
+            due_dates.append((due, 0, "条目", shorten(item.content), deadline.text))
         for k, m in enumerate(item.milestones, start=1):
             if due := _falls_in(m.deadline, year, mon):
                 due_dates.append((due, k, "时间节点", m.what, m.deadline.text))

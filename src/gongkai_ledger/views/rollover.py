@@ -3,8 +3,9 @@
 Plain data for `ledger rollover`; `render/rollover.py` writes it as next year's tasks.yaml.
 Per (item, owning unit), as of the as-of date (core/status.py decides every word):
 不涉及 and 按期完成 are not carried; 已完成 after the due date is 逾期完成; not completed and
-without any report is 未报送; not completed past the due date is 逾期未完成; not completed and
-not yet due (or with no due date) is 未完成. An item is carried when any unit has one of these;
+without any report is 未报送; claimed 已完成 but not yet 销号 (review required) is 待审核;
+not completed past the due date is 逾期未完成; not completed and not yet due (or with no due
+date) is 未完成. An item is carried when any unit has one of these;
 its owners are the units that have not completed it, or, when every one has (late), those
 that completed it late.
 """
@@ -14,24 +15,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.deadline import DeadlineError, parse_deadline
 from ..core.model import (
     CARRIED_DONE_LATE,
     CARRIED_NOT_REPORTED,
     CARRIED_OPEN,
     CARRIED_OVERDUE_OPEN,
+    CARRIED_PENDING,
     Item,
     Ledger,
     Status,
     Task,
 )
 from ..core.registry import Registry
-from ..core.status import Standing, standings
+from ..core.status import Standing, in_force, standings
 
 # The words of `carried_from.units[].state` (files/schema.py reads the same ones).
 NOT_REPORTED = CARRIED_NOT_REPORTED
 OVERDUE_OPEN = CARRIED_OVERDUE_OPEN
 OPEN = CARRIED_OPEN
 DONE_LATE = CARRIED_DONE_LATE
+PENDING = CARRIED_PENDING  # review required: claimed, not yet 销号 (not done, not the unit's delay)
 
 SECTION_ID = "H"  # 回(huí)头看: a section id must be ASCII letters, digits or 中文数字
 
@@ -42,7 +46,7 @@ class Owed:
 
     unit: str
     why: str
-    completed_on: date | None = None  # 逾期完成: when
+    completed_on: date | None = None  # 逾期完成: when; 待审核: the claim's date
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Carried:
     item: Item
     due: date | None
     owed: tuple[Owed, ...]  # every unit with a reason, owner order
+    running: str | None = None  # the deadline in force, not yet due: `still_running`
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -77,6 +82,8 @@ def why(s: Standing) -> str | None:
         return None
     if s.status is Status.DONE:
         return None if s.on_time else DONE_LATE
+    if s.pending_since is not None:
+        return PENDING
     if not s.reports:
         return NOT_REPORTED
     return OVERDUE_OPEN if s.overdue else OPEN
@@ -92,11 +99,39 @@ def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None =
         for item in task.items:
             rows = by_item.get(item.id, [])
             owed = tuple(
-                Owed(s.unit.name, w, s.completed_on) for s in rows if (w := why(s)) is not None
+                Owed(s.unit.name, w, s.pending_since if w == PENDING else s.completed_on)
+                for s in rows
+                if (w := why(s)) is not None
             )
             if owed:
                 dues = [s.punctual_due for s in rows if s.punctual_due is not None]
-                carried.append(Carried(item, min(dues) if dues else None, owed))
+                running = still_running(item, as_of, ledger.plan.year, year)
+                carried.append(Carried(item, min(dues) if dues else None, owed, running))
         if carried:
             tasks.append((task, tuple(carried)))
     return Rollover(ledger, year, as_of, tuple(tasks))
+
+
+def still_running(item: Item, as_of: date, old_year: int, year: int) -> str | None:
+    """The deadline in force at `as_of` (an approved 延期's, else the item's), when it is not
+    yet due and means the same in the new plan: its text when it does (2023年3月底前), the date
+    spelt out when it has one due date and the text would move (次年3月底前 is 2024 in a 2023
+    plan), else None (the office sets a new one)."""
+    force = in_force(item, as_of).deadline
+    if force is None or not force.dues or max(force.dues) <= as_of:
+        return None
+    try:
+        again = parse_deadline(force.text, year)
+    except DeadlineError:
+        again = None
+    same = again is not None and (again.dues, again.continuing, again.starts) == (
+        force.dues,
+        force.continuing,
+        force.starts,
+    )
+    if same and not force.recurring:
+        return force.text
+    if len(force.dues) == 1 and not force.continuing:
+        due = force.dues[0]
+        return f"{due.year}年{due.month}月{due.day}日前"
+    return None
