@@ -143,7 +143,12 @@ def test_a_ledger_the_loader_faulted_still_reads_its_timezone(
 
     zones: list[Path] = []
     read = load.plan_timezone
-    monkeypatch.setattr(load, "plan_timezone", lambda root: zones.append(root) or read(root))
+
+    def counted(root: Path) -> str:
+        zones.append(root)
+        return read(root)
+
+    monkeypatch.setattr(load, "plan_timezone", counted)
     root = write_ledger(with_timezone("Asia/Beijing"))  # a wrong-type problem from the loader
     assert run_ledger(capsys, "check", "--ledger", str(root)).code == 1
     assert zones == [root]
