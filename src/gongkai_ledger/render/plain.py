@@ -15,6 +15,7 @@ import itertools
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 # Characters whose width is the one rich's default Unicode table gives (tests/test_plain_layout.py
@@ -30,28 +31,32 @@ _WIDE = (
     (0xFF01, 0xFF60),
     (0xFFE0, 0xFFE6),
 )
-_UNSURE = re.compile(
-    "[^"
-    + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in (*_NARROW, *_WIDE))
-    + "\n]"  # a line break is never inside a measured line
-)
-_WIDE_CHARS = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _WIDE) + "]")
+
+
+@cache
+def _char_width(char: str) -> int:
+    """1 or 2 columns for a character in the ranges above, 0 for any other (rich measures it)."""
+    code = ord(char)
+    if any(first <= code <= last for first, last in _NARROW):
+        return 1
+    return 2 if any(first <= code <= last for first, last in _WIDE) else 0
 
 
 def sure(text: str) -> bool:
     """Whether every character's width in `text` is known here without rich."""
-    return _UNSURE.search(text) is None and "UNICODE_VERSION" not in os.environ
+    return all(map(_char_width, set(text) - {"\n"})) and "UNICODE_VERSION" not in os.environ
 
 
 def cell_len(text: str) -> int:
     """Terminal columns of `text`, as rich counts them (rich itself for unusual characters)."""
     if text.isascii() and text.isprintable():
         return len(text)
-    if not sure(text):
+    widths = list(map(_char_width, text))
+    if 0 in widths or "UNICODE_VERSION" in os.environ:
         from rich.cells import cell_len as rich_cell_len
 
         return rich_cell_len(text)
-    return len(text) + len(_WIDE_CHARS.findall(text))
+    return sum(widths)
 
 
 class _NotPlain(Exception):
