@@ -1,12 +1,14 @@
 """Start-up: a command imports only what it uses (not a timing test: which modules load).
 
 `ledger NAME` imports only NAME's command module (commands.COMMANDS, cli._dispatch); the
-heavy libraries load where they are needed: rich for a table on a terminal or in plain text,
+heavy libraries load where they are needed: rich for a table on a terminal (piped tables are
+laid out by render/plain.py),
 Jinja2 for a template, ruamel.yaml for an edit, openpyxl for xlsx, git for history.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -46,9 +48,13 @@ sys.stderr.write("LOADED " + " ".join(loaded) + "\\n")
 """.replace("HEAVY", repr(HEAVY))
 
 
-def _loaded(*args: str) -> set[str]:
+def _loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
     run = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     line = run.stderr.strip().splitlines()[-1]
     assert line.startswith("LOADED"), run.stderr
@@ -72,6 +78,25 @@ def test_everyday_commands_load_no_template_editor_or_export_library(args: tuple
 
 def test_check_loads_no_rich() -> None:
     assert "rich" not in _loaded("check", *DAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("overdue", "--unit", "市财政局", *DAY),
+        ("overdue", *DAY),
+        ("show", "5.1", *DAY),
+        ("units", "--ledger", str(SHIPPED)),
+    ],
+    ids=["overdue-unit", "overdue", "show", "units"],
+)
+def test_piped_tables_load_no_rich(args: tuple[str, ...]) -> None:
+    assert "rich" not in _loaded(*args)
+
+
+def test_a_terminal_table_loads_rich() -> None:
+    assert "rich" in _loaded("overdue", *DAY, env={"FORCE_COLOR": "1"})
 
 
 @pytest.mark.slow

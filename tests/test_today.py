@@ -112,3 +112,43 @@ def test_the_shipped_plan_names_its_timezone_or_defaults_to_beijing() -> None:
     from gongkai_ledger.files.load import plan_timezone
 
     assert plan_timezone(Path("/nonexistent")) == "Asia/Shanghai"
+
+
+@pytest.mark.parametrize("command", [("check",), ("overdue",), ("show", "1.1"), ("units",)])
+def test_a_clean_ledger_is_read_once_for_its_timezone(
+    capsys: pytest.CaptureFixture[str],
+    write_ledger: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    """The everyday commands take today's zone from the plan they loaded, not a second read."""
+    from gongkai_ledger.files import load
+
+    def second_read(root: Path) -> str:
+        raise AssertionError(f"tasks.yaml read again for plan.timezone: {root}")
+
+    monkeypatch.setattr(load, "plan_timezone", second_read)
+    root = write_ledger(with_timezone("UTC"), progress={"czj.yaml": REPORT_OF_THE_10TH})
+    run = run_ledger(capsys, *command, "--ledger", str(root))
+    assert "tasks.yaml read again" not in run.out + run.err
+    if command == ("check",):  # the loaded zone decided the day: still the 9th in UTC
+        assert "[future-report]" in run.out
+        assert "2022-10-09" in run.out
+
+
+def test_a_ledger_the_loader_faulted_still_reads_its_timezone(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gongkai_ledger.files import load
+
+    zones: list[Path] = []
+    read = load.plan_timezone
+
+    def counted(root: Path) -> str:
+        zones.append(root)
+        return read(root)
+
+    monkeypatch.setattr(load, "plan_timezone", counted)
+    root = write_ledger(with_timezone("Asia/Beijing"))  # a wrong-type problem from the loader
+    assert run_ledger(capsys, "check", "--ledger", str(root)).code == 1
+    assert zones == [root]

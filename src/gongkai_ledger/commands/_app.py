@@ -23,6 +23,7 @@ from ..core.errors import UsageError
 if TYPE_CHECKING:
     from ..core.model import Unit
     from ..core.registry import Registry
+    from ..files.load import Loaded
 
 HELP_TEXT = "显示此帮助并退出。"
 
@@ -204,6 +205,19 @@ def ledger_today(ledger: Path) -> date:
     from ..files.load import plan_timezone
 
     return day_in(now(), plan_timezone(ledger))
+
+
+def loaded_today(ledger: Path, loaded: Loaded) -> date:
+    """`ledger_today` from the ledger just loaded, without reading tasks.yaml a second time.
+
+    When the loader found nothing wrong, its plan.timezone is the one `plan_timezone` reads;
+    otherwise (a bad value, a duplicate key, a file too large…) it is read the old way.
+    """
+    if loaded.problems:
+        return ledger_today(ledger)
+    from ..core.timezones import day_in
+
+    return day_in(now(), loaded.ledger.plan.timezone)
 
 
 def parse_day(text: str | None, what: str, today: date | None = None) -> date:

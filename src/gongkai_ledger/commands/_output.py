@@ -5,6 +5,7 @@ Not a command: shared by `overdue`, `show` and `units`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
     from rich.segment import Segment
 
+    from ..render.plain import View
+
 
 def write_utf8(text: str) -> None:
     """Bytes, so that output redirected to a file on a Chinese Windows is UTF-8, not GBK."""
@@ -23,21 +26,57 @@ def write_utf8(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def print_view(make: Callable[[int, bool], RenderableType]) -> None:
+def print_view(make: Callable[[int, bool], View]) -> None:
     """Render `make(width, plain)`: with colour and boxes on a terminal, plain text otherwise.
 
     The width is the terminal's, or $COLUMNS, or 80 when piped; within textcells' bounds.
+    Piped output is laid out without rich where the text is the same (`render.plain`).
     """
+    from ..render.textcells import clamp_width, piped_text
+
+    if _surely_piped():
+        width = clamp_width(_piped_width())
+        sys.stdout.write(piped_text(make(width, True), width))
+        return
     from rich.console import Console
 
-    from ..render.textcells import clamp_width, to_text
+    from ..render.textcells import to_rich, to_text
 
     console = Console(highlight=False, emoji=False, markup=False)
     width = console.width = clamp_width(console.width)
     if console.is_terminal:  # rich writes past SafeStream (its colours must get through)…
-        console.print(_Visible(make(width, False)))
+        console.print(_Visible(to_rich(make(width, False))))
     else:  # no trailing padding, no terminal codes: readable in a file or a pipe
         sys.stdout.write(to_text(make(width, True), width))
+
+
+# What makes rich treat an output as a terminal (or size it) other than isatty.
+_RICH_ENVIRONMENT = ("FORCE_COLOR", "TTY_COMPATIBLE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+
+
+def _surely_piped() -> bool:
+    """Whether rich would see stdout as not a terminal, decided without importing rich."""
+    if sys.platform == "win32" or any(name in os.environ for name in _RICH_ENVIRONMENT):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:
+        return False
+
+
+def _piped_width() -> int:
+    """rich's console width: $COLUMNS, else the size of a terminal on stdin/stdout/stderr, else 80."""
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        return width or 80
+    return 80
 
 
 def print_notice(lines: list[str], output_format: str) -> None:

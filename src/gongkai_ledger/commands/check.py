@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import LedgerOption, app, ledger_today, output_format, parse_day
+from ._app import LedgerOption, app, loaded_today, output_format, parse_day
 
 MAX_FILE_MB = 1024  # the largest --max-file-mb: a ledger file of 1 GB is far beyond any real one
 
@@ -55,9 +55,10 @@ def check(
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fmt = output_format(given_format, dict.fromkeys(FORMATTERS, ()), default)
-    day = parse_day(as_of, "--as-of", ledger_today(ledger))
+    given = parse_day(as_of, "--as-of") if as_of is not None else None
     try:
         loaded = load_ledger(ledger, max_file_bytes=max_file_mb * 1024 * 1024)
+        day = given or loaded_today(ledger, loaded)
         problems = check_loaded(loaded, day)
     except MemoryError:  # a file within --max-file-mb, but more than this machine can hold
         raise LedgerUnreadable(

@@ -14,7 +14,7 @@ from ._app import (
     SkipInvalidOption,
     app,
     chosen_unit,
-    ledger_today,
+    loaded_today,
     output_format,
     parse_day,
 )
@@ -58,14 +58,17 @@ def overdue(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..core.registry import Registry
-    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..files.load import load_ledger
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_loaded
     from ..views.overdue import owed
 
     fmt = output_format(given_format, FORMATS, "table")
     level = _level(min_level)
-    today = ledger_today(ledger)
-    day = parse_day(as_of, "--as-of", today)
-    found = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    given = parse_day(as_of, "--as-of") if as_of is not None else None
+    loaded = load_ledger(ledger)
+    today = loaded_today(ledger, loaded)
+    day = given or today
+    found = valid_loaded(loaded, today, skip_invalid=skip_invalid)
     data = found.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)

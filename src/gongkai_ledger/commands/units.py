@@ -13,7 +13,7 @@ from ._app import (
     SkipInvalidOption,
     ViewFormatOption,
     app,
-    ledger_today,
+    loaded_today,
     output_format,
     parse_day,
 )
@@ -32,13 +32,16 @@ def units(
     4 加了 --skip-invalid 且跳过了有错误的进展文件(结果不完整)。
     """
     from ..core.registry import Registry
-    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_or_skipped
+    from ..files.load import load_ledger
+    from ..ops.valid import SKIPPED_EXIT, skipped_notice, valid_loaded
     from ..views.units import registry_view
 
     fmt = output_format(given_format, VIEW_FORMATS, "table")
-    today = ledger_today(ledger)
-    day = parse_day(as_of, "--as-of", today)
-    valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
+    given = parse_day(as_of, "--as-of") if as_of is not None else None
+    loaded = load_ledger(ledger)
+    today = loaded_today(ledger, loaded)
+    day = given or today
+    valid_data = valid_loaded(loaded, today, skip_invalid=skip_invalid)
     data = valid_data.ledger
     view = registry_view(data, day, Registry.of(data))
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from ..core.model import Ledger
 from ..core.problems import LedgerUnreadable, Level, Problem, format_text
 from ..core.record import record, replace
-from ..files.load import PROGRESS_DIR, load_ledger
+from ..files.load import PROGRESS_DIR, Loaded, load_ledger
 from .check import check_loaded
 
 # Exit code of a view that left out progress files with errors (0 ok, 1 --exit-code findings,
@@ -69,7 +69,11 @@ def valid_ledger(root: Path, today: date) -> Ledger:
 def valid_or_skipped(root: Path, today: date, *, skip_invalid: bool = False) -> Valid:
     """As `valid_ledger`, for a command with --skip-invalid: with `skip_invalid`, progress
     files with errors are left out; errors in tasks.yaml or units.yaml still refuse."""
-    loaded = load_ledger(root)
+    return valid_loaded(load_ledger(root), today, skip_invalid=skip_invalid)
+
+
+def valid_loaded(loaded: Loaded, today: date, *, skip_invalid: bool = False) -> Valid:
+    """`valid_or_skipped` of a ledger already loaded (the command needed its plan first)."""
     errors = [p for p in check_loaded(loaded, today) if p.level is Level.ERROR]
     if not errors:
         return Valid(loaded.ledger)

@@ -1,6 +1,6 @@
 """`ledger overdue` output: one function per format, each a function of `Owed`.
 
-table: a rich table that fits 80 columns with Chinese text (boxless when piped);
+table: a table (drawn by rich on a terminal) that fits 80 columns with Chinese text (boxless when piped);
 json, csv: stable machine-readable fields (README documents them); markdown: GFM tables.
 """
 
@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from ..core.levels import BLUE, GREEN, HALF_GONE, MILESTONE_BEHIND, RED, YELLOW
 from ..core.safetext import json_text
 from ..core.status import DUE_SOON, OVERDUE, OWED_KINDS, STALE, iso, pick, standing_record
 from ..views.overdue import Owed, OwedItem, UnitOwes
 from .csvtext import excel_csv
 from .mdtext import md_escape
+from .plain import Group, Table, Text, View, cell_len
 from .textcells import shorten, view_table, wrap
 
 NOTHING_OWED = "没有逾期、临期或更新滞后的事项。"
@@ -146,9 +142,9 @@ def level_text(level: str, plain: bool) -> Text:
     return Text(level, style="" if plain else LEVEL_STYLE[level])
 
 
-def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> RenderableType:
-    """The rich renderable: a unit's items with --unit, else units worst first."""
-    parts: list[RenderableType] = [Text(wrap(heading(owed), width))]
+def to_table(owed: Owed, width: int = 80, *, plain: bool = False) -> View:
+    """The view: a unit's items with --unit, else units worst first."""
+    parts: list[Text | Table] = [Text(wrap(heading(owed), width))]
     parts.append(Text(wrap(summary_line(owed), width)))
     if owed.items:
         parts.append(_unit_table(owed, width, plain) if owed.unit else _units_table(owed, plain))

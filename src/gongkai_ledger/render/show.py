@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.console import Group, RenderableType
-from rich.text import Text
-
 from ..core.levels import HALF_GONE, MILESTONE_BEHIND, Light
 from ..core.model import (
     CARRIED_PENDING,
@@ -36,6 +33,7 @@ from ..core.status import (
 from ..views.overdue import uncovered_years
 from ..views.show import ItemView
 from .overdue import calendar_note_for, level_text
+from .plain import Group, Table, Text, View
 from .textcells import view_table, wrap
 
 NONE = "—"
@@ -143,10 +141,10 @@ def names(units: tuple[Unit, ...], sep: str = "、") -> str:
     return sep.join(u.name for u in units)
 
 
-def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> RenderableType:
+def to_table(view: ItemView, width: int = 80, *, plain: bool = False) -> View:
     item, task = view.item, view.task
     label = "" if plain else "bold"
-    parts: list[RenderableType] = []
+    parts: list[Text | Table] = []
 
     def line(text: str, style: str = "", indent: str = "") -> None:
         parts.append(Text(wrap(text, width, indent), style=style))

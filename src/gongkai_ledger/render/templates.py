@@ -239,7 +239,6 @@ _UNDEFINED = [
     (re.compile(rf"{_Q} has no attribute {_Q}"), "“{0}”没有属性“{1}”"),
     (re.compile(rf"{_Q} has no element (.*)"), "“{0}”没有元素 {1}"),
 ]
-_OURS = re.compile(r"[\u4e00-\u9fff]")
 _RANGE_TOO_BIG = re.compile(r"Range too big")
 _RUNTIME: list[tuple[type[BaseException], str]] = [
     (ZeroDivisionError, "除数为零"),
@@ -255,7 +254,7 @@ _RUNTIME: list[tuple[type[BaseException], str]] = [
 
 def _known(message: str, shapes: list[tuple[re.Pattern[str], str]]) -> str:
     """Jinja's English `message` in Chinese if it has a known shape, else a short quote."""
-    if _OURS.search(message):  # our own Chinese message (the sandbox's limits)
+    if any("\u4e00" <= c <= "\u9fff" for c in message):  # ours (the sandbox's limits), in Chinese
         return message
     for shape, chinese in shapes:
         found = shape.search(message)

@@ -1,20 +1,21 @@
 """Chinese text in terminal cells: a Chinese character takes two columns.
 
-Shared by the renderers of `overdue`, `show` and `units`. Uses rich (import
-this module only inside a command function).
+Shared by the renderers of `overdue`, `show` and `units`. Imports rich only to
+draw a view with it (`to_rich`, `to_text`), so that piped output need not.
 """
 
 from __future__ import annotations
 
 import io
 import re
-
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, RenderableType
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from ..core.safetext import visible
+from . import plain
+from .plain import cell_len
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 ELLIPSIS = "…"
 # The widths a view is laid out at: $COLUMNS=999999999 would make rich pad every line for ever.
@@ -85,6 +86,8 @@ def clamp_width(width: int) -> int:
 
 def plain_console(width: int) -> Console:
     """A console that writes to a string: no colour, no terminal codes, a fixed width."""
+    from rich.console import Console
+
     return Console(
         file=io.StringIO(),
         width=clamp_width(width),
@@ -101,20 +104,60 @@ def plain_console(width: int) -> Console:
     )
 
 
-def to_text(renderable: RenderableType, width: int) -> str:
-    """What `renderable` prints at `width` columns, without colour; trailing spaces removed."""
+def to_text(view: plain.View, width: int) -> str:
+    """What `view` prints at `width` columns, without colour; trailing spaces removed."""
     console = plain_console(width)
-    console.print(renderable, crop=False)  # a long URL stays whole
+    console.print(to_rich(view), crop=False)  # a long URL stays whole
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return "".join(line.rstrip() + "\n" for line in str(out).splitlines())
 
 
-def view_table(plain: bool, *, lines: bool = False) -> Table:
+def piped_text(view: plain.View, width: int) -> str:
+    """`to_text`, laid out without rich where `plain.layout` can (the same text, faster)."""
+    text = plain.layout(view, clamp_width(width))
+    return to_text(view, width) if text is None else text
+
+
+def view_table(plain_view: bool, *, lines: bool = False) -> plain.Table:
     """The table every view draws: a rule under the header, or no box at all when plain."""
-    return Table(
-        box=None if plain else box.SIMPLE_HEAD,
+    return plain.Table(plain_view, lines=lines)
+
+
+def to_rich(view: plain.View) -> RenderableType:
+    """The rich renderable a view's record stands for."""
+    from rich.console import Group
+
+    if isinstance(view, plain.Group):
+        return Group(*(to_rich(part) for part in view.parts))
+    if isinstance(view, plain.Table):
+        return _rich_table(view)
+    return _rich_text(view)
+
+
+def _rich_text(text: plain.Text | str) -> RenderableType:
+    from rich.text import Text
+
+    if isinstance(text, str):
+        return text
+    rich_text = Text(text.text, style=text.style, no_wrap=text.no_wrap, overflow=text.overflow)  # type: ignore[arg-type]
+    for piece, style in text.appended:
+        rich_text.append(piece, style=style)
+    return rich_text
+
+
+def _rich_table(view: plain.Table) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        box=None if view.plain else box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
-        show_lines=lines and not plain,  # a blank line between multi-line rows
-        header_style="" if plain else "bold",
+        show_lines=view.lines and not view.plain,  # a blank line between multi-line rows
+        header_style="" if view.plain else "bold",
     )
+    for column in view.columns:
+        table.add_column(column.header, **column.options)
+    for row in view.rows:
+        table.add_row(*(_rich_text(cell) for cell in row))
+    return table

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.text import Text
-
 from ..core.safetext import json_text
 from ..core.status import OVERDUE
 from ..views.units import RegistryView
+from .plain import Group, Text, View
 from .show import names
 from .textcells import view_table
 
 
-def to_table(view: RegistryView, *, plain: bool = False) -> RenderableType:
+def to_table(view: RegistryView, *, plain: bool = False) -> View:
     label = "" if plain else "bold"
     units = view_table(plain)
     units.add_column("编号", no_wrap=True)
