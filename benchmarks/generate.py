@@ -62,7 +62,7 @@ _DEADLINES = (
     "2022年底前",
     "年底前",
     "2022-10",
-    "2022-11-30",
+    '"2022-11-30"',  # quoted: a date to YAML, text to the ledger (fmt writes it so)
     "2022年6月并持续更新",
     "2022年9月并持续更新",
     "常态化更新",

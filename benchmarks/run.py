@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, help="runs per measurement (the fastest is shown)")
     parser.add_argument("--work", type=Path, help="keep generated ledgers here (reused)")
     parser.add_argument("--start-up", action="store_true", help="only the start-up table")
+    parser.add_argument("--no-start-up", action="store_true", help="only the scale tables")
     args = parser.parse_args()
     runs = args.runs or (5 if args.quick else 15)
     scales = (0.25, 0.5, 1.0) if args.quick else (1.0, 2.0, 4.0)
@@ -96,7 +97,8 @@ def main() -> None:
             "字节码:先用 python -m compileall 编译到临时 PYTHONPYCACHEPREFIX,"
             "测量时不设 PYTHONDONTWRITEBYTECODE(与 pip 安装的用户相同)\n"
         )
-        start_up(runs)
+        if not args.no_start_up:
+            start_up(runs)
         if args.start_up:
             return
         at_scale(work, check_scale, max(3, runs // 3))

@@ -481,8 +481,12 @@ def test_a_claim_awaiting_review_is_carried_as_pending(
         for i in load_ledger(new).ledger.items()
         if i.carried_from
     }
-    assert ("区财政局", "待审核", date(2022, 11, 10)) in sum(carried.values(), [])
-    assert ("区住建局", "待审核", date(2022, 12, 5)) in sum(carried.values(), [])  # claimed again
+    assert ("区财政局", "待审核", date(2022, 11, 10)) in [
+        u for units in carried.values() for u in units
+    ]
+    assert ("区住建局", "待审核", date(2022, 12, 5)) in [
+        u for units in carried.values() for u in units
+    ]  # claimed again
     assert "state: 逾期未完成" not in text
 
 

@@ -81,6 +81,7 @@ from .schema import Node as Shape
 from .yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     Document,
+    EditorLines,
     parse_document,
     read_document,
     repository_of,
@@ -100,6 +101,7 @@ _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
 )
 _KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _TAG + "seq", _TAG + "map"}
 _TEXT_TAGS = {_STR, _INT, _FLOAT, _TIMESTAMP}
+_KEY_TAGS = _TEXT_TAGS | {_BOOL, _NULL}  # a mapping key read as text
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]*")  # an int every YAML reader reads back as written
 # Unquoted numbers in YAML 1.2 (ruamel.yaml and most tools) that YAML 1.1 reads as text.
@@ -351,11 +353,13 @@ class Reader:
         self.document = document
         self.problems = problems
         problems.extend(document.problems)
+        editor = document.editor or EditorLines(document.text)  # as Document.source finds it
+        self._source = editor.source
 
     # -- primitives ---------------------------------------------------------
 
     def at(self, node: Node) -> Source:
-        return self.document.source(self.path, node.start_mark)
+        return self._source(self.path, node.start_mark)
 
     def add(self, rule: ModuleType, where: Node | Source, message: str, hint: str = "") -> None:
         source = where if isinstance(where, Source) else self.at(where)
@@ -392,7 +396,7 @@ class Reader:
         allowed = (*required, *optional)
         found: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
-            if not isinstance(key, ScalarNode) or key.tag not in _TEXT_TAGS | {_BOOL, _NULL}:
+            if not isinstance(key, ScalarNode) or key.tag not in _KEY_TAGS:
                 if self._tag_ok(key):  # an unknown tag is reported as such
                     self.add(wrong_type, key, f"{what}的键应为文本")
                 continue
@@ -598,11 +602,13 @@ class Reader:
 
     def fields(self, node: Node | None, shape: Shape, **labels: str) -> Fields:
         """The keys of a mapping as `shape` defines them, each read by its kind when asked."""
-        found = self.mapping(node, shape.what.format(**labels), shape.required, shape.optional)
+        index = _index(shape)
+        found = self.mapping(node, shape.what.format(**labels), index.required, index.optional)
         return Fields(self, shape, found, labels)
 
     def root_fields(self, shape: Shape) -> Fields:
-        found = self.root(shape.what, shape.required, shape.optional)
+        index = _index(shape)
+        found = self.root(shape.what, index.required, index.optional)
         return Fields(self, shape, found, {})
 
     # -- tasks.yaml ---------------------------------------------------------
@@ -1006,6 +1012,7 @@ class Fields:
     ) -> None:
         self.reader = reader
         self.shape = node_shape
+        self._index = _index(node_shape)
         self.found = found or {}
         self.ok = found is not None
         self.labels = dict(labels)
@@ -1017,7 +1024,7 @@ class Fields:
     @property
     def complete(self) -> bool:
         """A mapping with every required key (a node without one is not read further)."""
-        return self.ok and all(name in self.found for name in self.shape.required)
+        return self.ok and all(name in self.found for name in self._index.required)
 
     def label(self, **labels: str) -> None:
         """Name the node in later messages: 条目 5.1 的内容."""
@@ -1026,7 +1033,7 @@ class Fields:
     def what(self, name: str | None = None) -> str:
         """The Chinese label of a key (or, without a name, of the mapping) in messages."""
         template = self.shape.what if name is None else self._key(name).what
-        return template.format(**self.labels)
+        return template.format_map(self.labels)
 
     def node(self, name: str) -> Node | None:
         entry = self.found.get(name)
@@ -1050,7 +1057,7 @@ class Fields:
         return self._read[name] == []
 
     def _key(self, name: str, *kinds: Kind) -> Key:
-        key = self.shape.key(name)
+        key = self._index.keys.get(name)
         if key is None or (kinds and key.kind not in kinds):
             raise TypeError(f"{self.shape.name}.{name} is not read as {kinds}")
         return key
@@ -1058,8 +1065,10 @@ class Fields:
     def _once(self, name: str, read: Callable[[Key, Node, str], object], *kinds: Kind) -> object:
         key = self._key(name, *kinds)
         if name not in self._read:
-            node = self.node(name)
-            self._read[name] = None if node is None else read(key, node, self.what(name))
+            entry = self.found.get(name)
+            self._read[name] = (
+                None if entry is None else read(key, entry[1], key.what.format_map(self.labels))
+            )
         return self._read[name]
 
     def text(self, name: str) -> str | None:
@@ -1175,6 +1184,29 @@ class Fields:
 
 
 _RULES = {rule.ID: rule for rule in (wrong_type, unknown_status)}
+
+
+class _ShapeIndex:
+    """A shape's keys by name and its required and optional names, worked out once per shape
+    (the loader asks for them for every mapping: 100,000 reports at scale)."""
+
+    __slots__ = ("keys", "optional", "required", "shape")
+
+    def __init__(self, shape: Shape) -> None:
+        self.shape = shape  # kept alive, so that its id is not reused
+        self.keys = {key.name: key for key in reversed(shape.keys)}  # the first of a name wins
+        self.required = shape.required
+        self.optional = shape.optional
+
+
+_INDEXES: dict[int, _ShapeIndex] = {}
+
+
+def _index(shape: Shape) -> _ShapeIndex:
+    index = _INDEXES.get(id(shape))
+    if index is None or index.shape is not shape:
+        index = _INDEXES[id(shape)] = _ShapeIndex(shape)
+    return index
 
 
 def _cadence(text: str | None) -> Cadence | None:
