@@ -110,15 +110,38 @@ def test_overdue_golden(capsys: pytest.CaptureFixture[str], root: Path) -> None:
     )
 
 
-def test_overdue_pending_is_owed(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+def test_a_claim_by_the_due_date_waits_on_the_office_not_the_unit(
+    capsys: pytest.CaptureFixture[str], root: Path
+) -> None:
+    # 1.3 is due 2022-11-30; 区财政局 claimed it 11-10 and the office has not reviewed it
     text = ok(capsys, root, "overdue", "--unit", "区财政局", "--as-of", AS_OF)
-    assert "待审核" in text and "逾期 10 天" in text  # a claim is not done before 销号
+    assert "没有逾期、临期或更新滞后的事项" in text
+    shown = json.loads(ok(capsys, root, "show", "1.3", "--as-of", AS_OF, "--format", "json"))
+    (unit,) = shown["units"]
+    assert (unit["status"], unit["review"], unit["overdue"], unit["level"]) == (
+        "推进中",
+        "待审核",
+        False,
+        "绿",
+    )
+    assert shown["done"] is False  # still not 已完成 before 销号
+    # the same claim made after the due date is late as before
+    progress = root / "progress" / "czj.yaml"
+    progress.write_text(
+        progress.read_text(encoding="utf-8").replace("2022-11-10", "2022-12-05"), encoding="utf-8"
+    )
+    late = ok(capsys, root, "overdue", "--unit", "区财政局", "--as-of", AS_OF)
+    assert "待审核" in late and "逾期 10 天" in late
+
+
+def test_overdue_carries_the_states(capsys: pytest.CaptureFixture[str], root: Path) -> None:
     late = ok(capsys, root, "overdue", "--unit", "区住建局", "--as-of", AS_OF)
     assert "(原2022年6" in late and "已退回" in late
     data = json.loads(ok(capsys, root, "overdue", "--as-of", AS_OF, "--format", "json"))
     rows = {(u["unit_id"], i["item"]): i for u in data["units"] for i in u["items"]}
-    assert rows[("czj", "1.3")]["review"] == "待审核"
-    assert rows[("czj", "1.3")]["claimed_on"] == "2022-11-10"
+    assert ("czj", "1.3") not in rows  # claimed by its due date: waits on the office
+    shown = json.loads(ok(capsys, root, "show", "1.3", "--as-of", AS_OF, "--format", "json"))
+    assert shown["units"][0]["claimed_on"] == "2022-11-10"
     assert rows[("zjj", "1.2")]["extension_late"] is True
     assert rows[("zjj", "1.2")]["original_due"] == "2022-06-30"
 

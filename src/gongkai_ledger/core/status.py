@@ -331,7 +331,10 @@ def _standing(
             on_time_due = owed_due(force.punctual, counted, completed_on)
             original_due = _due_under(item.deadline, counted, completed_on)
     open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
-    overdue = open_ and due is not None and due < as_of
+    # A claim made by the due date waits on the office's review, not on the unit: neither
+    # 逾期 nor 临期 while it waits (a later 退回 makes it late from the due date on).
+    waiting = pending_since is not None and due is not None and pending_since <= due
+    overdue = open_ and not waiting and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
     workdays_late: int | None = 0
     if overdue and due is not None:
@@ -340,7 +343,11 @@ def _standing(
         except CalendarGap:
             workdays_late = None
     due_soon = (
-        open_ and due is not None and as_of <= due and (due - as_of).days <= ledger.plan.warn_days
+        open_
+        and not waiting
+        and due is not None
+        and as_of <= due
+        and (due - as_of).days <= ledger.plan.warn_days
     )
     days_left = (due - as_of).days if due is not None and due >= as_of else None
     stale = False
