@@ -25,17 +25,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         mode = None
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    flags |= getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(temp, flags, 0o666)
+    temp = _written_beside(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.chmod(temp, mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
@@ -47,20 +38,34 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_new(path: Path, data: bytes) -> None:
     """Create `path` with `data` all at once, never replacing a file: FileExistsError when
     something is already there (even one that appeared a moment ago: the link is atomic)."""
+    temp = _written_beside(path, data, None)
+    try:
+        os.link(temp, path)
+    finally:
+        with suppress(OSError):
+            os.unlink(temp)
+    _sync_directory(path.parent)
+
+
+def _written_beside(path: Path, data: bytes, mode: int | None) -> Path:
+    """A new temp file `.<name>.<random>.tmp` beside `path` holding `data`, fsynced, with
+    permission bits `mode` (None: the usual ones); removed again if writing it fails."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(temp, flags, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.chmod(temp, mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.link(temp, path)
-    finally:
+    except BaseException:
         with suppress(OSError):
             os.unlink(temp)
-    _sync_directory(path.parent)
+        raise
+    return temp
 
 
 def _sync_directory(directory: Path) -> None:
