@@ -202,3 +202,25 @@ def test_review_refuses_a_symlink_out_of_the_ledger(
     run = run_ledger(capsys, "review", *args)
     assert run.code == 2 and "指向台账目录之外" in run.err
     assert outside.read_bytes() == before and (ledger / "reviews.yaml").is_symlink()
+
+
+def test_check_warns_of_a_review_dated_after_the_check(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    """A 销号 dated after --as-of does not count yet: check says so instead of ignoring it."""
+    (ledger / "reviews.yaml").write_text(
+        "reviews:\n"
+        '  - {item: "1.1", unit: 区财政局, date: 2022-10-20, result: 通过}\n'
+        '  - {item: "1.1", unit: 区财政局, date: 2023-01-20, result: 通过}\n',
+        encoding="utf-8",
+    )
+    assert found(ledger, date(2022, 12, 31)) == [("reviews.yaml", 3, 5, "future-review")]
+    assert found(ledger, date(2023, 1, 20)) == []
+    run = run_ledger(capsys, "check", "--ledger", str(ledger), "--as-of", "2022-12-31")
+    assert run.code == 0  # a warning
+    assert "reviews.yaml:3:5" in run.out and "[future-review]" in run.out
+    assert "条目 1.1 的审核(区财政局,销号)日期 2023-01-20 晚于 2022-12-31,截至该日不算数" in run.out
+    strict = run_ledger(
+        capsys, "check", "--strict", "--ledger", str(ledger), "--as-of", "2022-12-31"
+    )
+    assert strict.code == 1
