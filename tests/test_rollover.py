@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from gongkai_ledger.core.registry import Registry
 from gongkai_ledger.files.load import load_ledger
-from gongkai_ledger.render.rollover import scalar
+from gongkai_ledger.render.rollover import scalar, to_tasks_yaml
 from gongkai_ledger.views.rollover import rollover
 
 from .cli_run import run_ledger
@@ -499,3 +501,104 @@ def test_refuses_a_directory_inside_the_old_progress(
     assert run.code == 2 and "在原台账的 progress/ 目录中" in run.err
     assert files_under(old) == before and not new.exists()
     assert run_ledger(capsys, "check", "--ledger", str(old), "--as-of", "2022-12-31").code == 0
+
+
+def test_roles_schedule_and_milestones_are_carried(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: Path
+) -> None:
+    """2.1 has a lead, support units, report_by, its own update_every and three milestones."""
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert run.code == 0, run.err
+    ledger = load_ledger(new).ledger
+    assert ledger.plan.default_deadline is not None
+    assert ledger.plan.default_deadline.text == "年底前"
+    (task,) = [t for t in ledger.tasks if t.id == "H2"]
+    assert task.update_every is not None and task.update_every.value == "月"
+    (item,) = [i for i in task.items if i.id == "H2.1"]
+    assert [n.text for n in item.leads] == ["区住建局"]
+    assert [n.text for n in item.support] == ["区财政局", "各乡镇"]
+    assert item.report_by.value == "lead"
+    assert item.update_every is not None and item.update_every.value == "季"
+    # 2022年6月底前 had passed; 次年1月底前 would be 2024 in the new plan, so it is spelt out
+    assert [(m.deadline.text, m.deadline.due, m.what) for m in item.milestones] == [
+        ("2023年1月31日前", date(2023, 1, 31), "公布清单初稿,\n征求意见。"),
+        ("2023年3月底前", date(2023, 3, 31), "公布清单。"),
+    ]
+    (other,) = [i for i in ledger.items() if i.id == "H2.2"]  # inherits the task's
+    assert (other.leads, other.support, other.milestones) == ((), (), ())
+    assert other.update_every is not None and other.update_every.value == "月"
+    # as of a later date the milestones have passed too
+    later = tmp_path / "later"
+    args = ("--year", "2023", "-o", str(later), "--ledger", str(old), "--as-of", "2023-02-10")
+    assert run_ledger(capsys, "rollover", *args).code == 0
+    (again,) = [i for i in load_ledger(later).ledger.items() if i.id == "H2.1"]
+    assert [m.deadline.text for m in again.milestones] == ["2023年3月底前"]
+
+
+def test_support_not_in_the_registry_is_dropped() -> None:
+    loaded = load_ledger(ROLLOVER_LEDGER).ledger
+    registry = Registry(
+        [u for u in loaded.units if u.name != "区财政局"], [g for g in loaded.groups]
+    )
+    view = rollover(loaded, 2023, date(2022, 12, 31), registry)
+    (one,) = [c for c in view.carried if c.item.id == "2.1"]
+    assert (one.leads, one.support) == (("区住建局",), ("各乡镇",))
+    # with its lead gone, a report_by: lead item is read as all: it inherits all from the plan
+    no_lead = tuple(
+        (task, tuple(replace(c, leads=()) for c in carried)) for task, carried in view.tasks
+    )
+    written = to_tasks_yaml(replace(view, tasks=no_lead))
+    h21 = written.split('- id: "H2.1"')[1].split("carried_from")[0]
+    assert "lead:" not in h21 and "report_by" not in h21 and "support: [各乡镇]\n" in h21
+
+
+REPORT_BY_LEAD = """\
+plan:
+  title: 2022年某区政务公开工作要点
+  year: 2022
+  report_by: lead
+tasks:
+  - id: 1
+    title: 由牵头单位报告
+    items:
+      - id: "1.1"
+        content: 有牵头单位的事。
+        owners: [甲局, 乙局]
+        lead: 甲局
+        deadline: 2022年6月底前
+      - id: "1.2"
+        content: 没有牵头单位的事。
+        owners: [乙局]
+        report_by: all
+        deadline: 2022年6月底前
+"""
+
+
+def test_plan_report_by_lead_keeps_the_lead_and_passes_strict_check(
+    capsys: pytest.CaptureFixture[str], write_ledger: Write, tmp_path: Path
+) -> None:
+    old = write_ledger(
+        REPORT_BY_LEAD, "units:\n  - id: jj\n    name: 甲局\n  - id: yj\n    name: 乙局\n"
+    )
+    assert (
+        run_ledger(capsys, "check", "--strict", "--ledger", str(old), "--as-of", "2022-12-31").code
+        == 0
+    )
+    new = tmp_path / "2023"
+    run = run_ledger(capsys, "rollover", "--year", "2023", "-o", str(new), "--ledger", str(old))
+    assert (run.code, run.err) == (0, "")
+    text = (new / "tasks.yaml").read_text(encoding="utf-8")
+    assert "  report_by: lead\n" in text
+    items = {i.id: i for i in load_ledger(new).ledger.items()}
+    assert [n.text for n in items["H1.1"].leads] == ["甲局"]
+    assert items["H1.1"].report_by.value == "lead"
+    assert items["H1.2"].report_by.value == "all"  # written on the item, as before
+    checked = run_ledger(capsys, "check", "--strict", "--ledger", str(new), "--as-of", "2023-01-05")
+    assert (checked.code, checked.out) == (0, ""), checked.err
+    assert run_ledger(capsys, "fmt", "--check", "--ledger", str(new)).code == 0
+    # had its lead gone, the item would say report_by: all rather than owe a report from no one
+    view = rollover(load_ledger(old).ledger, 2023, date(2022, 12, 31))
+    no_lead = tuple((t, tuple(replace(c, leads=()) for c in cs)) for t, cs in view.tasks)
+    h11 = to_tasks_yaml(replace(view, tasks=no_lead)).split('- id: "H1.1"')[1].split("deadline")[0]
+    assert "lead:" not in h11 and "        report_by: all\n" in h11

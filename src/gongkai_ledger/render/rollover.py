@@ -18,6 +18,7 @@ from ..core.model import (
     ITEM_IDS_PREFIXED,
     REVIEW_NONE,
     ReportBy,
+    Task,
 )
 from ..core.status import in_force
 from ..views.rollover import DONE_LATE, PENDING, SECTION_ID, Carried, Rollover
@@ -75,6 +76,7 @@ def to_tasks_yaml(view: Rollover) -> str:
         f"  # doc_no: XX府办发〔{y}〕X号  # 文号:印发后照原文件填写",
         f"  # issued: {y}-03-01  # 印发日期 YYYY-MM-DD",
         f"  year: {y}",
+        *_default_deadline(view),
         f"  update_every: {old.update_every.value}",
         f"  warn_days: {old.warn_days}",
     ]
@@ -110,25 +112,65 @@ def to_tasks_yaml(view: Rollover) -> str:
             f"  - id: {SECTION_ID}{task.id}",
             f"    section: {SECTION_ID}",
             f"    title: {scalar(task.title)}",
+            *([f"    update_every: {task.update_every.value}"] if task.update_every else []),
+            *([f"    report_by: {task.report_by.value}"] if task.report_by else []),
             "    items:",
         ]
         for one in carried:
-            lines += _item(one, view)
+            lines += _item(one, view, task)
     return "\n".join(lines) + "\n"
 
 
 def _content(text: str) -> list[str]:
     """A multi-line content as a literal block (as `ledger import` and offices write it)."""
+    return _multiline("content", text, " " * 8)
+
+
+def _multiline(key: str, text: str, indent: str) -> list[str]:
     lines = text.split("\n")
     block = len(lines) > 1 and all(
         line == line.strip() and line.isprintable() and line for line in lines
     )
     if not block:
-        return [f"        content: {scalar(text)}"]
-    return ["        content: |-", *(f"          {line}" for line in lines)]
+        return [f"{indent}{key}: {scalar(text)}"]
+    return [f"{indent}{key}: |-", *(f"{indent}  {line}" for line in lines)]
 
 
-def _item(one: Carried, view: Rollover) -> list[str]:
+def _default_deadline(view: Rollover) -> list[str]:
+    """plan.default_deadline as written: it reads the new plan's year (年底前 is its year-end)."""
+    force = view.ledger.plan.default_deadline
+    return [] if force is None else [f"  default_deadline: {scalar(_comment(force.text))}"]
+
+
+def _names(key: str, names: tuple[str, ...]) -> list[str]:
+    if not names:
+        return []
+    return [f"        {key}: [{', '.join(scalar(name, flow=True) for name in names)}]"]
+
+
+def _roles(one: Carried, view: Rollover, task: Task) -> list[str]:
+    """lead, support and report_by, in fmt's key order. A `lead` item left with no lead is
+    written `report_by: all`: it is read that way anyway, and check would warn (role-conflict)."""
+    item = one.item
+    wanted = item.report_by if one.leads else ReportBy.ALL
+    inherited = task.report_by or view.ledger.plan.report_by
+    by = [f"        report_by: {wanted.value}"] if wanted is not inherited else []
+    return [*_names("lead", one.leads), *_names("support", one.support), *by]
+
+
+def _schedule(one: Carried, task: Task) -> list[str]:
+    """update_every (when the item's own) and the milestones not yet passed, re-dated."""
+    every = one.item.update_every
+    lines = [f"        update_every: {every.value}"] if every and every != task.update_every else []
+    if one.milestones:
+        lines.append("        milestones:")
+    for deadline, what in one.milestones:
+        lines.append(f"          - deadline: {scalar(_comment(deadline))}")
+        lines += _multiline("what", what, " " * 12)
+    return lines
+
+
+def _item(one: Carried, view: Rollover, task: Task) -> list[str]:
     item = one.item
     deadline = item.deadline.text if item.deadline else "未写明"
     due = f"(应于 {one.due.isoformat()})" if one.due else ""
@@ -144,7 +186,9 @@ def _item(one: Carried, view: Rollover) -> list[str]:
         f"      - id: {json.dumps(SECTION_ID + item.id, ensure_ascii=False)}",
         *_content(item.content),
         f"        owners: [{', '.join(scalar(name, flow=True) for name in one.owners)}]",
+        *_roles(one, view, task),
         f"        deadline: {new}",
+        *_schedule(one, task),
         *_carried_from(one, view),
     ]
 

@@ -8,6 +8,13 @@ not completed past the due date is 逾期未完成; not completed and not yet du
 date) is 未完成. An item is carried when any unit has one of these;
 its owners are the units that have not completed it, or, when every one has (late), those
 that completed it late.
+
+What else the item said is carried where it still means something in the new plan: its 牵头单位
+(`lead`: a lead stays a lead of the carried item, even one that finished, since the item goes on
+under its lead) and 配合单位 (`support`), each only while the name is in the registry; its
+`update_every`; its `report_by` (`lead` only while it still has a lead, else `all`, the way a
+`lead` item without one is read anyway); and those of its `milestones` not yet passed as of
+the as-of date, their deadline re-dated like the item's (`redated`).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from ..core.model import (
     CARRIED_OPEN,
     CARRIED_OVERDUE_OPEN,
     CARRIED_PENDING,
+    Deadline,
     Item,
     Ledger,
     Status,
@@ -57,6 +65,9 @@ class Carried:
     due: date | None
     owed: tuple[Owed, ...]  # every unit with a reason, owner order
     running: str | None = None  # the deadline in force, not yet due: `still_running`
+    leads: tuple[str, ...] = ()  # 牵头单位 still in the registry
+    support: tuple[str, ...] = ()  # 配合单位 still in the registry
+    milestones: tuple[tuple[str, str], ...] = ()  # (re-dated deadline, what), not yet passed
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -90,6 +101,7 @@ def why(s: Standing) -> str | None:
 
 
 def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None = None) -> Rollover:
+    known = registry or Registry.of(ledger)
     by_item: dict[str, list[Standing]] = {}
     for s in standings(ledger, as_of, registry):
         by_item.setdefault(s.item.id, []).append(s)
@@ -106,7 +118,16 @@ def rollover(ledger: Ledger, year: int, as_of: date, registry: Registry | None =
             if owed:
                 dues = [s.punctual_due for s in rows if s.punctual_due is not None]
                 running = still_running(item, as_of, ledger.plan.year, year)
-                carried.append(Carried(item, min(dues) if dues else None, owed, running))
+                carried.append(
+                    Carried(
+                        item,
+                        min(dues) if dues else None,
+                        owed,
+                        running,
+                        *roles(item, known),
+                        milestones(item, as_of, year),
+                    )
+                )
         if carried:
             tasks.append((task, tuple(carried)))
     return Rollover(ledger, year, as_of, tuple(tasks))
@@ -118,7 +139,31 @@ def still_running(item: Item, as_of: date, old_year: int, year: int) -> str | No
     spelt out when it has one due date and the text would move (次年3月底前 is 2024 in a 2023
     plan), else None (the office sets a new one)."""
     force = in_force(item, as_of).deadline
-    if force is None or not force.dues or max(force.dues) <= as_of:
+    return None if force is None else redated(force, as_of, year)
+
+
+def roles(item: Item, registry: Registry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The item's leads and support units whose names are still in the registry."""
+    leads = item.leads or ((item.lead,) if item.lead is not None else ())
+    kept = tuple(n.text for n in leads if registry.lookup(n.text) is not None)
+    return kept, tuple(n.text for n in item.support if registry.lookup(n.text) is not None)
+
+
+def milestones(item: Item, as_of: date, year: int) -> tuple[tuple[str, str], ...]:
+    """The milestones not yet passed at `as_of`, each deadline re-dated for the new plan."""
+    kept = []
+    for m in item.milestones:
+        text = redated(m.deadline, as_of, year)
+        if text is not None:
+            kept.append((text, m.what))
+    return tuple(kept)
+
+
+def redated(force: Deadline, as_of: date, year: int) -> str | None:
+    """A deadline not yet due at `as_of` as the new plan (of `year`) should write it: its text
+    when it means the same there, its one due date spelt out when the text would move, else
+    None (passed, no due date, or several that would move)."""
+    if not force.dues or max(force.dues) <= as_of:
         return None
     try:
         again = parse_deadline(force.text, year)
