@@ -4,6 +4,8 @@ agrees; on anything it does not know, no answer (the full formatter decides)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai_ledger.files.fmt import Unformattable, canonical
 from gongkai_ledger.files.fmt_quick import is_canonical
@@ -11,6 +13,7 @@ from gongkai_ledger.files.schema import FileKind
 from gongkai_ledger.files.yamlio import parse_document
 
 from .ledgers import SHIPPED
+from .profiles import examples
 
 TASKS = """\
 # 分解表
@@ -219,3 +222,27 @@ def test_shipped_files_with_comments_are_known_without_ruamel(name: str, kind: F
     assert any(line.lstrip().startswith("#") for line in body), name  # lines of their own
     assert any("  # " in line.lstrip() for line in body), name  # at the end of a line
     assert _quick_and_full(text, kind) == (True, True)
+
+
+COMMENT_LINES = ["# 注", "#", "  # 注", "    # 注", "      # 注", "        # 注", "# 注 ", ""]
+AFTER_VALUES = ["  # 注", "  #注", " # 注", "   # 注", "  # 注 "]
+WHERE = st.integers(0, TASKS.count("\n"))
+EDITS = st.tuples(st.just(True), WHERE, st.sampled_from(AFTER_VALUES)) | st.tuples(
+    st.just(False), WHERE, st.sampled_from(COMMENT_LINES)
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(EDITS, min_size=1, max_size=3))
+def test_comments_anywhere_never_make_the_quick_answer_wrong(
+    edits: list[tuple[bool, int, str]],
+) -> None:
+    lines = TASKS.split("\n")[:-1]
+    for at_end, where, comment in edits:
+        if at_end and where < len(lines) and lines[where] and "#" not in lines[where]:
+            lines[where] += comment  # after the value
+        else:
+            lines.insert(where, comment)  # a line of its own (or a blank line)
+    quick, full = _quick_and_full("\n".join(lines) + "\n", FileKind.TASKS)
+    assert quick in (None, full)
