@@ -136,6 +136,12 @@ def test_fmt_check_of_a_canonical_file_loads_no_ruamel(tmp_path: Path) -> None:
     assert "ruamel" in _loaded("fmt", "--check", "--ledger", str(tmp_path))  # not canonical
 
 
+@pytest.mark.slow
+def test_fmt_check_of_the_shipped_ledger_loads_no_ruamel() -> None:
+    # its files carry comments (lines of their own, ends of lines): known canonical without it
+    assert "ruamel" not in _loaded("fmt", "--check", "--ledger", str(SHIPPED))
+
+
 def test_every_command_module_is_in_the_table() -> None:
     modules = {p.stem for p in (REPO / "src/gongkai_ledger/commands").glob("*.py")}
     assert modules - {"__init__", "_app", "_output", "usage"} == set(COMMANDS.values())

@@ -4,9 +4,18 @@ ruamel.yaml's round trip is pure Python, about a hundred times slower than libya
 large ledger `fmt --check` spent minutes re-writing files only to find them unchanged. Here the
 libyaml node tree of the file is written out again in the canonical layout, each scalar as the
 user wrote it; when that is the file, byte for byte, it is canonical. Anything this writer does
-not know for sure how ruamel would write (comments other than a header, numbers other than
-plain integers, dates other than YYYY-MM-DD, null and booleans, escapes, block scalars, flow
-mappings, anchors, tags, "甲、乙" in one text) answers None: "ask the full formatter".
+not know for sure how ruamel would write (numbers other than plain integers, dates other than
+YYYY-MM-DD, null and booleans, escapes, block scalars, flow mappings, anchors, tags, "甲、乙" in
+one text, a list of names written as a block because a comment is beside an element) answers
+None: "ask the full formatter".
+
+Comments are written where `fmt` puts them back (files/fmt: `_place`, `_weave`), each as its
+text from "#" with trailing spaces removed: the header at column 0 before the first key; the
+comment lines just above a line, at that line's indentation, after the blank line fmt puts
+there; at the end of a line, two spaces after its value (every canonical line has a key or an
+item whose value ends or opens there, so fmt ties such a comment to that line); after the last
+line, at column 0. A comment anywhere else (above a blank line, indented otherwise, one space
+before it) makes the written layout differ from the file: not canonical.
 """
 
 from __future__ import annotations
@@ -26,6 +35,8 @@ _YAML12_NOT_TEXT = re.compile(
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL|~"
     r"|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF|[Yy]|[Nn]"
 )
+# besides LF (and CR and tab, which fmt rewrites or YAML refuses): breaks to libyaml, not to split
+_OTHER_BREAKS = re.compile("[\r\t\x85\u2028\u2029]")
 _QUOTED_SAFE = re.compile(r"[^\"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
 
 
@@ -35,29 +46,60 @@ class _Unsure(Exception):
 
 def is_canonical(text: str, root: Node | None, kind: FileKind) -> bool | None:
     """True when `text` (composed as `root`) is exactly its canonical layout; None: unsure."""
-    if root is None or not isinstance(root, MappingNode) or "\r" in text or "\t" in text:
+    if root is None or not isinstance(root, MappingNode) or _OTHER_BREAKS.search(text):
         return None
     lines = text.split("\n")
     header = 0
     while header < len(lines) and lines[header].startswith("#"):
         header += 1
-    if "#" in "\n".join(lines[header:]):
-        return None
-    out = [line.rstrip() for line in lines[:header]]
+    out = _Out(lines, header - 1)
+    out.extend(line.rstrip() for line in lines[:header])
     if out != lines[:header]:
         return None
     try:
         _mapping(root, ROOTS[kind], 0, out, lines, top=True, kind=kind, path=())
     except _Unsure:
         return None
+    out.trailing()
     return "\n".join(out) + "\n" == text
+
+
+class _Out(list[str]):
+    """The lines written so far, each content line with the comments fmt would put beside it."""
+
+    def __init__(self, source: list[str], floor: int) -> None:
+        super().__init__()
+        self.source = source
+        self.floor = floor  # the last line of `source` written (or the header's last line)
+
+    def line(self, content: str, at: int) -> None:
+        """Write `content`, the canonical form of `source[at]`, and its comments."""
+        if at <= self.floor or at >= len(self.source):
+            raise _Unsure
+        start = at
+        while start - 1 > self.floor and self.source[start - 1].lstrip(" ").startswith("#"):
+            start -= 1
+        indent = " " * (len(content) - len(content.lstrip(" ")))
+        self.extend(indent + self.source[n].lstrip(" ").rstrip() for n in range(start, at))
+        written = self.source[at]
+        if written.startswith(content) and written[len(content) :].startswith("  #"):
+            content = content + written[len(content) :].rstrip()
+        self.append(content)
+        self.floor = at
+
+    def trailing(self) -> None:
+        """The comment lines after the last line: fmt writes them at column 0."""
+        after = self.floor + 1
+        while after < len(self.source) and self.source[after].lstrip(" ").startswith("#"):
+            self.append(self.source[after].lstrip(" ").rstrip())
+            after += 1
 
 
 def _mapping(
     node: MappingNode,
     shape: Shape | None,
     indent: int,
-    out: list[str],
+    out: _Out,
     text: list[str],
     *,
     top: bool = False,
@@ -77,7 +119,7 @@ def _mapping(
         if names != expected:
             raise _Unsure
     previous_block = False
-    for index, ((_, value), name) in enumerate(zip(node.value, names, strict=True)):
+    for index, ((key_node, value), name) in enumerate(zip(node.value, names, strict=True)):
         if top and previous_block:
             out.append("")
         prefix = first_prefix if index == 0 and first_prefix else " " * indent
@@ -91,15 +133,16 @@ def _mapping(
                 raise _Unsure
             if key is not None and key.kind in TEXT_KINDS and _plain_not_text(value):
                 raise _Unsure  # 2022-06-30 as a deadline: fmt quotes it
-            out.append(f"{head} {_scalar(value, text)}")
+            out.line(f"{head} {_scalar(value, text)}", key_node.start_mark.line)
             previous_block = False
         elif isinstance(value, SequenceNode):
             if key is not None and key.written_ok and _cell_in(value):
                 raise _Unsure  # [甲、乙]: fmt splits it
-            _sequence(value, value_shape, indent, head, out, text, kind, (*path, name))
+            at = key_node.start_mark.line
+            _sequence(value, value_shape, indent, (head, at), out, text, kind, (*path, name))
             previous_block = not _flow(value)
         elif isinstance(value, MappingNode):
-            out.append(head)
+            out.line(head, key_node.start_mark.line)
             years = key is not None and key.by_year
             _mapping(
                 value,
@@ -128,27 +171,28 @@ def _sequence(
     node: SequenceNode,
     shape: Shape | None,
     indent: int,
-    head: str,
-    out: list[str],
+    head_at: tuple[str, int],
+    out: _Out,
     text: list[str],
     kind: FileKind,
     path: tuple[str, ...],
 ) -> None:
+    head, at = head_at
     if _flow(node):  # plain values: [甲, 乙]
         if not node.flow_style:
             raise _Unsure
-        out.append(f"{head} [{', '.join(_scalar(v, text) for v in node.value)}]")
+        out.line(f"{head} [{', '.join(_scalar(v, text) for v in node.value)}]", at)
         return
     if node.flow_style:
         raise _Unsure
-    out.append(head)
+    out.line(head, at)
     between_tasks = kind is FileKind.TASKS and path == ("tasks",)
     for index, item in enumerate(node.value):
         if between_tasks and index:
             out.append("")
         dash = " " * (indent + 2) + "- "
         if isinstance(item, ScalarNode):
-            out.append(dash + _scalar(item, text))
+            out.line(dash + _scalar(item, text), item.start_mark.line)
         elif isinstance(item, MappingNode):
             _mapping(
                 item,
