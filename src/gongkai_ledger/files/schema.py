@@ -154,6 +154,21 @@ def _text(name: str, description: str, what: str, **more: Any) -> Key:
     return Key(name, Kind.TEXT, description, what, **more)
 
 
+def _year(description: str, what: str) -> Key:
+    """A required `year` within YEARS (the plan's, or the year a 回头看 item came from)."""
+    return Key(
+        "year",
+        Kind.INTEGER,
+        description,
+        what,
+        required=True,
+        minimum=YEARS[0],
+        maximum=YEARS[1],
+        too_small=_YEAR_WRONG,
+        too_large=_YEAR_WRONG,
+    )
+
+
 def _deadline(description: str, what: str, **more: Any) -> Key:
     return Key("deadline", Kind.DEADLINE, description + _DEADLINE_HELP, what, **more)
 
@@ -184,17 +199,7 @@ PLAN = Node(
         _text("issuer", "发文机关,如“庐山市人民政府办公室”", "plan.issuer"),
         _text("doc_no", "文号,如“庐府办发〔2022〕31号”", "plan.doc_no"),
         Key("issued", Kind.DATE, "印发日期,写成 YYYY-MM-DD", "plan.issued"),
-        Key(
-            "year",
-            Kind.INTEGER,
-            "年度:不写年份的完成时间(如“年底前”)按这一年理解",
-            "plan.year",
-            required=True,
-            minimum=YEARS[0],
-            maximum=YEARS[1],
-            too_small=_YEAR_WRONG,
-            too_large=_YEAR_WRONG,
-        ),
+        _year("年度:不写年份的完成时间(如“年底前”)按这一年理解", "plan.year"),
         Key(
             "default_deadline",
             Kind.DEADLINE,
@@ -347,17 +352,7 @@ CARRIED_FROM = Node(
     "carried-from",
     "回头看:条目由哪一年台账的哪个条目转来(ledger rollover 写入;只记来源,不影响状态)",
     (
-        Key(
-            "year",
-            Kind.INTEGER,
-            "原台账的年度,如 2022",
-            "条目 {item} 回头看的年度",
-            required=True,
-            minimum=YEARS[0],
-            maximum=YEARS[1],
-            too_small=_YEAR_WRONG,
-            too_large=_YEAR_WRONG,
-        ),
+        _year("原台账的年度,如 2022", "条目 {item} 回头看的年度"),
         Key(
             "item",
             Kind.REFERENCE,
