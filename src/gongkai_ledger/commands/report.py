@@ -161,14 +161,15 @@ def report(
     counted_to = (
         _counted_to(year_month, asked, today)
         if period is None
-        else _period_counted_to(period, asked, today)
+        else _counted_to_span(period.start, period.end, period.label, "期", asked, today)
     )
     valid_data = valid_or_skipped(ledger, today, skip_invalid=skip_invalid)
     data = valid_data.ledger
     registry = Registry.of(data)
     chosen = chosen_unit(registry, unit)
     commit, dirty = _data_version(ledger)
-    context = (report_context if period is None else _widened(period))(
+    build = report_context if period is None else _widened(period)
+    context = build(
         data,
         year_month,
         unit=chosen,
@@ -196,7 +197,7 @@ def report(
                 registry,
                 office,
                 user_dir,
-                lambda u: (report_context if period is None else _widened(period))(
+                lambda u: build(
                     data,
                     year_month,
                     unit=u,
@@ -223,23 +224,29 @@ def report(
 
 
 def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date:
-    """The day the report counts to: --as-of (within the month), else the month's end or
-    today, whichever is earlier (a report of the current month is never dated ahead)."""
+    """The day a month's report counts to (see `_counted_to_span`)."""
     from ..views.report import month_end, month_start
 
-    first, last = month_start(*month), month_end(*month)
     label = f"{month[0]}年{month[1]}月"
+    return _counted_to_span(month_start(*month), month_end(*month), label, "月", as_of, today)
+
+
+def _counted_to_span(
+    first: date, last: date, label: str, span: str, as_of: date | None, today: date
+) -> date:
+    """The day the report of `first`..`last` (a 月 or a 期) counts to: --as-of (within it),
+    else its last day or today, whichever is earlier (a current report is never dated ahead)."""
     if as_of is not None:
         if not first <= as_of <= last:
             raise UsageError(
-                f"--as-of {as_of.isoformat()} 不在通报月份{label}之内"
+                f"--as-of {as_of.isoformat()} 不在通报{'月份' if span == '月' else '期间'}{label}之内"
                 f"(应在 {first.isoformat()} 至 {last.isoformat()} 之间)"
             )
         return as_of
     if today < first:
         raise UsageError(
             f"{label}尚未开始(今天是 {today.isoformat()}),没有可通报的情况;"
-            f"如需预览,请用 --as-of 指定该月中的日期"
+            f"如需预览,请用 --as-of 指定该{span}中的日期"
         )
     return min(today, last)
 
@@ -277,24 +284,6 @@ def _widened(period: Period) -> Callable[..., dict[str, Any]]:
         return period_context(ledger, period, **kw)
 
     return context
-
-
-def _period_counted_to(period: Period, as_of: date | None, today: date) -> date:
-    """As `_counted_to`, for a quarter, half or year."""
-    first, last, label = period.start, period.end, period.label
-    if as_of is not None:
-        if not first <= as_of <= last:
-            raise UsageError(
-                f"--as-of {as_of.isoformat()} 不在通报期间{label}之内"
-                f"(应在 {first.isoformat()} 至 {last.isoformat()} 之间)"
-            )
-        return as_of
-    if today < first:
-        raise UsageError(
-            f"{label}尚未开始(今天是 {today.isoformat()}),没有可通报的情况;"
-            f"如需预览,请用 --as-of 指定该期中的日期"
-        )
-    return min(today, last)
 
 
 def _data_version(ledger: Path) -> tuple[str, bool]:
