@@ -225,7 +225,8 @@ def report(
 
 def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date:
     """The day a month's report counts to (see `_counted_to_span`)."""
-    from ..views.report import month_end, month_start
+    from ..core.deadline import month_end
+    from ..views.report import month_start
 
     label = f"{month[0]}年{month[1]}月"
     return _counted_to_span(month_start(*month), month_end(*month), label, "月", as_of, today)

@@ -258,12 +258,17 @@ def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
     raise DeadlineError(f"无法识别的完成时间“{text}”")
 
 
+def month_end(year: int, month: int) -> date:
+    """The last day of `month` of `year`."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _month_end(year: int, month: int, text: str) -> date:
     if not MINYEAR <= year <= MAXYEAR:
         raise DeadlineError(f"完成时间“{text}”中的年份 {year} 不存在", impossible=True)
     if not 1 <= month <= 12:
         raise DeadlineError(f"完成时间“{text}”中的月份 {month} 不存在", impossible=True)
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return month_end(year, month)
 
 
 def _day(year: int, month: int, day: int, text: str) -> date:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from .deadline import month_end
 from .model import Ledger, Plan, Report, Status
 from .record import record
 from .status import DUE_SOON, OVERDUE, STALE, Standing, standings
@@ -124,7 +125,7 @@ def checkpoints(plan: Plan, as_of: date) -> list[date]:
     days = []
     month = date(start.year, start.month, 1)
     while True:
-        end = _month_end(month)
+        end = month_end(month.year, month.month)
         if end > as_of:
             break
         if end >= start:
@@ -150,11 +151,6 @@ def red_times(ledger: Ledger, as_of: date) -> dict[tuple[str, str], int]:
 def red_counts(ledger: Ledger, as_of: date, unit: str) -> dict[str, int]:
     """`red_times` of one unit, by item id."""
     return {item: n for (who, item), n in red_times(ledger, as_of).items() if who == unit}
-
-
-def _month_end(first: date) -> date:
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return following - timedelta(days=1)
 
 
 def _one(day: date | None) -> tuple[date, ...]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..core.deadline import month_end
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.model import Ledger, Status, Unit
@@ -40,7 +41,6 @@ from .report import (
     NOT_REPORTED,
     _next_month,
     _received,
-    month_end,
     report_context,
     shown_status,
     tally,

@@ -77,13 +77,13 @@ The context (see also README, "月度通报"):
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from ..core.deadline import month_end
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.gcpause import without_gc
@@ -127,10 +127,6 @@ def parse_month(text: str) -> tuple[int, int]:
     if m is None or not 1 <= int(m[2]) <= 12 or int(m[1]) < 1:
         raise MonthError(f"月份“{text}”无效,请写成 YYYY-MM,例如 2022-12")
     return int(m[1]), int(m[2])
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def next_month(year: int, month: int) -> tuple[int, int]:
