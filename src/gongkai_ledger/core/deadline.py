@@ -258,6 +258,11 @@ def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
     raise DeadlineError(f"无法识别的完成时间“{text}”")
 
 
+def zh_date(day: date) -> str:
+    """2022-09-30 → '2022年9月30日', the way the documents write a day (and this grammar reads it)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def month_end(year: int, month: int) -> date:
     """The last day of `month` of `year`."""
     return date(year, month, calendar.monthrange(year, month)[1])

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..core.deadline import month_end
+from ..core.deadline import month_end, zh_date
 from ..core.digits import ascii_digits
 from ..core.errors import UsageError
 from ..core.model import Ledger, Status, Unit
@@ -292,8 +292,7 @@ def comparison(change: Data | None, now: Data, period: Period, plan_year: int) -
 
 
 def _zh(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日"
+    return zh_date(date.fromisoformat(iso))
 
 
 def _open_reason(s: Standing, as_of: date) -> str:
@@ -379,7 +378,7 @@ def _annual(ledger: Ledger, mine: Sequence[Standing], as_of: date) -> Data:
     plan = ledger.plan
     basis = f"《{plan.title}》" + (f"({plan.doc_no})" if plan.doc_no else "")
     intro = (
-        f"截至{as_of.year}年{as_of.month}月{as_of.day}日,{basis}确定的 {len(rows)} 项重点任务中,"
+        f"截至{zh_date(as_of)},{basis}确定的 {len(rows)} 项重点任务中,"
         f"已完成 {count[DONE]} 项,持续推进 {count[ONGOING]} 项,未完成 {count[NOT_DONE]} 项"
         + (
             f",不涉及 {len(rows) - sum(count.values())} 项"

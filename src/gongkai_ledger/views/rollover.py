@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..core.deadline import DeadlineError, parse_deadline
+from ..core.deadline import DeadlineError, parse_deadline, zh_date
 from ..core.model import (
     CARRIED_DONE_LATE,
     CARRIED_NOT_REPORTED,
@@ -178,5 +178,5 @@ def redated(force: Deadline, as_of: date, year: int) -> str | None:
         return force.text
     if len(force.dues) == 1 and not force.continuing:
         due = force.dues[0]
-        return f"{due.year}年{due.month}月{due.day}日前"
+        return f"{zh_date(due)}前"
     return None
