@@ -24,7 +24,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Mapping
-from importlib.resources import files
+from importlib import import_module
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,7 +51,8 @@ from ..core.safetext import one_line
 from .mdtext import md_escape, md_url
 from .sandbox import BudgetExceeded, BudgetSandbox
 
-PACKAGE_TEMPLATES = Path(str(files("gongkai_ledger.templates"))).resolve()
+# the package's directory (importlib.resources would cost its own import for the same path)
+PACKAGE_TEMPLATES = Path(str(import_module("gongkai_ledger.templates").__file__)).parent.resolve()
 REPOSITORY_TEMPLATES = "templates"  # a ledger repository's own, beside the ledger directory
 BUILTIN_PREFIX = "builtin"
 REPORT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
