@@ -12,16 +12,24 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.core.levels import checkpoints, light, parse_level, red_counts
+from gongkai_ledger.core.levels import checkpoints, light, parse_level, red_counts, red_times
+from gongkai_ledger.core.model import Ledger
 from gongkai_ledger.core.status import standings
 from gongkai_ledger.files.load import load_ledger
 
 from .cli_run import run_ledger
 from .conftest import Write
 from .goldens import assert_golden
-from .ledgers import LEVELS_LEDGER
+from .ledgers import (
+    LEVELS_LEDGER,
+    REPORT_LEDGER,
+    REVIEW_LEDGER,
+    STATES_LEDGER,
+    WORKFLOW_LEDGER,
+)
 
 AS_OF = date(2022, 8, 20)
+SHIPPED = Path(__file__).resolve().parents[1] / "data"
 
 
 def lights(as_of: date = AS_OF) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
@@ -348,3 +356,33 @@ reports:
     (s,) = standings(ledger, as_of)
     assert (s.due, s.overdue) == (date(2022, 10, 31), False)
     assert light(s, ledger.plan, as_of).level == "绿"
+
+
+def _red_at_every_checkpoint(ledger: Ledger, as_of: date) -> dict[tuple[str, str], int]:
+    """督办次数 by its definition: the standings taken at every checkpoint, counted."""
+    counts: dict[tuple[str, str], int] = {}
+    for day in checkpoints(ledger.plan, as_of):
+        for s in standings(ledger, day):
+            if s.overdue:
+                counts[(s.unit.id, s.item.id)] = counts.get((s.unit.id, s.item.id), 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize(
+    "root",
+    [LEVELS_LEDGER, REPORT_LEDGER, WORKFLOW_LEDGER, REVIEW_LEDGER, STATES_LEDGER, SHIPPED],
+    ids=lambda p: p.name,
+)
+def test_red_times_equal_standings_at_every_checkpoint(root: Path) -> None:
+    """red_times computes each pair once per stretch between its changes (reports, reviews,
+    延期), not at every month end; the counts are those of the definition, on ledgers with
+    延期 (workflow), 办结审核 (review), recurring and several due dates (states, shipped)."""
+    ledger = load_ledger(root).ledger
+    start = ledger.plan.issued or date(ledger.plan.year, 1, 1)
+    ends = [date(start.year + y, m, d) for y in (0, 1, 2) for m, d in ((3, 15), (6, 30), (12, 31))]
+    found_red = False
+    for as_of in [start, *(d for d in ends if d >= start)]:
+        expected = _red_at_every_checkpoint(ledger, as_of)
+        assert red_times(ledger, as_of) == expected
+        found_red = found_red or bool(expected)
+    assert found_red  # the comparison is not between two empty dicts

@@ -14,13 +14,23 @@ The level is the worst that applies. 配合单位 own nothing, so they have no s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .deadline import month_end
-from .model import Ledger, Plan, Report, Status
+from .model import Item, Ledger, Plan, Report, Review, Status, Unit
 from .record import record
-from .status import DUE_SOON, OVERDUE, STALE, Standing, standings
+from .registry import Registry
+from .status import (
+    DUE_SOON,
+    OVERDUE,
+    STALE,
+    Standing,
+    _standing,
+    reports_by_unit_item,
+    reviews_by_unit_item,
+)
 
 GREEN, BLUE, YELLOW, RED = "绿", "蓝", "黄", "红"
 LEVELS = (GREEN, BLUE, YELLOW, RED)  # mildest first
@@ -138,14 +148,60 @@ def checkpoints(plan: Plan, as_of: date) -> list[date]:
 
 def red_times(ledger: Ledger, as_of: date) -> dict[tuple[str, str], int]:
     """督办次数 per (unit id, item id): at how many checkpoints (`checkpoints`) it was 红 (逾期);
-    pairs never 红 are left out."""
+    pairs never 红 are left out.
+
+    The same count as taking `standings` at every checkpoint, without doing so: a pair's
+    standing changes only on the dates of its reports, of the office's reviews of it and of
+    the item's approved 延期; between two such dates its due date, and whether it is open and
+    not waiting on a review, stay the same, so it is 红 at exactly the checkpoints after that
+    due date. Each pair's standing is computed once per such stretch that holds a checkpoint,
+    however many months the plan has run."""
+    days = checkpoints(ledger.plan, as_of)
+    registry = Registry.of(ledger)
+    reports = reports_by_unit_item(ledger, registry, as_of)
+    reviews = reviews_by_unit_item(ledger, registry, as_of)
     counts: dict[tuple[str, str], int] = {}
-    for day in checkpoints(ledger.plan, as_of):
-        for s in standings(ledger, day):
-            if s.overdue:
-                key = (s.unit.id, s.item.id)
-                counts[key] = counts.get(key, 0) + 1
+    for item in ledger.items():
+        approved = {e.approved for e in item.extensions if e.approved is not None}
+        for unit in registry.owning_units(item):
+            key = (unit.id, item.id)
+            mine, checked = reports.get(key, []), reviews.get(key, [])
+            events = sorted({*(r.date for r in mine), *(v.date for v in checked), *approved})
+            times = _times_red(ledger, item, unit, mine, checked, events, days)
+            if times:
+                counts[key] = times
     return counts
+
+
+def _times_red(
+    ledger: Ledger,
+    item: Item,
+    unit: Unit,
+    reports: Sequence[Report],
+    reviews: Sequence[Review],
+    events: Sequence[date],
+    days: Sequence[date],
+) -> int:
+    """How many of `days` (ascending) the pair is 红 at; `events`: its dates of change."""
+    times = start = 0
+    while start < len(days):
+        day = days[start]
+        passed = bisect_right(events, day)
+        # the checkpoints before the next change share this one's standing but for the date
+        end = bisect_left(days, events[passed]) if passed < len(events) else len(days)
+        s = _standing(
+            item,
+            unit,
+            [r for r in reports if r.date <= day],
+            ledger,
+            day,
+            [v for v in reviews if v.date <= day],
+        )
+        waiting = s.pending_since is not None and s.due is not None and s.pending_since <= s.due
+        if not s.settled and not waiting and s.due is not None:
+            times += end - bisect_right(days, s.due, start, end)  # the days after the due date
+        start = end
+    return times
 
 
 def red_counts(ledger: Ledger, as_of: date, unit: str) -> dict[str, int]:

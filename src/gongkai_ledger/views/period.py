@@ -171,6 +171,7 @@ def period_context(
     if not period.start <= as_of <= period.end:
         raise UsageError(f"统计截至日期 {as_of.isoformat()} 不在{period.label}之内")
     registry = registry if registry is not None else Registry.of(ledger)
+    everyone = standings(ledger, as_of, registry)  # once, for the month's context and this
     context = report_context(
         ledger,
         (as_of.year, as_of.month),
@@ -182,8 +183,9 @@ def period_context(
         as_of=as_of,
         skipped=skipped,
         times_red=times_red,
+        everyone=everyone,
     )
-    mine = _mine(ledger, as_of, registry, unit)
+    mine = [s for s in everyone if unit is None or s.unit.id == unit.id]
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
     tasks = {task.id: task for task in ledger.tasks}
     following = period.shifted(1)

@@ -146,22 +146,24 @@ def report_context(
     as_of: date | None = None,
     skipped: Sequence[Problem] = (),
     times_red: Mapping[tuple[str, str], int] | None = None,
+    everyone: Sequence[Standing] | None = None,
 ) -> Data:
     """Everything the report shows for `month`, as of `as_of` (by default the month's last day);
     `unit` narrows it to one unit; `skipped` lists progress files left out of `ledger`;
-    `times_red` is `levels.red_times` for that date, when already computed (--all-units).
+    `times_red` is `levels.red_times` for that date, when already computed (--all-units);
+    `everyone` is `status.standings` for that date, when already computed (a period's report).
 
     Runs with the cyclic collector paused: it builds a few small acyclic dicts per unit-item.
     """
     if as_of is not None and not month_start(*month) <= as_of <= month_end(*month):
         raise MonthError(f"统计截至日期 {as_of.isoformat()} 不在 {month[0]}年{month[1]}月之内")
-    context = _context(
-        ledger, month, unit, commit, dirty, generated_at, registry, as_of or month_end(*month)
-    )
+    day = as_of or month_end(*month)
+    registry = registry if registry is not None else Registry.of(ledger)
+    everyone = everyone if everyone is not None else standings(ledger, day, registry)
+    context = _context(ledger, month, unit, commit, dirty, generated_at, registry, day, everyone)
     if unit is not None:
-        day = as_of or month_end(*month)
         times = times_red if times_red is not None else red_times(ledger, day)
-        mine = [s for s in standings(ledger, day, registry) if s.unit.id == unit.id]
+        mine = [s for s in everyone if s.unit.id == unit.id]
         context["unit_levels"] = _unit_levels(ledger, mine, day, unit, times)
     context["skipped"] = [
         {"path": p.source.path, "line": p.source.line, "col": p.source.col, "message": p.message}
@@ -181,11 +183,10 @@ def _context(
     commit: str,
     dirty: bool,
     generated_at: str,
-    registry: Registry | None,
+    registry: Registry,
     as_of: date,
+    everyone: Sequence[Standing],
 ) -> Data:
-    registry = registry if registry is not None else Registry.of(ledger)
-    everyone = standings(ledger, as_of, registry)
     mine = [s for s in everyone if unit is None or s.unit.id == unit.id]
     unit_order = {u.id: n for n, u in enumerate(registry.units)}
     tasks = {task.id: task for task in ledger.tasks}
@@ -613,7 +614,17 @@ def _by_unit(mine: Sequence[Standing], as_of: date, unit_order: dict[str, int]) 
     return sorted(rows, key=rank)
 
 
-def _row(s: Standing, task: Task, registry: Registry, as_of: date | None = None) -> Data:
+def _row(
+    s: Standing,
+    task: Task,
+    registry: Registry,
+    as_of: date | None = None,
+    owned: tuple[tuple[str, ...], bool] | None = None,
+) -> Data:
+    """`owned`: the (via, named) of the pair when already known (the overdue list's)."""
+    via, named = owned if owned is not None else (registry.via(s.item, s.unit), None)
+    if named is None:
+        named = registry.named(s.item, s.unit)
     record = standing_record(s, _iso)
     return {
         "item": s.item.id,
@@ -622,9 +633,9 @@ def _row(s: Standing, task: Task, registry: Registry, as_of: date | None = None)
         "short": shorten(s.item.content),
         "deadline": _deadline_text(s.item.deadline),
         **pick(record, ("due", "status", "days_late", "workdays_late", "last_report", "summary")),
-        "via": _via(s, registry),
+        "via": [] if named else list(via),
         "update_every": _own_cadence(s.item),
-        "direct_na": s.status is Status.NOT_APPLICABLE and registry.named(s.item, s.unit),
+        "direct_na": s.status is Status.NOT_APPLICABLE and named,
         "shown_status": shown_status(s),
         "extension": _extension(s.item, as_of) if as_of is not None else None,
     }
@@ -646,7 +657,11 @@ def _overdue(
     """The 通报 list: units with overdue items, worst first (the order of `ledger overdue`)."""
     result = []
     for owes in owed_from(ledger, everyone, as_of, unit, registry).units:
-        rows = [_row(o.standing, o.task, registry, as_of) for o in owes.items if o.standing.overdue]
+        rows = [
+            _row(o.standing, o.task, registry, as_of, (o.via, o.direct))
+            for o in owes.items
+            if o.standing.overdue
+        ]
         if rows:
             result.append(
                 {
