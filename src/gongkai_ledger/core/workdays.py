@@ -18,6 +18,11 @@ from .model import CalendarYear
 
 Calendar = tuple[CalendarYear, ...]
 
+# The years each chinesecalendar release covers: knowing them imports nothing (its holiday
+# tables take milliseconds to build at every start); a test checks the installed release's
+# entry against the package, and a release not listed is asked.
+_YEARS_BY_VERSION = {"1.11.0": range(2004, 2027)}
+
 
 class CalendarGap(Exception):
     """The official calendar does not cover a year we were asked about."""
@@ -78,9 +83,27 @@ def _written_holidays(calendar: Calendar, first: date, last: date) -> Iterable[d
                 day += timedelta(days=1)
 
 
+@cache
 def package_years() -> range:
     """The years chinesecalendar covers."""
-    return _package()[2]
+    known = _YEARS_BY_VERSION.get(_package_version())
+    return known if known is not None else _package()[2]
+
+
+def _package_version() -> str:
+    """chinesecalendar's `__version__` as its `__init__.py` writes it, read without importing
+    the package ("" when it cannot be read that way)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("chinese_calendar")
+    if spec is None or spec.origin is None:
+        return ""
+    try:
+        with open(spec.origin, encoding="utf-8") as source:
+            text = source.read()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text.partition('\n__version__ = "')[2].partition('"')[0]
 
 
 def covered_years(calendar: Iterable[CalendarYear] = ()) -> frozenset[int]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+from ..core.lazyre import lazy
 
 # Characters whose width is the one rich's default Unicode table gives (tests/test_plain_layout.py
 # checks every one): ASCII, Latin-1, the usual punctuation, CJK. $UNICODE_VERSION: rich decides.
@@ -260,7 +261,7 @@ def _cell_lines(text: str, width: int, options: dict[str, Any]) -> list[str]:
     return lines
 
 
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = lazy(r"\s*\S+\s*")
 
 
 def _divide(text: str, width: int) -> list[str]:
