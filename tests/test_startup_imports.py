@@ -5,7 +5,7 @@ heavy libraries load where they are needed: rich for a table on a terminal (pipe
 laid out by render/plain.py),
 Jinja2 for a template, ruamel.yaml for an edit, openpyxl for xlsx, git for history,
 chinesecalendar to count 工作日 (the years it covers are a constant), zoneinfo for a
-plan.timezone other than Beijing's, csv for --format csv.
+plan.timezone other than Beijing's, csv for --format csv, hashlib for --format gitlab.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ HEAVY = (
     "chinese_calendar",
     "zoneinfo",
     "csv",
+    "calendar",
+    "hashlib",
+    "random",
 )
 
 # Runs the CLI in a fresh interpreter, output piped, and names the heavy modules it loaded.
@@ -169,7 +172,7 @@ def test_every_command_module_is_in_the_table() -> None:
 def test_no_workday_count_loads_no_holiday_tables_time_zone_database_or_csv(
     args: tuple[str, ...],
 ) -> None:
-    assert not _loaded(*args) & {"chinese_calendar", "zoneinfo", "csv"}
+    assert not _loaded(*args) & {"chinese_calendar", "zoneinfo", "csv", "calendar", "hashlib"}
 
 
 def test_counting_workdays_late_loads_the_holiday_tables() -> None:
@@ -192,3 +195,17 @@ def test_another_plan_timezone_loads_the_time_zone_database(tmp_path: Path) -> N
     )
     (tmp_path / "units.yaml").write_bytes((SHIPPED / "units.yaml").read_bytes())
     assert "zoneinfo" in _loaded("check", "--ledger", str(tmp_path))
+
+
+def test_gitlab_output_loads_hashlib_for_its_fingerprints() -> None:
+    assert "hashlib" in _loaded("check", "--format", "gitlab", *DAY)
+
+
+@pytest.mark.slow
+def test_fmt_check_builds_no_dataclass_and_loads_no_random() -> None:
+    # fmt's records are core.record classes; secrets (random, hashlib) only to write a file
+    assert not _loaded("fmt", "--check", "--ledger", str(SHIPPED)) & {
+        "dataclasses",
+        "random",
+        "hashlib",
+    }

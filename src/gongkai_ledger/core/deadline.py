@@ -28,9 +28,8 @@ A year-less form takes the plan's `year`.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import MAXYEAR, MINYEAR, date
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache
 
 from .digits import ascii_digits
@@ -274,7 +273,9 @@ def zh_date(day: date) -> str:
 
 def month_end(year: int, month: int) -> date:
     """The last day of `month` of `year`."""
-    return date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:  # without the calendar module (and its locale) at start-up
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _month_end(year: int, month: int, text: str) -> date:
