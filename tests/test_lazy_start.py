@@ -10,9 +10,17 @@ from zoneinfo import ZoneInfo
 
 import chinese_calendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai_ledger.core import deadline, lazyre, safetext, timezones, workdays
-from gongkai_ledger.core.model import DEFAULT_TIMEZONE
+from gongkai_ledger.core.model import (
+    DEFAULT_TIMEZONE,
+    CalendarDay,
+    CalendarYear,
+    Holiday,
+    Source,
+)
 
 
 def test_a_lazy_pattern_compiles_at_first_use_and_then_matches_as_compiled() -> None:
@@ -99,3 +107,48 @@ def test_beijing_day_without_the_database_is_the_databases() -> None:
 def test_before_1992_beijing_day_comes_from_the_database() -> None:
     summer_1991 = datetime(1991, 7, 1, 15, 30, tzinfo=UTC)  # 00:30 the next day with summer time
     assert timezones.day_in(summer_1991, DEFAULT_TIMEZONE) == date(1991, 7, 2)
+
+
+def _working(day: date, calendar: tuple[CalendarYear, ...]) -> bool:
+    """The rule day by day (the old prefix table's): calendar.yaml's days first, then the
+    package's in its years, Monday to Friday elsewhere."""
+    if any(d.day == day for y in calendar for d in y.workdays):
+        return True
+    if any(h.start <= day <= h.end for y in calendar for h in y.holidays):
+        return False
+    if day.year in workdays.package_years():
+        official = chinese_calendar.constants
+        return day in official.workdays or (day.weekday() < 5 and day not in official.holidays)
+    return day.weekday() < 5
+
+
+_AT = Source("calendar.yaml", 1, 1)
+_DAYS = st.dates(date(2022, 12, 1), date(2027, 12, 31))
+
+
+@st.composite
+def _calendars(draw: st.DrawFn) -> tuple[CalendarYear, ...]:
+    found = []
+    for year in draw(st.sets(st.sampled_from([2022, 2023, 2026, 2027]), max_size=3)):
+        days = st.dates(date(year, 1, 1), date(year, 12, 31))
+        spans = draw(st.lists(st.tuples(days, st.integers(0, 9)), max_size=3))
+        holidays = tuple(Holiday("假", d, d + timedelta(days=n), _AT) for d, n in spans)
+        on = tuple(CalendarDay(d, _AT) for d in draw(st.lists(days, max_size=3)))
+        found.append(CalendarYear(year, "", holidays, on, _AT))
+    return tuple(found)
+
+
+@given(_calendars(), _DAYS, _DAYS)
+def test_workdays_late_count_each_day_by_the_rule(
+    calendar: tuple[CalendarYear, ...], a: date, b: date
+) -> None:
+    start, end = min(a, b), max(a, b)
+    covered = workdays.covered_years(calendar)
+    if not all(y in covered for y in range(start.year, end.year + 1)):
+        with pytest.raises(workdays.CalendarGap):
+            workdays.workdays_after(start, end, calendar)
+        return
+    expected = sum(
+        _working(start + timedelta(days=n), calendar) for n in range(1, (end - start).days + 1)
+    )
+    assert workdays.workdays_after(start, end, calendar) == expected
