@@ -114,6 +114,11 @@ def _package_version() -> str:
 
 def covered_years(calendar: Iterable[CalendarYear] = ()) -> frozenset[int]:
     """The years whose 工作日 can be counted: the package's and calendar.yaml's."""
+    return _covered(tuple(calendar))
+
+
+@cache
+def _covered(calendar: Calendar) -> frozenset[int]:  # once, not for every late pair
     return frozenset(package_years()) | {year.year for year in calendar}
 
 
