@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai_ledger.commands import _app
+from gongkai_ledger.commands import _common
 
 from .cli_run import run_ledger
 from .ledgers import SHIPPED
@@ -29,7 +29,7 @@ STATUS, SUMMARY, DAY, EVIDENCE, REASON = "GHIJK"
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_app, "now", lambda: NOON_IN_BEIJING)
+    monkeypatch.setattr(_common, "now", lambda: NOON_IN_BEIJING)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gongkai_ledger.commands import _app
+from gongkai_ledger.commands import _common
 from gongkai_ledger.files.atomic import TEMP_SUFFIX
 from gongkai_ledger.files.locking import LOCK_SUFFIX
 
@@ -119,7 +119,7 @@ def test_default_year_is_this_year_in_beijing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 2025-12-31 20:00 UTC is already 2026-01-01 in Beijing
-    monkeypatch.setattr(_app, "now", lambda: datetime(2025, 12, 31, 20, 0, tzinfo=UTC))
+    monkeypatch.setattr(_common, "now", lambda: datetime(2025, 12, 31, 20, 0, tzinfo=UTC))
     assert run_ledger(capsys, "init", str(tmp_path / "d")).code == 0
     plan = yaml.safe_load((tmp_path / "d" / "tasks.yaml").read_text(encoding="utf-8"))["plan"]
     assert (plan["year"], plan["title"]) == (2026, "2026年XX市政务公开工作要点")

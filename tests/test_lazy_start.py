@@ -143,6 +143,9 @@ def test_workdays_late_count_each_day_by_the_rule(
     calendar: tuple[CalendarYear, ...], a: date, b: date
 ) -> None:
     start, end = min(a, b), max(a, b)
+    if start == end:  # nothing to count, whatever the calendar covers
+        assert workdays.workdays_after(start, end, calendar) == 0
+        return
     covered = workdays.covered_years(calendar)
     if not all(y in covered for y in range(start.year, end.year + 1)):
         with pytest.raises(workdays.CalendarGap):

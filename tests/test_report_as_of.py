@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.commands import _app
+from gongkai_ledger.commands import _common
 
 from .cli_run import run_ledger
 from .conftest import Write
@@ -24,7 +24,7 @@ DUMP = (
 
 
 def at(monkeypatch: pytest.MonkeyPatch, instant: datetime) -> None:
-    monkeypatch.setattr(_app, "now", lambda: instant)
+    monkeypatch.setattr(_common, "now", lambda: instant)
 
 
 @pytest.fixture

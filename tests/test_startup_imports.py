@@ -26,6 +26,7 @@ from .test_fmt_quick import TASKS
 
 HEAVY = (
     "typer",
+    "click",
     "rich",
     "jinja2",
     "ruamel",
@@ -81,8 +82,7 @@ EARLY = ("--as-of", "2022-03-01", "--ledger", str(SHIPPED))  # nothing overdue y
 )
 def test_everyday_commands_load_no_template_editor_or_export_library(args: tuple[str, ...]) -> None:
     loaded = _loaded(*args)
-    assert "typer" in loaded  # the probe works: Typer parses the options
-    assert not loaded & {"jinja2", "ruamel", "openpyxl", "git", "json"}
+    assert not loaded & {"typer", "click", "jinja2", "ruamel", "openpyxl", "git", "json"}
 
 
 def test_check_loads_no_rich() -> None:
@@ -153,7 +153,41 @@ def test_fmt_check_of_the_shipped_ledger_loads_no_ruamel() -> None:
 
 def test_every_command_module_is_in_the_table() -> None:
     modules = {p.stem for p in (REPO / "src/gongkai_ledger/commands").glob("*.py")}
-    assert modules - {"__init__", "_app", "_output", "usage"} == set(COMMANDS.values())
+    shared = {"__init__", "_app", "_common", "_fast", "_output", "usage"}
+    assert modules - shared == set(COMMANDS.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", *DAY),
+        ("overdue", "--unit", "市财政局", *DAY),
+        ("show", "5.1", *DAY),
+        ("units", "--ledger", str(SHIPPED)),
+        ("fmt", "--check", "--ledger", str(SHIPPED)),
+        ("report", "--month", "2022-12", "--format", "md", *DAY),
+    ],
+    ids=["check", "overdue", "show", "units", "fmt", "report"],
+)
+def test_everyday_commands_run_without_typer(args: tuple[str, ...]) -> None:
+    """commands._fast parses their argv; Typer and click are not even imported."""
+    assert not _loaded(*args) & {"typer", "click"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("overdue", "--help"),
+        ("show", "-h"),
+        ("check", "--max-file-mb", "0", *DAY),  # a usage error: Typer says it
+        ("units", "--no-such-option"),
+        ("report", "--month"),
+    ],
+    ids=["help", "short-help", "bad-value", "unknown-option", "missing-value"],
+)
+def test_help_and_usage_errors_still_go_through_typer(args: tuple[str, ...]) -> None:
+    assert "typer" in _loaded(*args)
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_ledger.commands import _app
+from gongkai_ledger.commands import _common
 
 from .cli_run import run_ledger
 from .conftest import Write
@@ -28,7 +28,7 @@ reports:
 
 @pytest.fixture(autouse=True)
 def beijing_morning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_app, "now", lambda: BEIJING_MORNING)
+    monkeypatch.setattr(_common, "now", lambda: BEIJING_MORNING)
 
 
 def with_timezone(zone: str) -> str:

@@ -57,8 +57,13 @@ def _run() -> None:
 
 
 def _dispatch(first: list[str]) -> None:
-    """Register only the command named first on the command line (all of them for --help,
-    no command or an unknown one, so that help and errors list every command), then run."""
+    """Run an everyday command without Typer when its argv is plain (commands._fast); else
+    register only the command named first on the command line (all of them for --help,
+    no command or an unknown one, so that help and errors list every command), and run Typer."""
+    from .commands._fast import FORCE_TYPER_ENV, run
+
+    if first and not os.environ.get(FORCE_TYPER_ENV) and run(first[0], sys.argv[2:]):
+        return
     from .commands import register
 
     register(first[0] if first else None)

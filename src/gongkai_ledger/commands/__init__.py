@@ -3,7 +3,8 @@
 `COMMANDS` is the one list of commands, in the order `ledger --help` shows them. `ledger NAME …`
 imports only NAME's module (see cli.py); `ledger --help`, no command or an unknown one import
 them all. A new command is one line here: its name and its module in this package.
-This module imports nothing itself: Typer comes with the first command module.
+This module imports nothing itself: Typer comes with `_app`, which the everyday commands in
+`FAST_COMMANDS` import only when Typer parses them (see `_fast`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "units": "units",
 }
 
+# Parsed without Typer when their argv is plain (`_fast`); each module declares `FAST`.
+FAST_COMMANDS = ("check", "overdue", "show", "units", "fmt", "report")
+
 
 def register(name: str | None = None) -> None:
     """Register command `name` on the app; every command if `name` is None or not a command."""
@@ -33,7 +37,11 @@ def register(name: str | None = None) -> None:
 
     chosen = [COMMANDS[name]] if name in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
     for module in chosen:
-        import_module(f"{__name__}.{module}")
+        loaded = import_module(f"{__name__}.{module}")
+        if (fast := getattr(loaded, "FAST", None)) is not None:
+            from ._app import adopt
+
+            adopt(fast)
     if len(chosen) > 1:
         _in_table_order()
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import typer
+from ._common import LEDGER_ENV, loaded_today, output_format, parse_day
+from ._fast import Fast, Opt
 
-from ._app import LedgerOption, app, loaded_today, output_format, parse_day
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    import typer
+
+    from ._app import LedgerOption
 
 MAX_FILE_MB = 1024  # the largest --max-file-mb: a ledger file of 1 GB is far beyond any real one
 
 
-@app.command()
 def check(
     ledger: LedgerOption = Path("data"),
     given_format: Annotated[
@@ -76,4 +79,17 @@ def check(
                 f"检查通过:{2 + len(data.progress)} 个文件、{len(data.items())} 个条目、"
                 f"{sum(len(p.reports) for p in data.progress)} 条进展,没有发现问题\n"
             )
-    raise typer.Exit(exit_code(problems, strict=strict))
+    raise SystemExit(exit_code(problems, strict=strict))
+
+
+FAST = Fast(
+    check,
+    (
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        Opt("given_format", ("--format",), "str"),
+        Opt("strict", ("--strict",), "flag", False),
+        Opt("as_of", ("--as-of",), "str"),
+        Opt("max_file_mb", ("--max-file-mb",), "int", 64, low=1, high=MAX_FILE_MB),
+        Opt("quiet", ("--quiet", "-q"), "flag", False),
+    ),
+)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import typer
+from ._common import LEDGER_ENV
+from ._fast import Arg, Fast, Opt
 
-from ._app import LedgerOption, app
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    import typer
+
+    from ._app import LedgerOption
 
 
-@app.command("fmt")
 def fmt_command(
     paths: Annotated[
         list[Path] | None,
@@ -65,4 +68,15 @@ def fmt_command(
         if count
     ]
     sys.stderr.write(",".join(summary) + "\n")
-    raise typer.Exit(2 if failed else 1 if refused or (check and changed) else 0)
+    raise SystemExit(2 if failed else 1 if refused or (check and changed) else 0)
+
+
+FAST = Fast(
+    fmt_command,
+    (
+        Opt("check", ("--check",), "flag", False),
+        Opt("diff", ("--diff",), "flag", False),
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+    ),
+    (Arg("paths", "path", many=True),),
+)

@@ -6,28 +6,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
+from ._common import LEDGER_ENV, chosen_unit, loaded_today, output_format, parse_day
+from ._fast import Fast, Opt
 
-from ._app import (
-    AsOfOption,
-    LedgerOption,
-    SkipInvalidOption,
-    app,
-    chosen_unit,
-    loaded_today,
-    output_format,
-    parse_day,
-)
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    import typer
 
-if TYPE_CHECKING:
     from ..views.overdue import Owed
+    from ._app import AsOfOption, LedgerOption, SkipInvalidOption
 
 FORMATS: dict[str, tuple[str, ...]] = dict.fromkeys(
     ("table", "json", "csv", "md"), ()
 )  # stdout only
 
 
-@app.command()
 def overdue(
     unit: Annotated[
         str | None,
@@ -75,8 +67,8 @@ def overdue(
     result = owed(data, day, chosen, registry, level)
     _print(result, fmt, skipped_notice(found.skipped))
     if found.skipped:
-        raise typer.Exit(SKIPPED_EXIT)
-    raise typer.Exit(1 if exit_code and result.anything_overdue else 0)
+        raise SystemExit(SKIPPED_EXIT)
+    raise SystemExit(1 if exit_code and result.anything_overdue else 0)
 
 
 def _level(text: str | None) -> str | None:
@@ -105,3 +97,17 @@ def _print(result: Owed, output_format: str, notice: list[str]) -> None:
     write_utf8(render[output_format](result))
     if output_format != "md" and (note := owed_render.calendar_note(result)):
         sys.stderr.write(note + "\n")
+
+
+FAST = Fast(
+    overdue,
+    (
+        Opt("unit", ("--unit",), "str"),
+        Opt("as_of", ("--as-of",), "str"),
+        Opt("given_format", ("--format",), "str", "table"),
+        Opt("exit_code", ("--exit-code",), "flag", False),
+        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        Opt("min_level", ("--min-level",), "str"),
+    ),
+)

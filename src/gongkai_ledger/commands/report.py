@@ -8,24 +8,23 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-
 from ..core.errors import UsageError
-
-if TYPE_CHECKING:
-    from ..views.period import Period
-from ._app import (
-    LedgerOption,
-    SkipInvalidOption,
-    app,
+from ._common import (
+    LEDGER_ENV,
     chosen_unit,
     emit,
     ledger_today,
     now_in,
     output_format,
-    output_option,
     parse_day,
 )
+from ._fast import Fast, Opt
+
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    import typer
+
+    from ..views.period import Period
+    from ._app import LedgerOption, SkipInvalidOption, output_option
 
 FORMATS = {  # format: -o extensions
     "md": (".md", ".markdown", ".txt"),
@@ -37,7 +36,6 @@ BINARY = ("docx", "pdf")
 REPLY_DAYS = 10  # a 督办单 asks for the work within this many days of its date, by default
 
 
-@app.command()
 def report(
     month: Annotated[
         str | None,
@@ -212,7 +210,7 @@ def report(
         else:
             emit(output, _document(fmt, context, office, user_dir), ledger)
         if valid_data.skipped:
-            raise typer.Exit(SKIPPED_EXIT)
+            raise SystemExit(SKIPPED_EXIT)
         return
     text = {"md": to_markdown, "html": to_html}[fmt](context, user_dir)
     from ..core.safetext import visible
@@ -220,7 +218,7 @@ def report(
     # A template that forgets `| md` cannot pass terminal codes on either.
     emit(output, visible(text).encode("utf-8"), ledger)
     if valid_data.skipped:
-        raise typer.Exit(SKIPPED_EXIT)
+        raise SystemExit(SKIPPED_EXIT)
 
 
 def _counted_to(month: tuple[int, int], as_of: date | None, today: date) -> date:
@@ -368,3 +366,26 @@ def _all_units(
         emit(directory / f"督办单-{unit.name}.{fmt}", data, ledger)
         count += 1
     sys.stderr.write(f"共写入 {count} 份督办单\n")
+
+
+FAST = Fast(
+    report,
+    (
+        Opt("month", ("--month",), "str"),
+        Opt("quarter", ("--quarter",), "str"),
+        Opt("half", ("--half",), "str"),
+        Opt("year", ("--year",), "str"),
+        Opt("as_of", ("--as-of",), "str"),
+        Opt("given_format", ("--format",), "str"),
+        Opt("output", ("--output", "-o"), "path"),
+        Opt("unit", ("--unit",), "str"),
+        Opt("templates", ("--templates",), "path"),
+        Opt("timestamp", ("--timestamp",), "flag", False),
+        Opt("all_units", ("--all-units",), "flag", False),
+        Opt("issued_on", ("--issued-on",), "str"),
+        Opt("reply_by", ("--reply-by",), "str"),
+        Opt("no_data_version", ("--no-data-version",), "flag", False),
+        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+    ),
+)

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from ..core.errors import UsageError
-from ._app import (
-    VIEW_FORMATS,
-    AsOfOption,
-    LedgerOption,
-    SkipInvalidOption,
-    ViewFormatOption,
-    app,
-    loaded_today,
-    output_format,
-    parse_day,
-)
+from ._common import LEDGER_ENV, VIEW_FORMATS, loaded_today, output_format, parse_day
+from ._fast import Arg, Fast, Opt
+
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    import typer
+
+    from ._app import AsOfOption, LedgerOption, SkipInvalidOption, ViewFormatOption
 
 
-@app.command()
 def show(
     item: Annotated[
         str, typer.Argument(metavar="条目编号", help="条目编号,如 5.1。", show_default=False)
@@ -63,4 +56,16 @@ def show(
     else:
         print_view(lambda width, plain: show_render.to_table(view, width, plain=plain))
     if valid_data.skipped:
-        raise typer.Exit(SKIPPED_EXIT)
+        raise SystemExit(SKIPPED_EXIT)
+
+
+FAST = Fast(
+    show,
+    (
+        Opt("as_of", ("--as-of",), "str"),
+        Opt("given_format", ("--format",), "str", "table"),
+        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+    ),
+    (Arg("item", "str"),),
+)

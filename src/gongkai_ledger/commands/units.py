@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import typer
+from ._common import LEDGER_ENV, VIEW_FORMATS, loaded_today, output_format, parse_day
+from ._fast import Fast, Opt
 
-from ._app import (
-    VIEW_FORMATS,
-    AsOfOption,
-    LedgerOption,
-    SkipInvalidOption,
-    ViewFormatOption,
-    app,
-    loaded_today,
-    output_format,
-    parse_day,
-)
+if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
+    from ._app import AsOfOption, LedgerOption, SkipInvalidOption, ViewFormatOption
 
 
-@app.command()
 def units(
     as_of: AsOfOption = None,
     given_format: ViewFormatOption = "table",
@@ -54,4 +46,15 @@ def units(
     else:
         print_view(lambda width, plain: units_render.to_table(view, plain=plain))
     if valid_data.skipped:
-        raise typer.Exit(SKIPPED_EXIT)
+        raise SystemExit(SKIPPED_EXIT)
+
+
+FAST = Fast(
+    units,
+    (
+        Opt("as_of", ("--as-of",), "str"),
+        Opt("given_format", ("--format",), "str", "table"),
+        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
+        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+    ),
+)
