@@ -3,7 +3,9 @@
 `ledger NAME` imports only NAME's command module (commands.COMMANDS, cli._dispatch); the
 heavy libraries load where they are needed: rich for a table on a terminal (piped tables are
 laid out by render/plain.py),
-Jinja2 for a template, ruamel.yaml for an edit, openpyxl for xlsx, git for history.
+Jinja2 for a template, ruamel.yaml for an edit, openpyxl for xlsx, git for history,
+chinesecalendar to count 工作日 (the years it covers are a constant), zoneinfo for a
+plan.timezone other than Beijing's, csv for --format csv, hashlib for --format gitlab.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ HEAVY = (
     "json",
     "difflib",
     "dataclasses",
+    "chinese_calendar",
+    "zoneinfo",
+    "csv",
+    "calendar",
+    "hashlib",
+    "random",
 )
 
 # Runs the CLI in a fresh interpreter, output piped, and names the heavy modules it loaded.
@@ -63,6 +71,7 @@ def _loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
 
 
 DAY = ("--as-of", "2022-12-31", "--ledger", str(SHIPPED))
+EARLY = ("--as-of", "2022-03-01", "--ledger", str(SHIPPED))  # nothing overdue yet
 
 
 @pytest.mark.slow
@@ -179,3 +188,58 @@ def test_everyday_commands_run_without_typer(args: tuple[str, ...]) -> None:
 )
 def test_help_and_usage_errors_still_go_through_typer(args: tuple[str, ...]) -> None:
     assert "typer" in _loaded(*args)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", *DAY),
+        ("check", "--ledger", str(SHIPPED)),  # today, in Beijing
+        ("overdue", "--unit", "市财政局", *EARLY),
+        ("show", "5.1", *EARLY),
+        ("units", *EARLY),
+        ("fmt", "--check", "--ledger", str(SHIPPED)),
+    ],
+    ids=["check", "check-today", "overdue", "show", "units", "fmt-check"],
+)
+def test_no_workday_count_loads_no_holiday_tables_time_zone_database_or_csv(
+    args: tuple[str, ...],
+) -> None:
+    assert not _loaded(*args) & {"chinese_calendar", "zoneinfo", "csv", "calendar", "hashlib"}
+
+
+def test_counting_workdays_late_loads_the_holiday_tables() -> None:
+    loaded = _loaded("overdue", "--unit", "市财政局", *DAY)  # 逾期 92 天(62 工作日)
+    assert "chinese_calendar" in loaded
+    assert not loaded & {"zoneinfo", "csv"}
+
+
+def test_csv_output_loads_csv() -> None:
+    assert "csv" in _loaded("overdue", "--format", "csv", *DAY)
+
+
+@pytest.mark.slow
+def test_another_plan_timezone_loads_the_time_zone_database(tmp_path: Path) -> None:
+    shipped = (SHIPPED / "tasks.yaml").read_text(encoding="utf-8")
+    assert "\n  year: 2022\n" in shipped and "timezone" not in shipped
+    (tmp_path / "tasks.yaml").write_text(
+        shipped.replace("\n  year: 2022\n", "\n  year: 2022\n  timezone: Europe/Paris\n", 1),
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_bytes((SHIPPED / "units.yaml").read_bytes())
+    assert "zoneinfo" in _loaded("check", "--ledger", str(tmp_path))
+
+
+def test_gitlab_output_loads_hashlib_for_its_fingerprints() -> None:
+    assert "hashlib" in _loaded("check", "--format", "gitlab", *DAY)
+
+
+@pytest.mark.slow
+def test_fmt_check_builds_no_dataclass_and_loads_no_random() -> None:
+    # fmt's records are core.record classes; secrets (random, hashlib) only to write a file
+    assert not _loaded("fmt", "--check", "--ledger", str(SHIPPED)) & {
+        "dataclasses",
+        "random",
+        "hashlib",
+    }

@@ -342,6 +342,42 @@ INITS['gongkai_ledger.core.status.Standing(item, unit, reports, status, complete
 
 
 def _(_set, _d):
+    def __init__(self, path, line, col, value, depth):
+        _set(self, 'path', path)
+        _set(self, 'line', line)
+        _set(self, 'col', col)
+        _set(self, 'value', value)
+        _set(self, 'depth', depth)
+
+    return __init__
+INITS['gongkai_ledger.files.fmt.Anchor(path, line, col, value, depth)'] = _
+
+
+def _(_set, _d):
+    def __init__(self, line, col, text, eol):
+        _set(self, 'line', line)
+        _set(self, 'col', col)
+        _set(self, 'text', text)
+        _set(self, 'eol', eol)
+
+    return __init__
+INITS['gongkai_ledger.files.fmt.Comment(line, col, text, eol)'] = _
+
+
+def _(_set, _d):
+    def __init__(self, path, shown, before, after, problems=_d['problems'], written=_d['written']):
+        _set(self, 'path', path)
+        _set(self, 'shown', shown)
+        _set(self, 'before', before)
+        _set(self, 'after', after)
+        _set(self, 'problems', problems)
+        _set(self, 'written', written)
+
+    return __init__
+INITS['gongkai_ledger.files.fmt.Result(path, shown, before, after, problems=, written=)'] = _
+
+
+def _(_set, _d):
     def __init__(self, ledger, problems):
         _set(self, 'ledger', ledger)
         _set(self, 'problems', problems)

@@ -28,12 +28,12 @@ A year-less form takes the plan's `year`.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import MAXYEAR, MINYEAR, date
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache
 
 from .digits import ascii_digits
+from .lazyre import lazy
 from .model import Deadline
 
 
@@ -94,26 +94,28 @@ _CONTINUING_ONLY = frozenset(
     }
 )
 _SUFFIXES = ("并持续更新", "并持续推进", "并长期坚持")
-_SEPARATORS = re.compile(r"[、,,]")
+_SEPARATORS = lazy(r"[、,,]")
 
 _YEAR = r"(?:(?P<year>[0-9]{4})年)?"
-_MONTH_CN = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?(?P<end>底)?前?")
-_YEAR_END = re.compile(r"(?P<year>[0-9]{4})?年底前?")  # 年底前 alone takes the plan's year
-_ISO = re.compile(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?")
-_DOTTED = re.compile(r"(?P<year>[0-9]{4})\.(?P<month>[0-9]{1,2})(?:\.(?P<day>[0-9]{1,2}))?")
-_HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|全年|年内)(?:底)?前?")
-_QUARTER = re.compile(_YEAR + r"第?(?P<quarter>[一二三四1-4])季度(?:末|底)?前?")
-_TEN_DAYS = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?P<part>[上中下])旬(?:末|底)?前?")
-_RANGE = re.compile(
+_MONTH_CN = lazy(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?(?P<end>底)?前?")
+_YEAR_END = lazy(r"(?P<year>[0-9]{4})?年底前?")  # 年底前 alone takes the plan's year
+_ISO = lazy(r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?")
+_DOTTED = lazy(r"(?P<year>[0-9]{4})\.(?P<month>[0-9]{1,2})(?:\.(?P<day>[0-9]{1,2}))?")
+_HALF_WORDS = ("上半年", "下半年", "全年", "年内")
+_HALF = lazy(_YEAR + r"(?P<half>上半年|下半年|全年|年内)(?:底)?前?")
+_QUARTER = lazy(_YEAR + r"第?(?P<quarter>[一二三四1-4])季度(?:末|底)?前?")
+_TEN_DAYS = lazy(_YEAR + r"(?P<month>[0-9]{1,2})月(?P<part>[上中下])旬(?:末|底)?前?")
+_RANGE_MARKS = frozenset("—–-~～至")
+_RANGE = lazy(
     _YEAR
     + r"(?P<first>[0-9]{1,2})月?[—–\-~～至](?:(?P<last_year>[0-9]{4})年)?(?P<last>[0-9]{1,2})月底?前?"
 )
-_YEARLY = re.compile(r"每年(?:(?:年底|(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日|底)?)前?)?")
-_MONTHLY = re.compile(r"每月(?:(?:月底|底|(?P<day>[0-9]{1,2})日)前?)?")
-_QUARTERLY = re.compile(r"每季度?(?:(?:末|底)前?)?")
+_YEARLY = lazy(r"每年(?:(?:年底|(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日|底)?)前?)?")
+_MONTHLY = lazy(r"每月(?:(?:月底|底|(?P<day>[0-9]{1,2})日)前?)?")
+_QUARTERLY = lazy(r"每季度?(?:(?:末|底)前?)?")
 # 每季度最后一个月的30日前: a day in each quarter's last month
-_QUARTERLY_DAY = re.compile(r"每季度?(?:最后一个月|末月)的?(?P<day>[0-9]{1,2})日前?")
-_STARTS = re.compile(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?起")
+_QUARTERLY_DAY = lazy(r"每季度?(?:最后一个月|末月)的?(?P<day>[0-9]{1,2})日前?")
+_STARTS = lazy(_YEAR + r"(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?起")
 
 _CN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_NUMERALS = frozenset("〇零一二三四五六七八九十")
@@ -147,9 +149,14 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
         compact = compact[: -len(suffix)]
     # each part of 6月底前完成、12月底前完成 or 12月、次年3月 on its own
     compact = "、".join(_plain_part(p, plan_year) for p in _SEPARATORS.split(compact))
-    if suffix is None and (recurring := _recurring(compact, plan_year, text)) is not None:
-        return recurring
-    if m := _STARTS.fullmatch(compact):  # 2023年9月起, also 2023年9月起并持续推进
+    # every recurring form starts with 每: the other forms never compile its patterns
+    if suffix is None and compact.startswith("每"):
+        recurring = _recurring(compact, plan_year, text)
+        if recurring is not None:
+            return recurring
+    if "起" in compact and (
+        m := _STARTS.fullmatch(compact)
+    ):  # 2023年9月起, also 2023年9月起并持续推进
         year, month = int(m["year"] or plan_year), int(m["month"])
         _month_end(year, month, text)  # the month exists
         starts = _day(year, month, int(m["day"] or 1), text)
@@ -229,18 +236,19 @@ def _parses(text: str, plan_year: int) -> bool:
 
 
 def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
-    if m := _YEAR_END.fullmatch(compact):
+    # each pattern tried only when the text has its one required word (compiled on first use)
+    if "年底" in compact and (m := _YEAR_END.fullmatch(compact)):
         return _month_end(int(m["year"] or plan_year), 12, text)
-    if m := _HALF.fullmatch(compact):
+    if any(w in compact for w in _HALF_WORDS) and (m := _HALF.fullmatch(compact)):
         return _month_end(int(m["year"] or plan_year), 6 if m["half"] == "上半年" else 12, text)
-    if m := _QUARTER.fullmatch(compact):
+    if "季度" in compact and (m := _QUARTER.fullmatch(compact)):
         quarter = _QUARTER_NUMBER.get(m["quarter"]) or int(m["quarter"])
         return _month_end(int(m["year"] or plan_year), quarter * 3, text)
-    if m := _TEN_DAYS.fullmatch(compact):
+    if "旬" in compact and (m := _TEN_DAYS.fullmatch(compact)):
         year, month = int(m["year"] or plan_year), int(m["month"])
         end = _month_end(year, month, text)
         return end if m["part"] == "下" else end.replace(day=10 if m["part"] == "上" else 20)
-    if m := _RANGE.fullmatch(compact):
+    if not _RANGE_MARKS.isdisjoint(compact) and (m := _RANGE.fullmatch(compact)):
         year = int(m["year"] or plan_year)
         _month_end(year, int(m["first"]), text)  # the first month exists
         last = _month_end(int(m["last_year"] or year), int(m["last"]), text)
@@ -252,7 +260,7 @@ def _parse_date_part(compact: str, plan_year: int, text: str) -> date:
         month = int(m["month"])
         if m["day"] is None:
             return _month_end(year, month, text)
-        if m.re is _MONTH_CN and m["end"]:
+        if m.re.pattern == _MONTH_CN.pattern and m["end"]:
             raise DeadlineError(f"完成时间“{text}”既写了日又写了“底”")
         return _day(year, month, int(m["day"]), text)
     raise DeadlineError(f"无法识别的完成时间“{text}”")
@@ -265,7 +273,9 @@ def zh_date(day: date) -> str:
 
 def month_end(year: int, month: int) -> date:
     """The last day of `month` of `year`."""
-    return date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:  # without the calendar module (and its locale) at start-up
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _month_end(year: int, month: int, text: str) -> date:

@@ -7,19 +7,10 @@ in an option (`--as-of ２０２２－１２－３１`, from a Chinese input met
 
 from __future__ import annotations
 
-import unicodedata
-
-_FULL_WIDTH_MINUS = {"\uff0d": "-", "\u2212": "-"}  # －, and the minus sign −
+# full-width ０–９ (what a Chinese input method types), －, and the minus sign −
+_TO_ASCII = {0xFF10 + n: str(n) for n in range(10)} | {0xFF0D: "-", 0x2212: "-"}
 
 
 def ascii_digits(text: str) -> str:
     """'２０２２－１２' → '2022-12': full-width digits and minus as ASCII; other digits stay (and fail)."""
-    if text.isascii():
-        return text
-    return "".join(_ascii(char) for char in text)
-
-
-def _ascii(char: str) -> str:
-    if "\uff10" <= char <= "\uff19":  # full-width ０–９ only: what a Chinese input method types
-        return str(unicodedata.decimal(char))
-    return _FULL_WIDTH_MINUS.get(char, char)
+    return text if text.isascii() else text.translate(_TO_ASCII)

@@ -8,11 +8,12 @@ word YAML reads as true or null) is written in double quotes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from .lazyre import lazy
+
 # A name YAML reads back as the same text inside [...]: otherwise the hint quotes it.
-_PLAIN_IN_FLOW = re.compile(r"[^\s\[\]{},:#\"'!&*|>%@`?-](?:[^\[\]{},:#\"']*[^\s\[\]{},:#\"'])?")
+_PLAIN_IN_FLOW = lazy(r"[^\s\[\]{},:#\"'!&*|>%@`?-](?:[^\[\]{},:#\"']*[^\s\[\]{},:#\"'])?")
 _NOT_TEXT_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"}
 
 

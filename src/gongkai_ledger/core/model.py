@@ -6,10 +6,10 @@ point at the exact line and column. Nothing here reads files or the clock.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import StrEnum
 
+from .lazyre import lazy
 from .record import record
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -19,7 +19,7 @@ REVIEW_NONE = "none"
 DEFAULT_REVIEW_DAYS = 5  # plan.review_days when not written
 ITEM_IDS_FREE = "free"  # tables with unnumbered rows: any id
 # A unit id: lower-case ASCII, since it names the unit's progress file (progress/<id>.yaml).
-UNIT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+UNIT_ID = lazy(r"[a-z0-9][a-z0-9_-]*")
 
 
 @record(order=True, slots=True)

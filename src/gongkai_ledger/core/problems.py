@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from enum import StrEnum
 
 from .errors import LedgerUnreadable as LedgerUnreadable  # re-exported: callers import it here
+from .lazyre import lazy
 from .model import Source
 from .record import record
 from .safetext import one_line
@@ -27,8 +27,8 @@ def excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else f"{text[:EXCERPT]}…(共 {len(text)} 个字符)"
 
 
-_QUOTED = re.compile(f"“([^“”]{{{EXCERPT + 1},}})”")
-_SHORTENED = re.compile(r"…\(共 \d+ 个字符\)")
+_QUOTED = lazy(f"“([^“”]{{{EXCERPT + 1},}})”")
+_SHORTENED = lazy(r"…\(共 \d+ 个字符\)")
 
 
 def shorten_quoted(text: str) -> str:

@@ -17,18 +17,19 @@ these characters as `\\u001b` (`json_text`), CSV and Markdown have their own esc
 from __future__ import annotations
 
 import io
-import re
 from typing import Any, TextIO
 
+from .lazyre import lazy
+
 # What a terminal or a log viewer acts on rather than shows.
-UNSAFE = re.compile(
+UNSAFE = lazy(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     # invisible format characters and blanks: shown as codes so a hint shows what differs
     "\u00ad\u034f\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\ufeff\uffa0"
     "\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 # Every way text can start a new line; `one_line` shows them instead.
-LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+LINE_BREAKS = lazy("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def code_of(char: str) -> str:
@@ -51,7 +52,7 @@ def one_line(text: str) -> str:
     )
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = lazy("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_text(document: Any) -> str:

@@ -6,7 +6,6 @@ Used by every writer: `ledger fmt`, `progress add` and any command's `-o` file.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from contextlib import suppress
 from pathlib import Path
@@ -50,6 +49,8 @@ def write_new(path: Path, data: bytes) -> None:
 def _written_beside(path: Path, data: bytes, mode: int | None) -> Path:
     """A new temp file `.<name>.<random>.tmp` beside `path` holding `data`, fsynced, with
     permission bits `mode` (None: the usual ones); removed again if writing it fails."""
+    import secrets  # only when writing (it brings random and hashlib)
+
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0)

@@ -18,13 +18,11 @@ with the same comments, or the file is left alone.
 from __future__ import annotations
 
 import bisect
-import difflib
 import io
 import os
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from ..core.errors import EditError, UsageError, os_reason
 from ..core.flowlist import needs_quotes, split_names
 from ..core.model import Source
 from ..core.problems import LedgerUnreadable, Level, Problem
+from ..core.record import record, replace
 from ..rules import duplicate_key, make, syntax
 from .fmt_quick import is_canonical
 from .load import (
@@ -117,7 +116,7 @@ def _yaml_entries(directory: Path) -> list[Path]:
     return sorted(directory / name for name in names if name.endswith(".yaml"))
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """One file: its bytes before and after, or why it was left alone."""
 
@@ -222,6 +221,8 @@ def unified_diff(result: Result) -> str:
     """The change as a unified diff (`--- a/… +++ b/…`), as git would show it."""
     after = result.after if result.after is not None else result.before
     shown = result.shown if result.shown.startswith("/") else "/" + result.shown
+    import difflib  # only to show a diff
+
     lines = difflib.unified_diff(
         _lines(result.before),
         _lines(after),
@@ -283,7 +284,7 @@ def canonical(text: str, kind: FileKind, shown: str) -> str:
 # -- comments ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Comment:
     line: int  # 0-based
     col: int
@@ -324,7 +325,7 @@ def scan_comments(text: str) -> list[Comment]:
 # -- where the comments belong -------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Anchor:
     """A mapping key or a sequence item: something a comment can belong to."""
 
@@ -335,12 +336,14 @@ class Anchor:
     depth: int
 
 
-@dataclass
 class Placed:
-    header: list[str] = field(default_factory=list)  # before everything
-    leading: dict[NodePath, list[str]] = field(default_factory=dict)
-    eol: dict[NodePath, str] = field(default_factory=dict)
-    trailing: list[str] = field(default_factory=list)  # after everything
+    """Where each comment goes, filled in while the comments are placed."""
+
+    def __init__(self) -> None:
+        self.header: list[str] = []  # before everything
+        self.leading: dict[NodePath, list[str]] = {}
+        self.eol: dict[NodePath, str] = {}
+        self.trailing: list[str] = []  # after everything
 
     def paths(self) -> Iterator[NodePath]:
         yield from self.leading

@@ -20,24 +20,23 @@ before it) makes the written layout differ from the file: not canonical.
 
 from __future__ import annotations
 
-import re
-
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..core.lazyre import lazy
 from .schema import ROOTS, TEXT_KINDS, FileKind
 from .schema import Node as Shape
 
 _TAG = "tag:yaml.org,2002:"
-_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_YAML12_NOT_TEXT = re.compile(
+_PLAIN_INT = lazy(r"-?(0|[1-9][0-9]*)")
+_DATE = lazy(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YAML12_NOT_TEXT = lazy(
     r"[-+]?([0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+|(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)"
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL|~"
     r"|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF|[Yy]|[Nn]"
 )
 # besides LF (and CR and tab, which fmt rewrites or YAML refuses): breaks to libyaml, not to split
-_OTHER_BREAKS = re.compile("[\r\t\x85\u2028\u2029]")
-_QUOTED_SAFE = re.compile(r"[^\"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
+_OTHER_BREAKS = lazy("[\r\t\x85\u2028\u2029]")
+_QUOTED_SAFE = lazy(r"[^\"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
 
 
 class _Unsure(Exception):

@@ -10,20 +10,20 @@ folder inside a ledger's progress/.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..core.errors import OutputUnwritable, UsageError, not_one_of, os_reason
+from ..core.lazyre import lazy
 from .load import PROGRESS_DIR, TASKS_FILE, UNITS_FILE
 
 STDOUT = "-"
 # `.pdf`, `.xlsx`, `.md`: a suffix that names a format; `通报-2022.12` has none.
-_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}")
+_EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,9}")
 # A path that names one of this process's open descriptors: written to it, not reopened.
-_OWN_DESCRIPTOR = re.compile(rf"/(?:proc/(?:self|{os.getpid()})|dev)/fd/(\d+)")
+_OWN_DESCRIPTOR = lazy(rf"/(?:proc/(?:self|{os.getpid()})|dev)/fd/(\d+)")
 _STANDARD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 

@@ -11,7 +11,6 @@ is shown as its code, `\\x1b`, as on a terminal (see safetext).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -37,6 +36,8 @@ def csv_cell(value: object) -> str:
 
 
 def excel_csv(header: Sequence[str], rows: Iterable[Iterable[object]]) -> str:
+    import csv  # only for --format csv
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..core.lazyre import lazy
 from ..core.safetext import visible
 
-_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_LINE_BREAKS = lazy(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
 # that can start code, emphasis, links/images, math, a heading, or end a table cell.
-_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|$~#])")
+_MD_PUNCTUATION = lazy(r"([\\`*_\[\]|$~#])")
 # What GitHub turns into a link or a notification even when escaped: an @mention (and an
 # e-mail address), a URL (`https://`) and `www.`. GitHub finds mentions in the rendered text,
 # where a backslash or `&#64;` is gone; an empty HTML comment after `@`, before `//` or after
 # `www` splits the text where they are found, and GitHub shows nothing of it.
-_LINK_OR_MENTION = re.compile(r"@|:(?=//)|(?i:www)(?=\.)")
+_LINK_OR_MENTION = lazy(r"@|:(?=//)|(?i:www)(?=\.)")
 BREAK = "<!-- -->"
 # An evidence link as check accepts it: shown as a link, it shows where it goes.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9._~%&+,;=:/?#-]*)?")
+_PLAIN_URL = lazy(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9._~%&+,;=:/?#-]*)?")
 
 
 def md_escape(value: Any) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+from ..core.lazyre import lazy
 
 # Characters whose width is the one rich's default Unicode table gives (tests/test_plain_layout.py
 # checks every one): ASCII, Latin-1, the usual punctuation, CJK. $UNICODE_VERSION: rich decides.
@@ -42,9 +43,16 @@ def _char_width(char: str) -> int:
     return 2 if any(first <= code <= last for first, last in _WIDE) else 0
 
 
+@cache
+def _rich_decides() -> bool:
+    """$UNICODE_VERSION set: rich's own table for that version decides every width (read once:
+    a lookup that misses raises and catches a KeyError, ~1 µs for each of ~1000 cells)."""
+    return "UNICODE_VERSION" in os.environ
+
+
 def sure(text: str) -> bool:
     """Whether every character's width in `text` is known here without rich."""
-    return all(map(_char_width, set(text) - {"\n"})) and "UNICODE_VERSION" not in os.environ
+    return all(map(_char_width, set(text) - {"\n"})) and not _rich_decides()
 
 
 def cell_len(text: str) -> int:
@@ -52,7 +60,7 @@ def cell_len(text: str) -> int:
     if text.isascii() and text.isprintable():
         return len(text)
     widths = list(map(_char_width, text))
-    if 0 in widths or "UNICODE_VERSION" in os.environ:
+    if 0 in widths or _rich_decides():
         from rich.cells import cell_len as rich_cell_len
 
         return rich_cell_len(text)
@@ -260,7 +268,7 @@ def _cell_lines(text: str, width: int, options: dict[str, Any]) -> list[str]:
     return lines
 
 
-_WORD = re.compile(r"\s*\S+\s*")
+_WORD = lazy(r"\s*\S+\s*")
 
 
 def _divide(text: str, width: int) -> list[str]:

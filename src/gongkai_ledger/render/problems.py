@@ -3,7 +3,6 @@ json, GitHub Actions workflow commands and GitLab Code Quality."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from ..core.problems import Level, Problem, format_text
@@ -53,6 +52,8 @@ _GITLAB_SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor"}
 def gitlab_fingerprints(problems: list[Problem]) -> list[str]:
     """A fingerprint per problem that survives lines moving: the hash of path, rule, message,
     hint and the occurrence among equal ones (first, second…), never the line or column."""
+    import hashlib  # only for --format gitlab
+
     seen: Counter[tuple[str, str, str, str]] = Counter()
     prints = []
     for p in problems:

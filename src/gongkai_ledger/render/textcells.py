@@ -10,6 +10,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from ..core.lazyre import lazy
 from ..core.safetext import visible
 from . import plain
 from .plain import cell_len
@@ -21,11 +22,11 @@ ELLIPSIS = "…"
 # The widths a view is laid out at: $COLUMNS=999999999 would make rich pad every line for ever.
 MIN_COLUMNS, MAX_COLUMNS = 20, 500
 # Where a shortened text may end: after a clause.
-_CLAUSE_END = re.compile(r"[,,。;;、::!!??]")
+_CLAUSE_END = lazy(r"[,,。;;、::!!??]")
 # What may not begin a line (the usual 避头 rule), and the tokens a line is built from:
 # a run of ASCII letters and digits (a year, a URL) stays whole, anything else is one character.
 _NO_LINE_START = frozenset(",。、;:?!)》」』】〕”’…,.;:?!)]%")
-_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./:%#?=&+-]*|\s|.", re.DOTALL)
+_TOKEN = lazy(r"[A-Za-z0-9_][A-Za-z0-9_./:%#?=&+-]*|\s|.", re.DOTALL)
 
 
 def shorten(text: str, cols: int) -> str:

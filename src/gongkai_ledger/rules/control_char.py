@@ -17,9 +17,9 @@ CODEOWNERS 中伪造出新的一行,转义符(ESC)能改写终端的标题、清
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ..core.lazyre import lazy
 from ..core.problems import Level
 
 ID = "control-char"
@@ -104,7 +104,7 @@ def forbidden(char: str, *, multiline: bool = False) -> bool:
 
 
 # Printable to Python, but blank: fillers and blanks that make two names look the same.
-_BLANKS = re.compile("[\u034f\u115f\u1160\u2800\u3164\uffa0]")
+_BLANKS = lazy("[\u034f\u115f\u1160\u2800\u3164\uffa0]")
 
 
 def suspect(text: str) -> bool:

@@ -9,8 +9,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ..core.lazyre import lazy
 from ..core.problems import Level
 
 ID = "id-format"
@@ -18,7 +17,7 @@ LEVEL = Level.ERROR
 
 MAX_LENGTH = 32
 _SEGMENT = "[0-9A-Za-z〇一二三四五六七八九十百千零]+"
-PATTERN = re.compile(f"{_SEGMENT}(?:[._-]{_SEGMENT})*")
+PATTERN = lazy(f"{_SEGMENT}(?:[._-]{_SEGMENT})*")
 
 
 def well_formed(ident: str) -> bool:

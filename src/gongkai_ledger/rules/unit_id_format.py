@@ -9,9 +9,9 @@ Windows 不允许的文件名(`con`、`prn`、`aux`、`nul`、`com1`…`com9`、
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..core.lazyre import lazy
 from ..core.model import UNIT_ID
 from ..core.problems import Level
 from . import Finding
@@ -21,7 +21,7 @@ ID = "unit-id-format"
 LEVEL = Level.ERROR
 
 # File names Windows reserves for devices, whatever the extension: progress/con.yaml cannot exist.
-WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])")
+WINDOWS_RESERVED = lazy(r"(con|prn|aux|nul|com[1-9]|lpt[1-9])")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
