@@ -251,6 +251,53 @@ def load_ledger(
     return _assemble(read, tasks_path, units_path, progress_paths, problems, calendar, reviews)
 
 
+def reload_progress(
+    loaded: Loaded,
+    root: Path,
+    path: Path,
+    data: bytes,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> Loaded:
+    """What `load_ledger(root, {path: data})` returns, given `loaded` = `load_ledger(root)` (or
+    one with other content for `path`), re-reading only the progress file `path`.
+
+    A command that appends to one progress file checks the ledger before and after; the
+    other files are the same both times, so they are read once. The result is the same
+    model and the same problems in the same order as a full load.
+    """
+    progress_dir = _absolute(root / PROGRESS_DIR)
+    target = _absolute(path)
+    if target.parent != progress_dir or target.suffix != ".yaml":
+        raise ValueError(f"{path} is not a progress file of {root}")
+    shown = shown_path(path)
+    _, _, paths = ledger_files(root)
+    if all(_absolute(p) != target for p in paths):
+        paths.append(path)  # a new progress file, not on disk yet
+        paths.sort()
+    order = {shown_path(p): i for i, p in enumerate(paths)}
+    problems: list[Problem] = []
+    progress = _read_one(Reader(shown, parse_document(data, shown, max_file_bytes), problems))
+    kept = [p for p in loaded.ledger.progress if p.path != shown]
+    if progress is not None:
+        kept.append(progress)
+    kept.sort(key=lambda p: order.get(p.path, -1))
+    # Problems in reading order: those of no file first (progress/ itself), then file by file.
+    files = [shown_path(root / TASKS_FILE), shown_path(root / UNITS_FILE)]
+    rank = {name: i for i, name in enumerate(files)}
+    rank.update({name: len(files) + i for name, i in order.items()})
+    last = len(files) + len(order)  # calendar.yaml and reviews.yaml, read after progress/
+    rank.update({shown_path(root / CALENDAR_FILE): last, shown_path(root / REVIEWS_FILE): last + 1})
+    others = [p for p in loaded.problems if p.source.path != shown]
+    merged = sorted([*others, *problems], key=lambda p: rank.get(p.source.path, -1))
+    return Loaded(replace(loaded.ledger, progress=tuple(kept)), merged)
+
+
+@without_gc
+def _read_one(reader: Reader) -> ProgressFile | None:
+    return reader.progress_file()
+
+
 def plan_timezone(root: Path) -> str:
     """plan.timezone of the ledger at `root` when it names a known zone, else the default.
 
