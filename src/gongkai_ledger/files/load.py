@@ -918,6 +918,78 @@ class Reader:
         return ProgressFile(self.path, Name(unit_text.strip(), root.at("unit")), tuple(reports))
 
     def report(self, node: Node) -> Report | None:
+        plain = self.plain_report(node)
+        if plain is not None:
+            return plain
+        return self.report_by_fields(node)
+
+    def plain_report(self, node: Node) -> Report | None:
+        """A report written the plain way, read directly; None for anything else.
+
+        At scale reports are most of a ledger (100,000 at 1×), nearly all written alike:
+        text values, a date, a status, a list of texts. This reads such a mapping without the
+        per-key machinery of `fields`, and declines (None, nothing reported) whatever
+        `report_by_fields` would report a problem about or read differently, which then reads
+        it with every problem and its position. tests/test_plain_report.py holds both to the
+        same results.
+        """
+        if type(node) is not MappingNode or node.tag != _MAP:
+            return None
+        found: dict[str, Node] = {}
+        for key, value in node.value:
+            if type(key) is not ScalarNode or key.tag not in _KEY_TAGS:
+                return None
+            found[key.value] = value
+        if len(found) != len(node.value) or not found.keys() >= _PLAIN_REPORT_REQUIRED:
+            return None  # a duplicate key, or one missing
+        if not found.keys() <= _PLAIN_REPORT_KEYS:
+            return None
+        item, day_node, status_node = found["item"], found["date"], found["status"]
+        if not (_plain_text(item) and _reads_as_text(item) and _plain_text(status_node)):
+            return None
+        status_text = status_node.value.strip()
+        if status_text not in _STATUSES:
+            return None
+        status = _STATUSES[status_text]
+        day = _plain_day(day_node)
+        if day is None:
+            return None
+        summary = ""
+        if (summary_node := found.get("summary")) is not None:
+            if not (_plain_text(summary_node) and _reads_as_text(summary_node)):
+                return None
+            summary = summary_node.value
+        elif status is not Status.NOT_APPLICABLE:
+            return None  # missing-key
+        reason = ""
+        if (reason_node := found.get("reason")) is not None:
+            if not (_plain_text(reason_node, empty_ok=True) and _reads_as_text(reason_node)):
+                return None
+            reason = reason_node.value.strip()
+        evidence: tuple[str, ...] = ()
+        if (evidence_node := found.get("evidence")) is not None:
+            if type(evidence_node) is not SequenceNode or evidence_node.tag != _SEQ:
+                return None
+            elements = evidence_node.value
+            if not all(_plain_text(e) for e in elements):
+                return None
+            evidence = tuple(e.value.strip() for e in elements)
+        source = self._source
+        return Report(
+            item=item.value.strip(),
+            date=day,
+            status=status,
+            summary=summary,
+            evidence=evidence,
+            reason=reason,
+            source=source(self.path, node.start_mark),
+            item_source=source(self.path, item.start_mark),
+            status_source=source(self.path, status_node.start_mark),
+            date_source=source(self.path, day_node.start_mark),
+        )
+
+    def report_by_fields(self, node: Node) -> Report | None:
+        """A report read key by key by its shape (schema.REPORT), every problem reported."""
         fields = self.fields(node, schema.REPORT)
         if not fields.complete:
             return None
@@ -1231,6 +1303,40 @@ class Fields:
 
 
 _RULES = {rule.ID: rule for rule in (wrong_type, unknown_status)}
+
+# What `Reader.plain_report` reads: every key of schema.REPORT (a test holds them equal).
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+_PLAIN_REPORT_KEYS = frozenset(("item", "date", "status", "summary", "reason", "evidence"))
+_PLAIN_REPORT_REQUIRED = frozenset(("item", "date", "status"))
+_STATUSES = {s.value: s for s in Status}
+
+
+def _plain_text(node: Node, *, empty_ok: bool = False) -> bool:
+    """A quoted or plain text that `Reader.text` takes as it is, reporting nothing."""
+    return (
+        type(node) is ScalarNode
+        and node.tag == _STR
+        and (empty_ok or bool(node.value.strip()))
+        and not control_char.suspect(node.value)
+    )
+
+
+def _reads_as_text(node: ScalarNode) -> bool:
+    """Not a plain text that other YAML readers take for a number (numeric-id, unquoted-text)."""
+    return bool(node.style) or _YAML12_NUMBER.fullmatch(node.value) is None
+
+
+def _plain_day(node: Node) -> date | None:
+    """A date that `Reader.day` reads without a problem, else None."""
+    if type(node) is not ScalarNode or node.tag not in (_TIMESTAMP, _STR):
+        return None
+    m = _ISO_DATE.fullmatch(node.value.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 class _ShapeIndex:
