@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from gongkai_ledger.core.problems import Problem
 from gongkai_ledger.files import load, schema
 from gongkai_ledger.files.load import Reader
 from gongkai_ledger.files.yamlio import parse_document
@@ -19,7 +20,7 @@ from gongkai_ledger.files.yamlio import parse_document
 from .ledgers import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate
+from generate import generate  # type: ignore[import-not-found]
 
 BASE = {
     "item": 'item: "1.1"',
@@ -144,8 +145,8 @@ def _nodes(text: str) -> list[Node]:
 @pytest.mark.parametrize("text", _cases())
 def test_both_reads_agree(text: str) -> None:
     document = parse_document(text.encode("utf-8"), "p.yaml")
-    plain_problems: list = []
-    full_problems: list = []
+    plain_problems: list[Problem] = []
+    full_problems: list[Problem] = []
     plain_reader = Reader("p.yaml", document, plain_problems)
     full_reader = Reader("p.yaml", document, full_problems)
     for node in _nodes(text):
@@ -173,7 +174,7 @@ def test_the_plain_spellings_are_read_directly() -> None:
 def test_generated_reports_are_read_directly(tmp_path: Path) -> None:
     """benchmarks/generate.py writes reports as offices do: nearly all take the direct read."""
     generate(tmp_path / "ledger", 0.01, seed=2022, mistakes=False)
-    taken = []
+    taken: list[bool] = []
     for path in sorted((tmp_path / "ledger" / "progress").glob("*.yaml")):
         document = parse_document(path.read_bytes(), path.name)
         reader = Reader(path.name, document, [])
