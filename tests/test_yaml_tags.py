@@ -80,12 +80,16 @@ SCALARS = [
 
 
 def _tags(text: str, loader: type) -> list[tuple[str, object]]:
+    """Every node's tag (and a scalar's text), each node once: an alias shares its anchor's
+    node, so a file of nested aliases (billion laughs) is walked in its own size."""
     found: list[tuple[str, object]] = []
+    seen: set[int] = set()
     stack = [yaml.compose(text, Loader=loader)]
     while stack:
         node = stack.pop()
-        if node is None:
+        if node is None or id(node) in seen:
             continue
+        seen.add(id(node))
         found.append((node.tag, node.value if isinstance(node, yaml.ScalarNode) else None))
         if isinstance(node, yaml.MappingNode):
             stack.extend(part for pair in node.value for part in pair)
@@ -128,7 +132,8 @@ def test_corpus_and_shipped_files(path: Path) -> None:
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return  # not readable at all: nothing to compare
     assert _tags(text, yamlio._Loader) == expected
-    assert expected  # something was compared
+    if yaml.compose(text, Loader=_reference()) is not None:
+        assert expected  # a document with nodes: something was compared
 
 
 def test_the_loader_is_the_one_reading_uses() -> None:
