@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -249,6 +249,53 @@ def load_ledger(
         else None
     )
     return _assemble(read, tasks_path, units_path, progress_paths, problems, calendar, reviews)
+
+
+def reload_progress(
+    loaded: Loaded,
+    root: Path,
+    path: Path,
+    data: bytes,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> Loaded:
+    """What `load_ledger(root, {path: data})` returns, given `loaded` = `load_ledger(root)` (or
+    one with other content for `path`), re-reading only the progress file `path`.
+
+    A command that appends to one progress file checks the ledger before and after; the
+    other files are the same both times, so they are read once. The result is the same
+    model and the same problems in the same order as a full load.
+    """
+    progress_dir = _absolute(root / PROGRESS_DIR)
+    target = _absolute(path)
+    if target.parent != progress_dir or target.suffix != ".yaml":
+        raise ValueError(f"{path} is not a progress file of {root}")
+    shown = shown_path(path)
+    _, _, paths = ledger_files(root)
+    if all(_absolute(p) != target for p in paths):
+        paths.append(path)  # a new progress file, not on disk yet
+        paths.sort()
+    order = {shown_path(p): i for i, p in enumerate(paths)}
+    problems: list[Problem] = []
+    progress = _read_one(Reader(shown, parse_document(data, shown, max_file_bytes), problems))
+    kept = [p for p in loaded.ledger.progress if p.path != shown]
+    if progress is not None:
+        kept.append(progress)
+    kept.sort(key=lambda p: order.get(p.path, -1))
+    # Problems in reading order: those of no file first (progress/ itself), then file by file.
+    files = [shown_path(root / TASKS_FILE), shown_path(root / UNITS_FILE)]
+    rank = {name: i for i, name in enumerate(files)}
+    rank.update({name: len(files) + i for name, i in order.items()})
+    last = len(files) + len(order)  # calendar.yaml and reviews.yaml, read after progress/
+    rank.update({shown_path(root / CALENDAR_FILE): last, shown_path(root / REVIEWS_FILE): last + 1})
+    others = [p for p in loaded.problems if p.source.path != shown]
+    merged = sorted([*others, *problems], key=lambda p: rank.get(p.source.path, -1))
+    return Loaded(replace(loaded.ledger, progress=tuple(kept)), merged)
+
+
+@without_gc
+def _read_one(reader: Reader) -> ProgressFile | None:
+    return reader.progress_file()
 
 
 def plan_timezone(root: Path) -> str:
@@ -619,7 +666,7 @@ class Reader:
         sections = [
             s for node in root.sequence("sections") if (s := self.section(node)) is not None
         ]
-        tasks = [t for node in root.sequence("tasks") if (t := self.task(node, plan)) is not None]
+        tasks = [t for node in _let_go(root, "tasks") if (t := self.task(node, plan)) is not None]
         return plan, sections, tasks
 
     def plan(self, node: Node | None) -> Plan:
@@ -871,6 +918,78 @@ class Reader:
         return ProgressFile(self.path, Name(unit_text.strip(), root.at("unit")), tuple(reports))
 
     def report(self, node: Node) -> Report | None:
+        plain = self.plain_report(node)
+        if plain is not None:
+            return plain
+        return self.report_by_fields(node)
+
+    def plain_report(self, node: Node) -> Report | None:
+        """A report written the plain way, read directly; None for anything else.
+
+        At scale reports are most of a ledger (100,000 at 1×), nearly all written alike:
+        text values, a date, a status, a list of texts. This reads such a mapping without the
+        per-key machinery of `fields`, and declines (None, nothing reported) whatever
+        `report_by_fields` would report a problem about or read differently, which then reads
+        it with every problem and its position. tests/test_plain_report.py holds both to the
+        same results.
+        """
+        if type(node) is not MappingNode or node.tag != _MAP:
+            return None
+        found: dict[str, Node] = {}
+        for key, value in node.value:
+            if type(key) is not ScalarNode or key.tag not in _KEY_TAGS:
+                return None
+            found[key.value] = value
+        if len(found) != len(node.value) or not found.keys() >= _PLAIN_REPORT_REQUIRED:
+            return None  # a duplicate key, or one missing
+        if not found.keys() <= _PLAIN_REPORT_KEYS:
+            return None
+        item, day_node, status_node = found["item"], found["date"], found["status"]
+        if not (_plain_text(item) and _reads_as_text(item) and _plain_text(status_node)):
+            return None
+        status_text = status_node.value.strip()
+        if status_text not in _STATUSES:
+            return None
+        status = _STATUSES[status_text]
+        day = _plain_day(day_node)
+        if day is None:
+            return None
+        summary = ""
+        if (summary_node := found.get("summary")) is not None:
+            if not (_plain_text(summary_node) and _reads_as_text(summary_node)):
+                return None
+            summary = summary_node.value
+        elif status is not Status.NOT_APPLICABLE:
+            return None  # missing-key
+        reason = ""
+        if (reason_node := found.get("reason")) is not None:
+            if not (_plain_text(reason_node, empty_ok=True) and _reads_as_text(reason_node)):
+                return None
+            reason = reason_node.value.strip()
+        evidence: tuple[str, ...] = ()
+        if (evidence_node := found.get("evidence")) is not None:
+            if type(evidence_node) is not SequenceNode or evidence_node.tag != _SEQ:
+                return None
+            elements = evidence_node.value
+            if not all(_plain_text(e) for e in elements):
+                return None
+            evidence = tuple(e.value.strip() for e in elements)
+        source = self._source
+        return Report(
+            item=item.value.strip(),
+            date=day,
+            status=status,
+            summary=summary,
+            evidence=evidence,
+            reason=reason,
+            source=source(self.path, node.start_mark),
+            item_source=source(self.path, item.start_mark),
+            status_source=source(self.path, status_node.start_mark),
+            date_source=source(self.path, day_node.start_mark),
+        )
+
+    def report_by_fields(self, node: Node) -> Report | None:
+        """A report read key by key by its shape (schema.REPORT), every problem reported."""
         fields = self.fields(node, schema.REPORT)
         if not fields.complete:
             return None
@@ -1185,6 +1304,42 @@ class Fields:
 
 _RULES = {rule.ID: rule for rule in (wrong_type, unknown_status)}
 
+# What `Reader.plain_report` reads: every key of schema.REPORT (a test holds them equal).
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+_PLAIN_REPORT_KEYS = frozenset(("item", "date", "status", "summary", "reason", "evidence"))
+_PLAIN_REPORT_REQUIRED = frozenset(("item", "date", "status"))
+_STATUSES = {s.value: s for s in Status}
+
+
+def _plain_text(node: Node, *, empty_ok: bool = False) -> bool:
+    """A quoted or plain text that `Reader.text` takes as it is, reporting nothing."""
+    return (
+        type(node) is ScalarNode
+        and node.tag == _STR
+        and (empty_ok or bool(node.value.strip()))
+        and not control_char.suspect(node.value)
+    )
+
+
+def _reads_as_text(node: Node) -> bool:
+    """Not a plain text that other YAML readers take for a number (numeric-id, unquoted-text)."""
+    return isinstance(node, ScalarNode) and (
+        bool(node.style) or _YAML12_NUMBER.fullmatch(node.value) is None
+    )
+
+
+def _plain_day(node: Node) -> date | None:
+    """A date that `Reader.day` reads without a problem, else None."""
+    if type(node) is not ScalarNode or node.tag not in (_TIMESTAMP, _STR):
+        return None
+    m = _ISO_DATE.fullmatch(node.value.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
 
 class _ShapeIndex:
     """A shape's keys by name and its required and optional names, worked out once per shape
@@ -1207,6 +1362,24 @@ def _index(shape: Shape) -> _ShapeIndex:
     if index is None or index.shape is not shape:
         index = _INDEXES[id(shape)] = _ShapeIndex(shape)
     return index
+
+
+def _let_go(fields: Fields, name: str) -> Iterator[Node]:
+    """The nodes of a list (`fields.sequence(name)`), each dropped from the document once read.
+
+    A composed node takes about 400 bytes (the node, its dict, two marks), several times what
+    the model keeps of it: tasks.yaml at scale is most of `check`'s peak memory. Letting each
+    task's nodes go as soon as it is read lets the model reuse their memory, rather than
+    growing next to the whole tree. The document is read once (`_assemble`), so nothing
+    looks at these nodes again.
+    """
+    nodes = fields.sequence(name)  # the list `fields` keeps: emptied as it is read
+    owner = fields.node(name)
+    if isinstance(owner, SequenceNode):
+        owner.value = []
+    nodes.reverse()
+    while nodes:
+        yield nodes.pop()
 
 
 def _cadence(text: str | None) -> Cadence | None:

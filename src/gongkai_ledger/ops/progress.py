@@ -1,7 +1,8 @@
 """Adding a progress report: the unit, its file, and a ledger that stays as clean as it was.
 
 `add_report` looks the unit up in units.yaml, checks the whole ledger with the new content
-substituted (nothing is written when that adds an error), and writes through
+substituted (nothing is written when that adds an error; the ledger is read once, and only
+the changed file again: `load.reload_progress`), and writes through
 `rewrite.update_file`, the one way any command rewrites a ledger file.
 """
 
@@ -17,7 +18,7 @@ from ..core.multisets import unmatched
 from ..core.problems import Level, Problem
 from ..core.record import record, replace
 from ..core.registry import Registry, unit_named
-from ..files.load import Loaded, Reader, ledger_files, load_ledger, shown_path
+from ..files.load import Loaded, Reader, ledger_files, load_ledger, reload_progress, shown_path
 from ..files.rewrite import progress_path, update_file
 from ..files.splice import NewReport, append_report
 from ..files.yamlio import read_document, repository_of
@@ -100,7 +101,7 @@ def _appended(
     shown = shown_path(logical)
     new = append_report(old, unit, report, shown)
     before = load_ledger(root)
-    after = load_ledger(root, {logical: new})
+    after = reload_progress(before, root, logical, new)  # the other files are read once
     warnings = _refuse_new_errors(before, after, as_of, shown, "这条进展")
     if _reports_of(after.ledger, logical) != [
         *_reports_of(before.ledger, logical),
@@ -204,7 +205,7 @@ def _appended_all(
     if not added:
         return old, AddedAll(shown, unit, (), tuple(repeated), old is None, ())
     assert new is not None
-    after = load_ledger(root, {logical: new})
+    after = reload_progress(before, root, logical, new)
     warnings = _refuse_new_errors(before, after, as_of, shown, "这些进展")
     if _reports_of(after.ledger, logical) != [
         *_reports_of(before.ledger, logical),
