@@ -6,6 +6,7 @@ Also the one way a mistyped name, id, key or status is answered with “是否�
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable
 
 from .errors import UsageError, UserError
@@ -67,6 +68,10 @@ class Registry:
         self._owner_ids: dict[tuple[str, ...], frozenset[int]] = {}
         self._member_ids: dict[str, frozenset[int]] = {}
         self._suggested: dict[str, str] = {}
+        # Units answered by identity alone: this registry's own, unless another of its units
+        # has every field equal (a units file listing one unit twice), where == is the answer.
+        counted = Counter(self.units)
+        self._by_identity = frozenset(id(unit) for unit in self.units if counted[unit] == 1)
 
     @classmethod
     def of(cls, ledger: Ledger) -> Registry:
@@ -215,7 +220,9 @@ class Registry:
         without walking a large group for every standing."""
         if name not in self._member_ids:
             self._member_ids[name] = frozenset(map(id, self.expand(name)))
-        return id(unit) in self._member_ids[name] or unit in self.expand(name)
+        if id(unit) in self._member_ids[name]:
+            return True
+        return id(unit) not in self._by_identity and unit in self.expand(name)
 
     def via(self, item: Item, unit: Unit) -> tuple[str, ...]:
         """The owners as written through which `unit` owns `item`: its own name, or a group."""
@@ -231,8 +238,10 @@ class Registry:
         owners = tuple(owner.text for owner in owing_names(item))
         if owners not in self._owner_ids:
             self._owner_ids[owners] = frozenset(map(id, self.owning_units(item)))
-        # identity first (fast); equality for a unit taken from another registry
-        return id(unit) in self._owner_ids[owners] or unit in self.owning_units(item)
+        # identity first (fast); equality for a unit taken from another registry (or a twin)
+        if id(unit) in self._owner_ids[owners]:
+            return True
+        return id(unit) not in self._by_identity and unit in self.owning_units(item)
 
     def may_report(self, unit: Unit, item: Item) -> bool:
         """Whether `unit` may report progress on `item`: an owner, a lead or a 配合单位."""
