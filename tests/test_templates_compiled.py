@@ -1,7 +1,8 @@
-"""render/_compiled_templates.py: the packaged templates' code, generated ahead and current."""
+"""render/_compiled_*.py: the packaged templates' code, generated ahead and current."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,20 +17,50 @@ from gongkai_ledger.views.report import report_context
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-REGENERATE = (
-    ".venv/bin/python -m gongkai_ledger.render.templates"
-    " > src/gongkai_ledger/render/_compiled_templates.py"
-)
+REGENERATE = ".venv/bin/python -m gongkai_ledger.render.templates"
+RENDER = Path(templates.__file__).parent
 
 
-def test_generated_module_is_current() -> None:
-    written = Path(generated.__file__).read_text(encoding="utf-8")
-    assert written == templates.compiled_module(), f"过期了,请运行:{REGENERATE}"
+def test_generated_modules_are_current() -> None:
+    expected = templates.compiled_files()
+    written = {p.name: p.read_text(encoding="utf-8") for p in RENDER.glob("_compiled_*.py")}
+    assert written == expected, f"过期了,请运行:{REGENERATE}"
 
 
-def test_every_packaged_template_is_generated() -> None:
-    names = {p.name for p in templates.PACKAGE_TEMPLATES.glob("*.j2")}
-    assert set(generated.TEMPLATES) == names
+def test_generated_code_keeps_the_templates_line_numbers() -> None:
+    """Jinja maps a template error to its line through the code's line numbers: the module
+    is Jinja's code from its first line (our words come after it)."""
+    module = templates.compiled_module_name("report.md.j2") + ".py"
+    text = (RENDER / module).read_text(encoding="utf-8")
+    assert text.startswith("from jinja2.runtime import ")
+    env = templates.environment()
+    source = (templates.PACKAGE_TEMPLATES / "report.md.j2").read_text(encoding="utf-8")
+    assert text.startswith(env.compile(source, "report.md.j2", "x", raw=True) + "\n")
+
+
+def test_generated_code_is_read_from_bytecode_not_compiled(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With the modules' bytecode present (as pip leaves it), nothing turns source into code
+    when the report's templates load: neither Jinja nor Python's compile."""
+    import builtins
+    import py_compile
+
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))  # bytecode written there only
+    for name in ("_macros.md.j2", "report.md.j2"):
+        py_compile.compile(str(RENDER / f"{templates.compiled_module_name(name)}.py"), doraise=True)
+    compiled: list[object] = []
+    original = builtins.compile
+
+    def spy(source: Any, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(args[0] if args else source)
+        return original(source, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "compile", spy)
+    env = templates.environment()
+    env.get_template("report.md.j2")
+    env.get_template("_macros.md.j2")
+    assert compiled == []
 
 
 def _compiled_by_jinja(
@@ -72,7 +103,7 @@ def test_a_stale_stamp_compiles_as_before(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_a_changed_source_compiles_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    entries = {name: ("0" * 40, code) for name, (_, code) in generated.TEMPLATES.items()}
+    entries = {name: ("0" * 40, module) for name, (_, module) in generated.TEMPLATES.items()}
     monkeypatch.setattr(generated, "TEMPLATES", entries)
     assert set(_compiled_by_jinja(monkeypatch)) == {"report.html.j2", "report.md.j2"}
 
