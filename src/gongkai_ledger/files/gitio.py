@@ -196,20 +196,30 @@ def ledger_directory(ledger: Path) -> PurePosixPath:
 
 
 def data_version(ledger: Path) -> DataVersion:
-    """The data version of the ledger directory; no problem outside a git repository."""
+    """The data version of the ledger directory; no problem outside a git repository.
+
+    Two git processes at once (each is most of the cost): one names the work tree and the
+    short commit (what `Repo.of` and `rev-parse --short HEAD` would say, in one call), the
+    other lists the ledger directory's uncommitted changes.
+    """
+    start = ledger if ledger.is_dir() else ledger.parent
     try:
-        repo = Repo.of(ledger)
-        head = repo.git("rev-parse", "--short", "HEAD", check=False)
-        if head.returncode != 0:
-            return DataVersion("", False, git_said(head.stderr))
-        changes = repo.git("status", "--porcelain", "--", str(repo.ledger), check=False)
-    except NotARepository:
-        return DataVersion("", False)
+        naming = start_git(["rev-parse", "--show-toplevel", "--short", "HEAD"], start)
+        listing = start_git(["status", "--porcelain", "--", "."], start)
+        head, changes = finish_git(naming), finish_git(listing)
     except GitError as error:
         return DataVersion("", False, str(error))
+    if head.returncode != 0:
+        if not head.stdout.strip():  # not even the work tree: what Repo.of would say
+            if _NOT_A_REPOSITORY in head.stderr:
+                return DataVersion("", False)
+            reason = git_said(head.stderr)
+            return DataVersion("", False, f"无法读取“{ledger}”所在的 git 仓库:{reason}")
+        return DataVersion("", False, git_said(head.stderr))  # a work tree, but no HEAD
+    commit = head.stdout.decode("ascii", "replace").splitlines()[-1].strip()
     if changes.returncode != 0:
-        return DataVersion(head.stdout.decode("ascii").strip(), True, git_said(changes.stderr))
-    return DataVersion(head.stdout.decode("ascii").strip(), bool(changes.stdout.strip()))
+        return DataVersion(commit, True, git_said(changes.stderr))
+    return DataVersion(commit, bool(changes.stdout.strip()))
 
 
 # How git runs for us, every time: English messages (git_said parses them), never a
@@ -230,10 +240,20 @@ def run_git(
 
     GitError (in Chinese) when git cannot be run, or, with `check`, when it fails.
     """
+    return finish_git(start_git(args, cwd, stdin=stdin is not None), stdin, check=check)
+
+
+def start_git(args: list[str], cwd: Path, *, stdin: bool = False) -> subprocess.Popen[bytes]:
+    """git started as `run_git` runs it (`finish_git` waits for it); GitError if it cannot."""
     environment = {**os.environ, **GIT_ENVIRONMENT}
     try:
-        result = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=environment, check=False
+        return subprocess.Popen(
+            ["git", *args],
+            cwd=cwd,
+            stdin=subprocess.PIPE if stdin else None,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=environment,
         )
     except OSError as error:
         if not cwd.is_dir():
@@ -241,6 +261,15 @@ def run_git(
         if isinstance(error, FileNotFoundError):
             raise GitError("找不到 git 命令,请先安装 git") from None
         raise GitError(f"无法运行 git:{os_reason(error)}") from None
-    if check and result.returncode != 0:
-        raise GitError(f"git {' '.join(args[:2])} 失败:{git_said(result.stderr)}")
-    return result
+
+
+def finish_git(
+    process: subprocess.Popen[bytes], stdin: bytes | None = None, *, check: bool = False
+) -> subprocess.CompletedProcess[bytes]:
+    """What a started git said once it ended; with `check`, GitError if it failed."""
+    with process:
+        stdout, stderr = process.communicate(stdin)
+    args: list[str] = list(process.args)[1:3] if isinstance(process.args, list) else []
+    if check and process.returncode != 0:
+        raise GitError(f"git {' '.join(args)} 失败:{git_said(stderr)}")
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
