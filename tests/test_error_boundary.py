@@ -195,3 +195,17 @@ def test_git_runs_in_one_place() -> None:
         or (isinstance(node, ast.ImportFrom) and node.module == "subprocess")
     ]
     assert users == ["files/gitio.py", "render/pdf.py"]  # git, and Chromium for the PDF
+
+
+def test_a_unit_is_found_by_value_as_well_as_by_identity() -> None:
+    """`includes` answers this registry's own units by identity; a unit from another load
+    (equal, not the same object) and a unit listed twice are still found by value."""
+    twin = Unit("aaz", "甲镇", (), "乡镇", AT)
+    registry = Registry([*REGISTRY.units, twin], REGISTRY.groups)
+    own, foreign = REGISTRY.units[1], Unit("aaz", "甲镇", (), "乡镇", AT)
+    assert REGISTRY.includes("各乡镇", own)
+    assert REGISTRY.includes("各乡镇", foreign)
+    assert not REGISTRY.includes("各乡镇", REGISTRY.units[0])
+    first = registry.units[1]  # the name 甲镇 finds its twin, listed after it
+    assert first is not registry.unit("甲镇")
+    assert registry.includes("各乡镇", first)  # equal to the member, so == answers
