@@ -1,7 +1,7 @@
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'report.html.j2'
 
-def root(context, missing=missing, environment=environment):
+def root(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -79,7 +79,7 @@ def root(context, missing=missing, environment=environment):
     yield from context.blocks['notes'][0](context)
     yield '</main>\n</body>\n</html>\n'
 
-def block_style(context, missing=missing, environment=environment):
+def block_style(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -95,7 +95,7 @@ def block_style(context, missing=missing, environment=environment):
             yield event
     finally: gen.close()
 
-def block_masthead(context, missing=missing, environment=environment):
+def block_masthead(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -167,7 +167,7 @@ def block_masthead(context, missing=missing, environment=environment):
         yield '</span>'
     yield '</p>\n</header>\n'
 
-def block_summary(context, missing=missing, environment=environment):
+def block_summary(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -433,7 +433,7 @@ def block_summary(context, missing=missing, environment=environment):
         yield '</tbody>\n</table>\n'
     yield '</section>\n'
 
-def block_progress(context, missing=missing, environment=environment):
+def block_progress(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -656,7 +656,7 @@ def block_progress(context, missing=missing, environment=environment):
         yield '</tbody>\n</table>\n'
     yield '</section>\n'
 
-def block_overdue(context, missing=missing, environment=environment):
+def block_overdue(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -814,7 +814,7 @@ def block_overdue(context, missing=missing, environment=environment):
         yield '</ul>\n'
     yield '</section>\n'
 
-def block_stale(context, missing=missing, environment=environment):
+def block_stale(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -909,7 +909,7 @@ def block_stale(context, missing=missing, environment=environment):
         yield '<p class="lead">无更新滞后的单位。</p>\n'
     yield '</section>\n'
 
-def block_received(context, missing=missing, environment=environment):
+def block_received(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -982,7 +982,7 @@ def block_received(context, missing=missing, environment=environment):
         yield '无报送。</p>\n'
     yield '</section>\n'
 
-def block_next_month(context, missing=missing, environment=environment):
+def block_next_month(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -1041,7 +1041,7 @@ def block_next_month(context, missing=missing, environment=environment):
         yield '无到期事项。</p>\n'
     yield '</section>\n'
 
-def block_annual(context, missing=missing, environment=environment):
+def block_annual(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
@@ -1070,7 +1070,7 @@ def block_annual(context, missing=missing, environment=environment):
         l_1_t = missing
         yield '</section>\n'
 
-def block_notes(context, missing=missing, environment=environment):
+def block_notes(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat

@@ -164,8 +164,9 @@ def environment(user_dir: Path | None = None) -> BudgetSandbox:
 # (tests/test_templates_compiled.py checks they are current). A module is used for a template
 # only when that template is a packaged file whose source, Jinja version, and the code
 # generator (this file and sandbox.py) are exactly those it was generated from; anything else
-# (a user's templates, a changed file) is compiled as before. The code is the same either way:
-# the sandbox's step counting and checked `~` are in it. Python reads the module's code
+# (a user's templates, a changed file) is compiled as before. The code is the same either way
+# (the sandbox's step counting and checked `~` are in it), but for `environment` being a
+# global of the template's namespace rather than a default argument (Jinja's `defer_init`). Python reads the module's code
 # without running it as a module; Jinja runs it in the template's own namespace, as always.
 
 _GENERATED_FROM = ("templates.py", "sandbox.py")  # the code generator and the environment
@@ -233,7 +234,9 @@ def compiled_files() -> dict[str, str]:
     ]
     for path in sorted(PACKAGE_TEMPLATES.glob("*.j2")):
         source = path.read_text(encoding="utf-8")
-        code = env.compile(source, path.name, str(path), raw=True)
+        # defer_init: `environment` is looked up when the code runs (Jinja runs it in a
+        # namespace that has it), not bound as a default, so the module can also be imported.
+        code = env.compile(source, path.name, str(path), raw=True, defer_init=True)
         assert str(PACKAGE_TEMPLATES) not in code
         module = compiled_module_name(path.name)
         # Jinja maps the code's line numbers to the template's: nothing may come before it.
