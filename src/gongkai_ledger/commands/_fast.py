@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from ._common import LEDGER_ENV
+
 Kind = Literal["flag", "str", "path", "int"]
 
 # cli.py lets Typer parse every command when this is set (tests compare the two paths).
@@ -55,6 +57,14 @@ class Fast(NamedTuple):
     function: Callable[..., Any]
     options: tuple[Opt, ...]
     arguments: tuple[Arg, ...] = ()
+
+
+# The options several everyday commands share, declared once (as _app's AsOfOption,
+# SkipInvalidOption, LedgerOption and ViewFormatOption are for Typer).
+AS_OF = Opt("as_of", ("--as-of",), "str")
+SKIP_INVALID = Opt("skip_invalid", ("--skip-invalid",), "flag", False)
+LEDGER = Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV)
+VIEW_FORMAT = Opt("given_format", ("--format",), "str", "table")
 
 
 def parse(fast: Fast, args: Sequence[str]) -> dict[str, Any] | None:

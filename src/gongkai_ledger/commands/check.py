@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from ._common import LEDGER_ENV, loaded_today, output_format, parse_day
-from ._fast import Fast, Opt
+from ._common import loaded_today, output_format, parse_day
+from ._fast import AS_OF, LEDGER, Fast, Opt
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     import typer
@@ -85,10 +85,10 @@ def check(
 FAST = Fast(
     check,
     (
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        LEDGER,
         Opt("given_format", ("--format",), "str"),
         Opt("strict", ("--strict",), "flag", False),
-        Opt("as_of", ("--as-of",), "str"),
+        AS_OF,
         Opt("max_file_mb", ("--max-file-mb",), "int", 64, low=1, high=MAX_FILE_MB),
         Opt("quiet", ("--quiet", "-q"), "flag", False),
     ),

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from ._common import LEDGER_ENV
-from ._fast import Arg, Fast, Opt
+from ._fast import LEDGER, Arg, Fast, Opt
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     import typer
@@ -76,7 +75,7 @@ FAST = Fast(
     (
         Opt("check", ("--check",), "flag", False),
         Opt("diff", ("--diff",), "flag", False),
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        LEDGER,
     ),
     (Arg("paths", "path", many=True),),
 )

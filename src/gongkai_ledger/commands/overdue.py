@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from ._common import LEDGER_ENV, chosen_unit, loaded_today, output_format, parse_day
-from ._fast import Fast, Opt
+from ._common import chosen_unit, loaded_today, output_format, parse_day
+from ._fast import AS_OF, LEDGER, SKIP_INVALID, VIEW_FORMAT, Fast, Opt
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     import typer
@@ -103,11 +103,11 @@ FAST = Fast(
     overdue,
     (
         Opt("unit", ("--unit",), "str"),
-        Opt("as_of", ("--as-of",), "str"),
-        Opt("given_format", ("--format",), "str", "table"),
+        AS_OF,
+        VIEW_FORMAT,
         Opt("exit_code", ("--exit-code",), "flag", False),
-        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        SKIP_INVALID,
+        LEDGER,
         Opt("min_level", ("--min-level",), "str"),
     ),
 )

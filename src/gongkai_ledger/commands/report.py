@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from ..core.errors import UsageError
 from ._common import (
-    LEDGER_ENV,
     chosen_unit,
     emit,
     ledger_today,
@@ -18,7 +17,7 @@ from ._common import (
     output_format,
     parse_day,
 )
-from ._fast import Fast, Opt
+from ._fast import AS_OF, LEDGER, SKIP_INVALID, Fast, Opt
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     import typer
@@ -375,7 +374,7 @@ FAST = Fast(
         Opt("quarter", ("--quarter",), "str"),
         Opt("half", ("--half",), "str"),
         Opt("year", ("--year",), "str"),
-        Opt("as_of", ("--as-of",), "str"),
+        AS_OF,
         Opt("given_format", ("--format",), "str"),
         Opt("output", ("--output", "-o"), "path"),
         Opt("unit", ("--unit",), "str"),
@@ -385,7 +384,7 @@ FAST = Fast(
         Opt("issued_on", ("--issued-on",), "str"),
         Opt("reply_by", ("--reply-by",), "str"),
         Opt("no_data_version", ("--no-data-version",), "flag", False),
-        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        SKIP_INVALID,
+        LEDGER,
     ),
 )

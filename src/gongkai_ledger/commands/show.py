@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from ..core.errors import UsageError
-from ._common import LEDGER_ENV, VIEW_FORMATS, loaded_today, output_format, parse_day
-from ._fast import Arg, Fast, Opt
+from ._common import VIEW_FORMATS, loaded_today, output_format, parse_day
+from ._fast import AS_OF, LEDGER, SKIP_INVALID, VIEW_FORMAT, Arg, Fast
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     import typer
@@ -62,10 +62,10 @@ def show(
 FAST = Fast(
     show,
     (
-        Opt("as_of", ("--as-of",), "str"),
-        Opt("given_format", ("--format",), "str", "table"),
-        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        AS_OF,
+        VIEW_FORMAT,
+        SKIP_INVALID,
+        LEDGER,
     ),
     (Arg("item", "str"),),
 )

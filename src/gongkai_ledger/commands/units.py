@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._common import LEDGER_ENV, VIEW_FORMATS, loaded_today, output_format, parse_day
-from ._fast import Fast, Opt
+from ._common import VIEW_FORMATS, loaded_today, output_format, parse_day
+from ._fast import AS_OF, LEDGER, SKIP_INVALID, VIEW_FORMAT, Fast
 
 if TYPE_CHECKING:  # the annotations are for Typer, which registers it only for help and errors
     from ._app import AsOfOption, LedgerOption, SkipInvalidOption, ViewFormatOption
@@ -52,9 +52,9 @@ def units(
 FAST = Fast(
     units,
     (
-        Opt("as_of", ("--as-of",), "str"),
-        Opt("given_format", ("--format",), "str", "table"),
-        Opt("skip_invalid", ("--skip-invalid",), "flag", False),
-        Opt("ledger", ("--ledger",), "path", Path("data"), envvar=LEDGER_ENV),
+        AS_OF,
+        VIEW_FORMAT,
+        SKIP_INVALID,
+        LEDGER,
     ),
 )
