@@ -3,8 +3,8 @@
 `COMMANDS` is the one list of commands, in the order `ledger --help` shows them. `ledger NAME …`
 imports only NAME's module (see cli.py); `ledger --help`, no command or an unknown one import
 them all. A new command is one line here: its name and its module in this package.
-This module imports nothing itself: Typer comes with `_app`, which the everyday commands in
-`FAST_COMMANDS` import only when Typer parses them (see `_fast`).
+This module imports nothing itself: Typer comes with `_app`, which the everyday commands (a
+module that declares `FAST`) import only when Typer parses them (see `_fast`).
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "units": "units",
 }
-
-# Parsed without Typer when their argv is plain (`_fast`); each module declares `FAST`.
-FAST_COMMANDS = ("check", "overdue", "show", "units", "fmt", "report")
 
 
 def register(name: str | None = None) -> None:

@@ -153,11 +153,15 @@ def run(name: str, args: Sequence[str]) -> bool:
     """
     from importlib import import_module
 
-    from . import COMMANDS, FAST_COMMANDS
+    from . import COMMANDS
 
-    if name not in FAST_COMMANDS:
+    if name not in COMMANDS:
         return False
-    fast: Fast = import_module(f"{__package__}.{COMMANDS[name]}").FAST
+    # A command is an everyday one when its module declares FAST; any other imports Typer
+    # here, as the Typer path would import it next anyway.
+    fast: Fast | None = getattr(import_module(f"{__package__}.{COMMANDS[name]}"), "FAST", None)
+    if fast is None:
+        return False
     kwargs = parse(fast, args)
     if kwargs is None:
         return False
