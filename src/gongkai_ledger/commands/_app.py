@@ -18,33 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from ..core.errors import UsageError
-from ._common import (  # re-exported: the commands Typer parses import them from here
-    LEDGER_ENV,
-    VIEW_FORMATS,
-    chosen_unit,
-    emit,
-    ledger_today,
-    loaded_today,
-    now,
-    now_in,
-    output_format,
-    parse_day,
-    written,
-)
-
-__all__ = [
-    "LEDGER_ENV",
-    "VIEW_FORMATS",
-    "chosen_unit",
-    "emit",
-    "ledger_today",
-    "loaded_today",
-    "now",
-    "now_in",
-    "output_format",
-    "parse_day",
-    "written",
-]
+from ._common import LEDGER_ENV
 
 HELP_TEXT = "显示此帮助并退出。"
 

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError
-from ._app import LedgerOption, app, emit, ledger_today, output_format, output_option
+from ._app import LedgerOption, app, output_option
+from ._common import emit, ledger_today, output_format
 
 FORMATS = {"codeowners": (".txt",)}  # CODEOWNERS has no extension; .txt to look at it
 

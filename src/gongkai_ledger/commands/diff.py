@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError
-from ._app import LedgerOption, app, emit, ledger_today, output_format, output_option, parse_day
+from ._app import LedgerOption, app, output_option
+from ._common import emit, ledger_today, output_format, parse_day
 
 FORMATS = {"md": (".md", ".markdown", ".txt")}  # format: -o extensions
 # A GitHub comment holds 65,536 characters; the rest is room for what CI adds around it.

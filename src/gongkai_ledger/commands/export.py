@@ -9,16 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import UsageError, not_one_of
-from ._app import (
-    LedgerOption,
-    SkipInvalidOption,
-    app,
-    emit,
-    ledger_today,
-    output_format,
-    output_option,
-    parse_day,
-)
+from ._app import LedgerOption, SkipInvalidOption, app, output_option
+from ._common import emit, ledger_today, output_format, parse_day
 
 FORMATS = {"json": (".json",), "csv": (".csv",), "xlsx": (".xlsx",)}  # format: -o extensions
 VIEWS = ("items", "unit-items", "overdue")  # export.VIEW_NAMES, without importing it here
@@ -139,7 +131,7 @@ def _export_fill(data: Any, unit: str, day: date, output: Path | None, ledger: P
     from ..core.registry import Registry
     from ..render.fill import to_fill_xlsx
     from ..views.fill import fill_sheet
-    from ._app import chosen_unit, now_in
+    from ._common import chosen_unit, now_in
 
     chosen = chosen_unit(Registry.of(data), unit)
     assert chosen is not None

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import EditError
-from ._app import app, now_in
+from ._app import app
+from ._common import now_in
 
 
 @app.command("init")

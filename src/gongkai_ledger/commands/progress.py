@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError, not_one_of
-from ._app import App, LedgerOption, app, ledger_today, parse_day
+from ._app import App, LedgerOption, app
+from ._common import ledger_today, parse_day
 
 STATUSES = ("未启动", "推进中", "已完成", "不涉及")  # model.Status, without importing it here
 

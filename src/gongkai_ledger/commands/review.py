@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError
-from ._app import LedgerOption, app, ledger_today, parse_day
+from ._app import LedgerOption, app
+from ._common import ledger_today, parse_day
 
 
 @app.command("review")

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import EditError, UsageError
-from ._app import LedgerOption, app, ledger_today, parse_day
+from ._app import LedgerOption, app
+from ._common import ledger_today, parse_day
 
 COPIED = ("units.yaml", "calendar.yaml", "report.yaml")  # byte for byte, when there
 

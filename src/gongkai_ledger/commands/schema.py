@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..core.errors import UsageError, not_one_of
-from ._app import app, output_option, written
+from ._app import app, output_option
+from ._common import written
 
 KINDS = (
     "tasks",
@@ -48,7 +49,7 @@ def schema_command(
 
     from ..files.outfile import is_stdout, output_directory, write_output
     from ..files.schema import FileKind, schema_file_name, schema_json
-    from ._app import LEDGER_ENV
+    from ._common import LEDGER_ENV
 
     if file is not None and file not in KINDS:
         raise not_one_of("--file", file, KINDS)
