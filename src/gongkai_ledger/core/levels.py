@@ -27,7 +27,7 @@ from .status import (
     OVERDUE,
     STALE,
     Standing,
-    _standing,
+    pair_standing,
     reports_by_unit_item,
     reviews_by_unit_item,
 )
@@ -189,7 +189,7 @@ def _times_red(
         passed = bisect_right(events, day)
         # the checkpoints before the next change share this one's standing but for the date
         end = bisect_left(days, events[passed]) if passed < len(events) else len(days)
-        s = _standing(
+        s = pair_standing(
             item,
             unit,
             [r for r in reports if r.date <= day],
@@ -197,8 +197,7 @@ def _times_red(
             day,
             [v for v in reviews if v.date <= day],
         )
-        waiting = s.pending_since is not None and s.due is not None and s.pending_since <= s.due
-        if not s.settled and not waiting and s.due is not None:
+        if s.late_after_due and s.due is not None:
             times += end - bisect_right(days, s.due, start, end)  # the days after the due date
         start = end
     return times

@@ -59,6 +59,9 @@ OWED_KINDS = ((OVERDUE, "overdue"), (DUE_SOON, "due_soon"), (STALE, "stale"))  #
 _RANK = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.NOT_APPLICABLE: 2, Status.DONE: 3}
 
 
+SETTLED = (Status.DONE, Status.NOT_APPLICABLE)  # nothing more owed on the deadline
+
+
 @record
 class Standing:
     """One unit's position on one item as of a date."""
@@ -94,7 +97,13 @@ class Standing:
     @property
     def settled(self) -> bool:
         """Nothing more is owed on the deadline: completed, or 不涉及."""
-        return self.status in (Status.DONE, Status.NOT_APPLICABLE)
+        return self.status in SETTLED
+
+    @property
+    def late_after_due(self) -> bool:
+        """逾期 on any day after `due` while this standing holds: open, with a due date, and not
+        a claim made by the due date that waits on the office's review."""
+        return late_after_due(self.status, self.pending_since, self.due)
 
     @property
     def on_time(self) -> bool:
@@ -213,7 +222,7 @@ def standings(ledger: Ledger, as_of: date, registry: Registry | None = None) -> 
         for unit in registry.owning_units(item):
             key = (unit.id, item.id)
             result.append(
-                _standing(item, unit, reports.get(key, []), ledger, as_of, reviews.get(key, []))
+                pair_standing(item, unit, reports.get(key, []), ledger, as_of, reviews.get(key, []))
             )
     return result
 
@@ -277,7 +286,15 @@ def deciding_review(reports: Sequence[Report], reviews: Sequence[Review]) -> Rev
     return decision
 
 
-def _standing(
+def late_after_due(status: Status, pending_since: date | None, due: date | None) -> bool:
+    """Whether a pair in `status` is 逾期 on every day after `due`. A claim made by the due
+    date waits on the office's review, not on the unit: neither 逾期 nor 临期 while it waits
+    (a later 退回 makes it late from the due date on)."""
+    waiting = pending_since is not None and due is not None and pending_since <= due
+    return status not in SETTLED and not waiting and due is not None
+
+
+def pair_standing(
     item: Item,
     unit: Unit,
     reports: Sequence[Report],
@@ -330,11 +347,8 @@ def _standing(
         if force.extension is not None:
             on_time_due = owed_due(force.punctual, counted, completed_on)
             original_due = _due_under(item.deadline, counted, completed_on)
-    open_ = status not in (Status.DONE, Status.NOT_APPLICABLE)
-    # A claim made by the due date waits on the office's review, not on the unit: neither
-    # 逾期 nor 临期 while it waits (a later 退回 makes it late from the due date on).
-    waiting = pending_since is not None and due is not None and pending_since <= due
-    overdue = open_ and not waiting and due is not None and due < as_of
+    owing = late_after_due(status, pending_since, due)  # by its due date: 临期, then 逾期
+    overdue = owing and due is not None and due < as_of
     days_late = (as_of - due).days if overdue and due is not None else 0
     workdays_late: int | None = 0
     if overdue and due is not None:
@@ -343,11 +357,7 @@ def _standing(
         except CalendarGap:
             workdays_late = None
     due_soon = (
-        open_
-        and not waiting
-        and due is not None
-        and as_of <= due
-        and (due - as_of).days <= ledger.plan.warn_days
+        owing and due is not None and as_of <= due and (due - as_of).days <= ledger.plan.warn_days
     )
     days_left = (due - as_of).days if due is not None and due >= as_of else None
     stale = False
