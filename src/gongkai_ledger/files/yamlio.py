@@ -44,11 +44,12 @@ except AttributeError:  # PyYAML built without libyaml: slower, same results
     _Base = yaml.SafeLoader
 
 
-def _implicit_resolvers() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """SafeLoader's implicit resolvers by a plain scalar's first character, in its order."""
-    table = _Base.yaml_implicit_resolvers
-    wildcard = tuple(table.get(None, ()))
-    return {first: (*resolvers, *wildcard) for first, resolvers in table.items() if first}
+# SafeLoader's implicit resolvers by a plain scalar's first character, in its order: its own,
+# then those for any character; an empty scalar has those for "" first.
+_RESOLVERS = _Base.yaml_implicit_resolvers
+_WILDCARD = tuple(_RESOLVERS.get(None, ()))
+_BY_FIRST = {first: (*found, *_WILDCARD) for first, found in _RESOLVERS.items() if first}
+_EMPTY = (*_RESOLVERS.get("", ()), *_WILDCARD)
 
 
 class _Loader(_Base):  # type: ignore[misc]
@@ -61,15 +62,11 @@ class _Loader(_Base):  # type: ignore[misc]
     its kind's default tag; tests/test_yaml_tags.py holds both to the same tags.
     """
 
-    _by_first = _implicit_resolvers()
-    _wildcard = tuple(_Base.yaml_implicit_resolvers.get(None, ()))
-    _empty = (*_Base.yaml_implicit_resolvers.get("", ()), *_wildcard)
-
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
                 first = value[:1]
-                candidates = self._by_first.get(first, self._wildcard) if first else self._empty
+                candidates = _BY_FIRST.get(first, _WILDCARD) if first else _EMPTY
                 for tag, regexp in candidates:
                     if regexp.match(value):
                         return str(tag)
