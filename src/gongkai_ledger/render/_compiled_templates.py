@@ -2,7 +2,7 @@
 each packaged template's source checksum and the module holding its compiled code.
 Do not edit."""
 
-STAMP = 'c7e975fd0c73fc5d94f43cd3a88e29ef30580babfc806f0bb2472e68b43a49c7'
+STAMP = '230dbcf639dcb927d1d3ed3dfca67b4b944dbf1eb9c8b02099a4f163bf8d621c'
 TEMPLATES = {
     '_macros.html.j2': ('b44076dba670710a47f829e94e81a65e7bcdff0f', '_compiled__macros_html'),
     '_macros.md.j2': ('9c61e0ad5844bdbf4e23d8386b28c80a9d9abb2d', '_compiled__macros_md'),

@@ -166,8 +166,9 @@ def environment(user_dir: Path | None = None) -> BudgetSandbox:
 # generator (this file and sandbox.py) are exactly those it was generated from; anything else
 # (a user's templates, a changed file) is compiled as before. The code is the same either way
 # (the sandbox's step counting and checked `~` are in it), but for `environment` being a
-# global of the template's namespace rather than a default argument (Jinja's `defer_init`). Python reads the module's code
-# without running it as a module; Jinja runs it in the template's own namespace, as always.
+# global of the template's namespace rather than a default argument (Jinja's `defer_init`).
+# Python reads the module's code without running it as a module; Jinja runs it in the
+# template's own namespace, as always.
 
 _GENERATED_FROM = ("templates.py", "sandbox.py")  # the code generator and the environment
 _INDEX = "_compiled_templates.py"
