@@ -66,6 +66,13 @@ class Side:
     merge_base_of: str | None = None  # the branch whose merge base with HEAD this is
 
 
+def no_repository(ledger: Path, stderr: bytes) -> GitError:
+    """Why git found no work tree for `ledger`: none at all, or one it would not read."""
+    if _NOT_A_REPOSITORY in stderr:
+        return NotARepository(f"“{ledger}”不在 git 仓库中")
+    return GitError(f"无法读取“{ledger}”所在的 git 仓库:{git_said(stderr)}")
+
+
 @dataclass(frozen=True)
 class Repo:
     """A git working tree, and where the ledger directory is inside it."""
@@ -78,10 +85,8 @@ class Repo:
         """The repository holding the directory `ledger`; GitError outside one."""
         start = ledger if ledger.is_dir() else ledger.parent
         result = run_git(["rev-parse", "--show-toplevel"], Path(start), check=False)
-        if result.returncode != 0 and _NOT_A_REPOSITORY in result.stderr:
-            raise NotARepository(f"“{ledger}”不在 git 仓库中")
         if result.returncode != 0:
-            raise GitError(f"无法读取“{ledger}”所在的 git 仓库:{git_said(result.stderr)}")
+            raise no_repository(ledger, result.stderr)
         top = Path(result.stdout.decode("utf-8").strip())
         relative = os.path.relpath(os.path.realpath(ledger), os.path.realpath(top))
         return cls(top, PurePosixPath(Path(relative).as_posix()))
@@ -211,10 +216,8 @@ def data_version(ledger: Path) -> DataVersion:
         return DataVersion("", False, str(error))
     if head.returncode != 0:
         if not head.stdout.strip():  # not even the work tree: what Repo.of would say
-            if _NOT_A_REPOSITORY in head.stderr:
-                return DataVersion("", False)
-            reason = git_said(head.stderr)
-            return DataVersion("", False, f"无法读取“{ledger}”所在的 git 仓库:{reason}")
+            found = no_repository(ledger, head.stderr)
+            return DataVersion("", False, "" if isinstance(found, NotARepository) else str(found))
         return DataVersion("", False, git_said(head.stderr))  # a work tree, but no HEAD
     commit = head.stdout.decode("ascii", "replace").splitlines()[-1].strip()
     if changes.returncode != 0:
